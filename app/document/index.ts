@@ -1,0 +1,4 @@
+export * from "./project";
+export * from "./build";
+export * from "./parse";
+export * from "./serialize";

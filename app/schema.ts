@@ -1,0 +1,131 @@
+// The bitext schema (DESIGN.md, "The bitext schema").
+//
+//   doc      := passage+
+//   passage  := segment+            a source paragraph
+//   segment  := ko en               one alignment bead
+//   ko, en   := text* (marks: theme)
+//
+// Alignment is structure: a segment is a bead, so undo, copy and save keep it.
+// `confidence` (0..1, null for hand-made segments) is the aligner's score for the
+// bead; the design lists id/status/confirmed/note, confidence was added by the
+// alignment issue so the gutter can flag unsure beads.
+import { Schema, type Node as PMNode, type NodeSpec, type MarkSpec } from "prosemirror-model";
+
+export const SEGMENT_STATUSES = ["new", "draft", "translated", "reviewed"] as const;
+export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
+export type Side = "ko" | "en";
+export const SIDES: readonly Side[] = ["ko", "en"];
+
+export interface SegmentAttrs {
+  id: string;
+  status: SegmentStatus;
+  confirmed: boolean;
+  note: string;
+  confidence: number | null;
+}
+
+export interface ThemeAttrs {
+  code: string;
+  id: string;
+  note: string;
+}
+
+function sideSpec(lang: Side): NodeSpec {
+  return {
+    content: "text*",
+    marks: "theme",
+    // Each side stays its own block: editing at an edge never joins it to the other.
+    isolating: true,
+    defining: true,
+    attrs: {},
+    parseDOM: [{ tag: `div.dari-${lang}` }],
+    toDOM: () => ["div", { class: `dari-side dari-${lang}`, lang, spellcheck: lang === "en" ? "true" : "false" }, 0],
+  };
+}
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: "passage+" },
+  passage: {
+    content: "segment+",
+    attrs: { id: { default: "" } },
+    isolating: true,
+    parseDOM: [{ tag: "section.dari-passage", getAttrs: (dom) => ({ id: dom.getAttribute("data-id") ?? "" }) }],
+    toDOM: (node) => ["section", { class: "dari-passage", "data-id": node.attrs.id }, 0],
+  },
+  segment: {
+    content: "ko en",
+    attrs: {
+      id: { default: "" },
+      status: { default: "new" },
+      confirmed: { default: false },
+      note: { default: "" },
+      confidence: { default: null },
+    },
+    isolating: true,
+    parseDOM: [
+      {
+        tag: "div.dari-segment",
+        getAttrs: (dom) => {
+          const el = dom;
+          const conf = el.getAttribute("data-confidence");
+          return {
+            id: el.getAttribute("data-id") ?? "",
+            status: el.getAttribute("data-status") ?? "new",
+            confirmed: el.getAttribute("data-confirmed") === "true",
+            note: el.getAttribute("data-note") ?? "",
+            confidence: conf ? Number(conf) : null,
+          };
+        },
+      },
+    ],
+    toDOM: (node) => [
+      "div",
+      {
+        class: "dari-segment",
+        "data-id": node.attrs.id,
+        "data-status": node.attrs.status,
+        "data-confirmed": String(node.attrs.confirmed),
+      },
+      0,
+    ],
+  },
+  ko: sideSpec("ko"),
+  en: sideSpec("en"),
+  text: {},
+};
+
+const marks: Record<string, MarkSpec> = {
+  theme: {
+    attrs: { code: {}, id: {}, note: { default: "" } },
+    // Themes may overlap, and so may two applications of the same theme.
+    excludes: "",
+    // Typing at the edge of a tagged span extends it (Korean IME composition
+    // included), which is what coders expect of a span they are still writing.
+    inclusive: true,
+    parseDOM: [
+      {
+        tag: "span.dari-theme",
+        getAttrs: (dom) => {
+          const el = dom;
+          return { code: el.getAttribute("data-code") ?? "", id: el.getAttribute("data-id") ?? "", note: el.getAttribute("data-note") ?? "" };
+        },
+      },
+    ],
+    toDOM: (mark) => ["span", { class: "dari-theme", "data-code": mark.attrs.code, "data-id": mark.attrs.id }, 0],
+  },
+};
+
+export const schema = new Schema({ nodes, marks });
+
+/** Text of one side of a segment. */
+export function sideText(segment: PMNode, side: Side): string {
+  return segment.child(side === "ko" ? 0 : 1).textContent;
+}
+
+export function segmentAttrs(segment: PMNode): SegmentAttrs {
+  return segment.attrs as SegmentAttrs;
+}
+
+export function isSegmentStatus(v: unknown): v is SegmentStatus {
+  return typeof v === "string" && (SEGMENT_STATUSES as readonly string[]).includes(v);
+}
