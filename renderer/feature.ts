@@ -1,0 +1,44 @@
+// A feature of the editor (themes, translation desk, alignment editing, ...):
+// its plugins (behaviour and decorations), its keys, its side panel and its
+// toolbar buttons. renderer/features.ts lists them; the shell wires them in.
+// The logic itself lives in app/; a feature only connects it to the view.
+import type { Plugin, Command, EditorState } from "prosemirror-state";
+import type { EditorView } from "prosemirror-view";
+import type { i18n, TFunction } from "i18next";
+import type { DariBridge } from "../app/ipc";
+
+export interface AppContext {
+  api: DariBridge;
+  i18n: i18n;
+  /** Translates in the current UI language. */
+  t: TFunction;
+  /** The live editor view (present once the editor is mounted). */
+  view(): EditorView;
+  /** Shows a short message in the status bar (already translated text). */
+  notify(message: string, kind?: "info" | "error"): void;
+  /** Opens a side panel by feature id. */
+  showPanel(id: string): void;
+}
+
+export interface PanelView {
+  dom: HTMLElement;
+  /** Called after every state change and on a UI language change. */
+  update(state: EditorState): void;
+  destroy?(): void;
+}
+
+export interface ToolbarItem {
+  id: string;
+  /** i18n key of the label (and its title/tooltip). */
+  labelKey: string;
+  /** Shown in the tooltip, e.g. "Mod-Alt-m". */
+  shortcut?: string;
+  command: Command;
+}
+
+export interface Feature {
+  id: string;
+  plugins?(ctx: AppContext): Plugin[];
+  panel?: { titleKey: string; create(ctx: AppContext): PanelView };
+  toolbar?: ToolbarItem[];
+}

@@ -1,0 +1,5 @@
+// The features of the editor, in toolbar and panel order. Each is a module of
+// its own under renderer/features/.
+import type { Feature } from "./feature";
+
+export const features: Feature[] = [];
