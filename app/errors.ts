@@ -1,4 +1,5 @@
-// Errors the user sees. Each carries an i18n key (namespace "errors") and its
+// Errors the user sees. Each carries an i18n key (namespace "errors" unless the
+// key names its own, as in "align:swapped") and its
 // parameters, so the renderer shows it in the UI language and the CLI in
 // English; `file` and `where` name the file and the place in it.
 import { tEnglish } from "./i18n";
@@ -10,7 +11,7 @@ export class DariError extends Error {
   readonly params: ErrorParams;
 
   constructor(key: string, params: ErrorParams = {}) {
-    super(tEnglish(`errors:${key}`, params));
+    super(tEnglish(key.includes(":") ? key : `errors:${key}`, params));
     this.name = "DariError";
     this.key = key;
     this.params = params;
