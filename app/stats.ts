@@ -1,0 +1,53 @@
+// Figures about a project, for the status bar and `dari stats`.
+import type { Node as PMNode } from "prosemirror-model";
+import type { Project } from "./document/project";
+import { SEGMENT_STATUSES, sideText, type SegmentStatus } from "./schema";
+
+export interface ProjectStats {
+  title: string;
+  passages: number;
+  segments: number;
+  confirmed: number;
+  status: Record<SegmentStatus, number>;
+  characters: { ko: number; en: number };
+  words: { ko: number; en: number };
+  /** Segments with an empty English side. */
+  untranslated: number;
+}
+
+/** Words as a translator counts them: runs separated by white space. */
+export function countWords(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+/** Characters in code points, as editors count them (not UTF-16 units). */
+export function countChars(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+export function docStats(doc: PMNode): Omit<ProjectStats, "title"> {
+  const status = Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
+  const out = { passages: doc.childCount, segments: 0, confirmed: 0, status, characters: { ko: 0, en: 0 }, words: { ko: 0, en: 0 }, untranslated: 0 };
+  doc.forEach((passage) =>
+    passage.forEach((segment) => {
+      out.segments++;
+      if (segment.attrs.confirmed) out.confirmed++;
+      status[segment.attrs.status as SegmentStatus]++;
+      const ko = sideText(segment, "ko");
+      const en = sideText(segment, "en");
+      out.characters.ko += countChars(ko);
+      out.characters.en += countChars(en);
+      out.words.ko += countWords(ko);
+      out.words.en += countWords(en);
+      if (!en.trim()) out.untranslated++;
+    }),
+  );
+  return out;
+}
+
+export function projectStats(project: Project): ProjectStats {
+  return { title: project.meta.title, ...docStats(project.doc) };
+}

@@ -1,0 +1,170 @@
+// The `dari` command line (DESIGN.md "The command line"). Users script
+// against it: command names, flags and output formats are a contract.
+//
+// Each command is an entry of COMMANDS: its usage line, its options for
+// node:util parseArgs, and a run function over the same app/ modules the
+// desktop app uses. Errors go to stderr with a non-zero exit (1: the input
+// is bad or a file cannot be written; 2: the command line is wrong), and an
+// output file is written atomically, so a failed run never leaves a partial one.
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { DariError, isDariError } from "../app/errors";
+import { parseProject, serializeProject, emptyMeta, docFromParagraphs, splitParagraphs, type Project } from "../app/document";
+import { exporters, isExportFormat, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
+import { projectStats } from "../app/stats";
+import { writeOutputFile } from "./output";
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  /** Number of positional arguments the command takes. */
+  positionals: string[];
+  run(values: Values, positionals: string[], io: CliIO): Promise<void>;
+}
+
+class UsageError extends Error {}
+
+function required(values: Values, name: string, flag = `--${name}`): string {
+  const v = values[name];
+  if (typeof v !== "string" || v === "") throw new UsageError(new DariError("cli.missingOption", { option: flag }).message);
+  return v;
+}
+
+export async function readProject(path: string): Promise<Project> {
+  const text = await readInputText(path);
+  try {
+    return parseProject(text);
+  } catch (e) {
+    if (isDariError(e)) throw new DariError("file.inFile", { file: path, message: e.message });
+    throw e;
+  }
+}
+
+async function readInputText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOENT") throw new DariError("io.notFound", { file: path });
+    if (err.code === "EISDIR") throw new DariError("io.isDirectory", { file: path });
+    throw new DariError("io.cannotRead", { file: path, reason: err.message });
+  }
+}
+
+function titleFrom(path: string): string {
+  return basename(path, extname(path)).replace(/\.(ko|en)$/, "");
+}
+
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    usage: "dari new --ko <file> [--en <file>] [--title <t>] -o <project.dari>",
+    summary: "Create a project from a Korean text and, optionally, its English translation.",
+    options: { ko: { type: "string" }, en: { type: "string" }, title: { type: "string" }, output: { type: "string", short: "o" } },
+    positionals: [],
+    async run(values) {
+      const koPath = required(values, "ko");
+      const out = required(values, "output", "-o");
+      const ko = splitParagraphs(await readInputText(koPath));
+      const en = typeof values.en === "string" ? splitParagraphs(await readInputText(values.en)) : [];
+      const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
+      const project: Project = { meta: { ...emptyMeta(title), source: basename(koPath) }, codebook: [], glossary: [], doc: docFromParagraphs(ko, en) };
+      await writeOutputFile(out, serializeProject(project));
+    },
+  },
+  export: {
+    usage: `dari export <project.dari> --format <${EXPORT_FORMATS.join("|")}> [--side ko|en] -o <file>`,
+    summary: "Write the project in another format (txt needs --side; tsv is one segment a line, ko<TAB>en).",
+    options: { format: { type: "string" }, side: { type: "string" }, output: { type: "string", short: "o" } },
+    positionals: ["project.dari"],
+    async run(values, [input]) {
+      const format = required(values, "format");
+      const out = required(values, "output", "-o");
+      if (!isExportFormat(format) || !exporters[format])
+        throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: EXPORT_FORMATS.filter((f) => exporters[f]).join(", ") }).message);
+      const side = values.side ?? "ko";
+      if (side !== "ko" && side !== "en") throw new UsageError(new DariError("cli.badValue", { option: "--side", allowed: "ko, en" }).message);
+      const project = await readProject(input);
+      const content = await exporters[format as ExportFormat]!.run(project, { side, uiLanguage: "en" });
+      await writeOutputFile(out, content);
+    },
+  },
+  stats: {
+    usage: "dari stats <project.dari> [--json]",
+    summary: "Print figures about a project: passages, segments, status, characters and words per side.",
+    options: { json: { type: "boolean" } },
+    positionals: ["project.dari"],
+    async run(values, [input], io) {
+      const stats = projectStats(await readProject(input));
+      if (values.json) {
+        io.stdout(JSON.stringify(stats, null, 2) + "\n");
+        return;
+      }
+      const lines = [
+        `title       ${stats.title}`,
+        `passages    ${stats.passages}`,
+        `segments    ${stats.segments} (${stats.confirmed} confirmed, ${stats.untranslated} untranslated)`,
+        `status      ${Object.entries(stats.status).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+        `characters  ko ${stats.characters.ko}, en ${stats.characters.en}`,
+        `words       ko ${stats.words.ko}, en ${stats.words.en}`,
+      ];
+      io.stdout(lines.join("\n") + "\n");
+    },
+  },
+};
+
+function helpText(): string {
+  const lines = ["Dari (다리): align and annotate a Korean commentary with its English translation.", "", "Usage:"];
+  for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push("", "Options:", "  -o, --output <file>   where to write (never left half-written on error)", "  -h, --help            show this help", "");
+  lines.push("Exit status: 0 on success, 1 when an input is bad or an output cannot be written, 2 when the command line is wrong.");
+  return lines.join("\n") + "\n";
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(helpText());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`dari: ${new DariError("cli.usage", { message: new DariError("cli.unknownCommand", { command: name }).message }).message}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`Usage: ${command.usage}\n  ${command.summary}\n`);
+    return 0;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const positionals = parsed.positionals;
+    if (positionals.length < command.positionals.length)
+      throw new UsageError(new DariError("cli.missingArgument", { argument: `<${command.positionals[positionals.length]}>` }).message);
+    if (positionals.length > command.positionals.length) throw new UsageError(`unexpected argument “${positionals[command.positionals.length]}”`);
+    await command.run(parsed.values as Values, positionals, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`dari ${name}: ${new DariError("cli.usage", { message: e.message }).message}\n`);
+      return 2;
+    }
+    io.stderr(`dari ${name}: ${isDariError(e) ? e.message : String((e as Error)?.stack ?? e)}\n`);
+    return 1;
+  }
+}
