@@ -1,0 +1,131 @@
+// Codebook edits as pure functions: each takes a codebook and returns a new
+// one, leaving the old untouched (the editor keeps it in EditorState, so undo
+// is just the previous value). Invalid edits throw a DariError naming the code.
+import { DariError } from "../errors";
+import { newId } from "../ids";
+import { paletteColor } from "./default-codebook";
+import type { Bilingual, Code, Codebook } from "./codebook";
+
+export function findCode(codebook: Codebook, id: string): Code | undefined {
+  return codebook.find((c) => c.id === id);
+}
+
+function must(codebook: Codebook, id: string): Code {
+  const c = findCode(codebook, id);
+  if (!c) throw new DariError("themes:error.unknownCode", { id });
+  return c;
+}
+
+/** A new code with both labels, the next palette colour and no parent. */
+export function makeCode(codebook: Codebook, label: Partial<Bilingual>, fields: Partial<Omit<Code, "id">> = {}): Code {
+  return {
+    id: newId("c"),
+    label: { ko: label.ko ?? "", en: label.en ?? "" },
+    description: { ko: "", en: "" },
+    color: paletteColor(codebook.length),
+    parent: null,
+    shortcut: "",
+    keywords: { ko: [], en: [] },
+    ...fields,
+  };
+}
+
+export function addCode(codebook: Codebook, code: Code, index = codebook.length): Codebook {
+  if (findCode(codebook, code.id)) throw new DariError("themes:error.duplicateCode", { id: code.id });
+  if (code.parent !== null) must(codebook, code.parent);
+  const out = codebook.slice();
+  out.splice(Math.max(0, Math.min(index, out.length)), 0, code);
+  return out;
+}
+
+/** Changes the fields of one code; labels and descriptions may change one language at a time. */
+export function updateCode(
+  codebook: Codebook,
+  id: string,
+  patch: { label?: Partial<Bilingual>; description?: Partial<Bilingual>; color?: string; shortcut?: string; keywords?: Partial<Code["keywords"]> },
+): Codebook {
+  const old = must(codebook, id);
+  if (patch.color !== undefined && !/^#[0-9a-fA-F]{6}$/.test(patch.color)) throw new DariError("themes:error.badColor", { value: patch.color });
+  const next: Code = {
+    ...old,
+    label: { ...old.label, ...patch.label },
+    description: { ...old.description, ...patch.description },
+    color: patch.color ?? old.color,
+    shortcut: patch.shortcut ?? old.shortcut,
+    keywords: { ...old.keywords, ...patch.keywords },
+  };
+  return codebook.map((c) => (c.id === id ? next : c));
+}
+
+export function renameCode(codebook: Codebook, id: string, label: Partial<Bilingual>): Codebook {
+  return updateCode(codebook, id, { label });
+}
+
+export function recolorCode(codebook: Codebook, id: string, color: string): Codebook {
+  return updateCode(codebook, id, { color });
+}
+
+/** Ids of a code's descendants (children, grandchildren, ...). */
+export function descendants(codebook: Codebook, id: string): Set<string> {
+  const out = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of codebook) {
+      if (c.parent !== null && (c.parent === id || out.has(c.parent)) && !out.has(c.id)) {
+        out.add(c.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Puts a code under another (or at the top level with null); a code cannot go under itself or its descendants. */
+export function nestCode(codebook: Codebook, id: string, parent: string | null): Codebook {
+  must(codebook, id);
+  if (parent !== null) {
+    must(codebook, parent);
+    if (parent === id || descendants(codebook, id).has(parent)) throw new DariError("themes:error.cycle", { id, parent });
+  }
+  return codebook.map((c) => (c.id === id ? { ...c, parent } : c));
+}
+
+/** Moves a code to a new position in the list (the order of the panel and of keys 1–9). */
+export function moveCode(codebook: Codebook, id: string, toIndex: number): Codebook {
+  const from = codebook.findIndex((c) => c.id === id);
+  if (from < 0) throw new DariError("themes:error.unknownCode", { id });
+  const out = codebook.slice();
+  const [code] = out.splice(from, 1);
+  out.splice(Math.max(0, Math.min(toIndex, out.length)), 0, code);
+  return out;
+}
+
+/** Removes a code; its children move up to its parent. (The tagged spans are handled by the delete command.) */
+export function removeCode(codebook: Codebook, id: string): Codebook {
+  const old = must(codebook, id);
+  return codebook.filter((c) => c.id !== id).map((c) => (c.parent === id ? { ...c, parent: old.parent } : c));
+}
+
+/** Codes in display order: each parent followed by its children, with their depth. */
+export function codeTree(codebook: Codebook): { code: Code; depth: number }[] {
+  const ids = new Set(codebook.map((c) => c.id));
+  const out: { code: Code; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of codebook) {
+      const p = c.parent !== null && ids.has(c.parent) ? c.parent : null;
+      if (p === parent) {
+        out.push({ code: c, depth });
+        if (depth < 32) walk(c.id, depth + 1);
+      }
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** The label in a language, falling back to the other language, then to the id. */
+export function codeLabel(code: Code | undefined, lang: "ko" | "en", id = ""): string {
+  if (!code) return id;
+  return code.label[lang] || code.label[lang === "ko" ? "en" : "ko"] || code.id;
+}
