@@ -215,6 +215,9 @@ test("untitled and titled projects keep separate recovery copies", async (t) => 
       [null, "2026-11-25T21:00:00.000Z"],
     ],
   );
+  writeFileSync(recoveryPath(userData, join(dir, "c.dari")), readFileSync(recoveryPath(userData, b)));
+  assert.equal(await readRecovery(userData, join(dir, "c.dari")), null, "a copy that names another project is not offered");
+  rmSync(recoveryPath(userData, join(dir, "c.dari")));
   writeFileSync(recoveryPath(userData, a), "{ garbled");
   assert.equal(await readRecovery(userData, a), null, "an unreadable copy is not offered");
   assert.equal((await listRecoveries(userData)).length, 2);

@@ -244,6 +244,7 @@ async function loadRecovery(file: string): Promise<Recovery | null> {
 export async function readRecovery(userData: string, projectPath: string | null): Promise<Recovery | null> {
   const rec = await loadRecovery(recoveryPath(userData, projectPath));
   if (!rec || projectPath === null) return rec;
+  if (rec.path !== resolve(projectPath)) return null; // another project's copy: never offer it here
   let fileTime: number;
   try {
     fileTime = (await stat(projectPath)).mtimeMs;
