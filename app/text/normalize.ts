@@ -1,0 +1,54 @@
+// Layout normalisation shared by reflow and import: byte-order marks, line
+// endings and the many Unicode spaces that PDF and word-processor text carries.
+// Only white space is touched; every other character is kept as it is.
+
+/** Spaces that are layout, not content: NBSP, full-width (ideographic) space, thin spaces, ... */
+export const LAYOUT_SPACE = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const LAYOUT_SPACES = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+/** Drops a leading byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The lines of a text: CRLF, CR, Unicode line and paragraph separators and
+ * form feeds (page breaks in pdftotext output) all end a line.
+ */
+export function splitLines(text: string): string[] {
+  return stripBom(text).split(/\r\n|[\r\n\u2028\u2029\f\v\u0085]/);
+}
+
+/** Every run of layout spaces becomes one plain space; the ends are trimmed. */
+export function collapseSpaces(text: string): string {
+  return text.replace(LAYOUT_SPACES, " ").trim();
+}
+
+/** Leading layout white space of a line (an indent, or a page break's stray space). */
+export function leadingSpace(line: string): string {
+  const m = /^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/.exec(line);
+  return m ? m[0] : "";
+}
+
+/** Trailing layout white space of a line. */
+export function trailingSpace(line: string): string {
+  const m = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*$/.exec(line);
+  return m ? m[0] : "";
+}
+
+export function isBlank(line: string): boolean {
+  return /^[\s\u00a0\u3000\ufeff]*$/.test(line);
+}
+
+/** Share of Hangul among the letters of a text (0 when it has no letters). */
+export function hangulRatio(text: string): number {
+  let hangul = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/.test(ch)) {
+      hangul++;
+      letters++;
+    } else if (/\p{L}/u.test(ch)) letters++;
+  }
+  return letters ? hangul / letters : 0;
+}

@@ -1,0 +1,206 @@
+// Rebuilding paragraphs from text whose line breaks are layout: PDF extractions
+// (Korean and English), hard-wrapped blocks, or clean one-paragraph-per-line
+// text. Reflow changes layout only: line breaks, indents, runs of spaces (NBSP
+// and full-width spaces count as spaces) and a byte-order mark; and in English,
+// the hyphen of a word broken across a line end (`coopera-` + `tion`). No other
+// character is added, dropped or changed.
+//
+// PDF text (see ../shared/corpus/README.md): a line that ends in a space ends at
+// a word boundary, one that does not ends inside a word; a new paragraph starts
+// after a sentence end on an indented line, or after a line ending in two
+// spaces; a page break may add one leading space that is not an indent.
+import { sentenceSpans, type TextLang } from "./sentences";
+import { splitLines, collapseSpaces, leadingSpace, trailingSpace, isBlank, hangulRatio } from "./normalize";
+
+export const REFLOW_MODES = ["pdf", "lines", "blocks"] as const;
+/** pdf: lines wrapped anywhere, paragraphs by indent/sentence end; lines: one paragraph a line; blocks: paragraphs separated by blank lines. */
+export type ReflowMode = (typeof REFLOW_MODES)[number];
+
+export interface ReflowOptions {
+  /** "auto" (the default) detects the mode. */
+  mode?: ReflowMode | "auto";
+  /** Language of the text; detected from its Hangul when absent. */
+  lang?: TextLang;
+}
+
+export interface ReflowResult {
+  paragraphs: string[];
+  mode: ReflowMode;
+  lang: TextLang;
+}
+
+const SENTENCE_END = /[.?!…。？！]["'”’»)\]」』》]*$/;
+
+interface LineInfo {
+  raw: string;
+  body: string;
+  lead: string;
+  trail: string;
+  /** Blank lines before this one. */
+  blanksBefore: number;
+}
+
+function lineInfos(text: string): LineInfo[] {
+  const out: LineInfo[] = [];
+  let blanks = 0;
+  for (const raw of splitLines(text)) {
+    if (isBlank(raw)) {
+      blanks++;
+      continue;
+    }
+    out.push({ raw, body: collapseSpaces(raw), lead: leadingSpace(raw), trail: trailingSpace(raw), blanksBefore: out.length ? blanks : 0 });
+    blanks = 0;
+  }
+  return out;
+}
+
+interface Layout {
+  /** Most lines are followed by a blank line (double-spaced PDF extraction). */
+  doubleSpaced: boolean;
+  /** Some lines end in a space, so a line without one ends inside a word. */
+  trailingSpaceMarksWords: boolean;
+  /** Share of lines that end a sentence. */
+  endRatio: number;
+  /** Share of lines followed by a blank line. */
+  blankRatio: number;
+  medianLength: number;
+}
+
+function layoutOf(lines: LineInfo[]): Layout {
+  const n = lines.length;
+  let ends = 0;
+  let blankAfter = 0;
+  let spaced = 0;
+  for (let i = 0; i < n; i++) {
+    if (SENTENCE_END.test(lines[i].body)) ends++;
+    if (i + 1 < n) {
+      if (lines[i + 1].blanksBefore > 0) blankAfter++;
+      if (lines[i].trail.length > 0) spaced++;
+    }
+  }
+  const lengths = lines.map((l) => l.body.length).sort((a, b) => a - b);
+  const blankRatio = n > 1 ? blankAfter / (n - 1) : 0;
+  return {
+    doubleSpaced: n > 2 && blankRatio >= 0.8,
+    trailingSpaceMarksWords: n > 2 && spaced / (n - 1) >= 0.15,
+    endRatio: n ? ends / n : 0,
+    blankRatio,
+    medianLength: lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0,
+  };
+}
+
+function pickMode(lines: LineInfo[], layout: Layout): ReflowMode {
+  if (lines.length <= 1) return "lines";
+  // Every line a sentence end: each line (or block) is a paragraph already.
+  if (layout.endRatio >= 0.6) return layout.blankRatio >= 0.5 ? "blocks" : "lines";
+  if (layout.doubleSpaced) return "pdf";
+  // Wrapped lines with blank lines between paragraphs.
+  if (layout.blankRatio > 0) return "blocks";
+  return "pdf";
+}
+
+/** Detects how the text is laid out. */
+export function detectMode(text: string): ReflowMode {
+  const lines = lineInfos(text);
+  return pickMode(lines, layoutOf(lines));
+}
+
+/** Detects the language of a text from its share of Hangul. */
+export function detectLang(text: string): TextLang {
+  return hangulRatio(text) >= 0.3 ? "ko" : "en";
+}
+
+/** Does the paragraph so far end a sentence, judged as the splitter would with the next line after it? */
+function endsSentence(paragraph: string, nextBody: string, lang: TextLang): boolean {
+  if (!SENTENCE_END.test(paragraph)) return false;
+  const tail = paragraph.slice(-400);
+  const joined = `${tail} ${nextBody.slice(0, 80)}`;
+  return sentenceSpans(joined, lang).some((s) => s.end === tail.length);
+}
+
+/**
+ * Joins the next line to a paragraph: with a space when the line ends at a word
+ * boundary, without one when it ends inside a word.
+ */
+function join(paragraph: string, prev: LineInfo, next: LineInfo, layout: Layout, hyphenated: Set<string>): string {
+  const body = next.body;
+  if (prev.trail.length > 0) return `${paragraph} ${body}`;
+  // `coopera-` + `tion`: a word broken at a line end, unless the text spells it with a hyphen elsewhere.
+  const m = /(\p{Ll}+)-$/u.exec(prev.body);
+  const n = /^\p{Ll}+/u.exec(body);
+  if (m && n && /\p{Script=Latin}/u.test(m[1]) && paragraph.endsWith(m[0])) {
+    if (!hyphenated.has(`${m[1]}-${n[0]}`.toLowerCase())) return paragraph.slice(0, -1) + body;
+    return paragraph + body;
+  }
+  // A compound broken at its own hyphen: `Austria-` + `Hungary`.
+  if (/\p{Script=Latin}-$/u.test(prev.body) && /^\p{L}/u.test(body)) return paragraph + body;
+  if (layout.trailingSpaceMarksWords) return paragraph + body;
+  return `${paragraph} ${body}`;
+}
+
+/** Hyphenated words written on one line, so a line-end hyphen in one of them is kept. */
+function hyphenatedWords(lines: LineInfo[]): Set<string> {
+  const set = new Set<string>();
+  for (const l of lines) for (const m of l.body.matchAll(/\p{L}+-\p{L}+/gu)) set.add(m[0].toLowerCase());
+  return set;
+}
+
+function reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang): string[] {
+  const paragraphs: string[] = [];
+  const hyphenated = hyphenatedWords(lines);
+  let current = "";
+  let prev: LineInfo | null = null;
+  for (const line of lines) {
+    if (!prev) {
+      current = line.body;
+      prev = line;
+      continue;
+    }
+    const blankBreak = layout.doubleSpaced ? line.blanksBefore >= 2 : line.blanksBefore >= 1;
+    const twoSpaces = prev.trail.length >= 2;
+    const indented = line.lead.length > 0;
+    // A short line before an indented one ends its paragraph even without a terminator (a heading).
+    const shortBefore = layout.medianLength > 20 && prev.body.length < layout.medianLength * 0.5;
+    const newParagraph = blankBreak || twoSpaces || (indented && (shortBefore || endsSentence(current, line.body, lang)));
+    if (newParagraph) {
+      paragraphs.push(current);
+      current = line.body;
+    } else {
+      current = join(current, prev, line, layout, hyphenated);
+    }
+    prev = line;
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+function reflowBlocks(lines: LineInfo[], layout: Layout): string[] {
+  const paragraphs: string[] = [];
+  const hyphenated = hyphenatedWords(lines);
+  let current = "";
+  let prev: LineInfo | null = null;
+  for (const line of lines) {
+    if (!prev || line.blanksBefore > 0) {
+      if (prev) paragraphs.push(current);
+      current = line.body;
+    } else {
+      current = join(current, prev, line, layout, hyphenated);
+    }
+    prev = line;
+  }
+  if (prev) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Rebuilds the paragraphs of a text, detecting (or using the given) layout mode. */
+export function reflow(text: string, options: ReflowOptions = {}): ReflowResult {
+  const lines = lineInfos(text);
+  const layout = layoutOf(lines);
+  const mode = !options.mode || options.mode === "auto" ? pickMode(lines, layout) : options.mode;
+  const lang = options.lang ?? detectLang(text);
+  let paragraphs: string[];
+  if (mode === "lines") paragraphs = lines.map((l) => l.body);
+  else if (mode === "blocks") paragraphs = reflowBlocks(lines, layout);
+  else paragraphs = reflowPdf(lines, layout, lang);
+  return { paragraphs: paragraphs.filter((p) => p.length > 0), mode, lang };
+}
