@@ -6,6 +6,7 @@ import type { Side } from "../schema";
 import type { UiLanguage } from "../i18n";
 import { serializeProject } from "../document/serialize";
 import { exportTsv, exportTxt } from "./plain";
+import { qdcExporter } from "./qdc";
 
 export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "tsv", "txt", "annotations", "csv", "qdc", "dari"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,6 +37,7 @@ export const exporters: Partial<Record<ExportFormat, Exporter>> = {
   dari: { extension: "dari", mime: "application/json", run: async (p) => serializeProject(p) },
   txt: { extension: "txt", mime: "text/plain", run: async (p, o) => exportTxt(p.doc, o.side ?? "ko") },
   tsv: { extension: "tsv", mime: "text/tab-separated-values", run: async (p) => exportTsv(p.doc) },
+  qdc: qdcExporter,
 };
 
 export function isExportFormat(v: unknown): v is ExportFormat {

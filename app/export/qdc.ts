@@ -1,0 +1,9 @@
+// The qdc export: the project's codebook as a REFI-QDA codebook (app/themes/qdc.ts).
+import type { Exporter } from "./index";
+import { exportQdc } from "../themes/qdc";
+
+export const qdcExporter: Exporter = {
+  extension: "qdc",
+  mime: "application/xml",
+  run: async (project) => exportQdc(project.codebook),
+};

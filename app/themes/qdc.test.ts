@@ -1,0 +1,86 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { defaultCodebook } from "./default-codebook";
+import { addCode, makeCode, nestCode } from "./codebook-ops";
+import { exportQdc, importQdc, QDC_NAMESPACE } from "./qdc";
+import { DariError } from "../errors";
+import { exporters } from "../export/index";
+import { buildDoc, emptyMeta } from "../document/index";
+
+function codebookWithHierarchy() {
+  let cb = defaultCodebook();
+  const drones = makeCode(cb, { ko: "이란제 드론 & <부품>", en: "Iranian \"drones\"" }, { shortcut: "d", keywords: { ko: ["드론"], en: ["drone"] } });
+  cb = addCode(cb, drones);
+  return nestCode(cb, drones.id, "arms");
+}
+
+test("a codebook goes to .qdc and back with both languages, hierarchy, colours, shortcuts and keywords", () => {
+  const cb = codebookWithHierarchy();
+  const dir = mkdtempSync(join(tmpdir(), "dari-qdc-"));
+  const file = join(dir, "codebook.qdc");
+  writeFileSync(file, exportQdc(cb));
+  const back = importQdc(readFileSync(file, "utf8"), file);
+  // Children follow their parent in the file, so compare as sets by id.
+  assert.deepEqual([...back].sort((a, b) => a.id.localeCompare(b.id)), [...cb].sort((a, b) => a.id.localeCompare(b.id)));
+});
+
+test("the .qdc is a REFI-QDA codebook: namespace, nested Code with guid, name, isCodable, color and Description", () => {
+  const xml = exportQdc(codebookWithHierarchy());
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (n) => n === "Code" }).parse(xml);
+  assert.equal(parsed.CodeBook.xmlns, QDC_NAMESPACE);
+  const codes = parsed.CodeBook.Codes.Code;
+  assert.equal(codes.length, 9);
+  const arms = codes.find((c: any) => c.name === "무기 거래");
+  assert.match(arms.guid, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(arms.isCodable, "true");
+  assert.match(arms.color, /^#[0-9A-F]{6}$/);
+  assert.match(arms.Description, /\[en\] Arms trade/);
+  assert.equal(arms.Code[0].name, "이란제 드론 & <부품>");
+  // Stable guids: the same codebook exports the same file.
+  assert.equal(exportQdc(defaultCodebook()), exportQdc(defaultCodebook()));
+});
+
+test("a codebook from another tool is read: names by script, nesting, missing colours from the palette", () => {
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 2022">
+  <Codes>
+    <Code guid="{0A1B2C3D-0000-4000-8000-000000000001}" name="Security" isCodable="false" color="#ff0000">
+      <Description>Security in general &amp; defence</Description>
+      <Code guid="0a1b2c3d-0000-4000-8000-000000000002" name="북핵" isCodable="true"/>
+    </Code>
+  </Codes>
+</CodeBook>`;
+  const cb = importQdc(xml, "maxqda.qdc");
+  assert.equal(cb.length, 2);
+  assert.deepEqual(cb[0].label, { ko: "", en: "Security" });
+  assert.equal(cb[0].description.en, "Security in general & defence");
+  assert.equal(cb[0].color, "#FF0000");
+  assert.deepEqual(cb[1].label, { ko: "북핵", en: "" });
+  assert.equal(cb[1].parent, cb[0].id);
+  assert.match(cb[1].color, /^#[0-9A-F]{6}$/);
+});
+
+test("bad codebook files are refused with the file and the place named", () => {
+  const cases: [string, string, RegExp][] = [
+    ["<CodeBook><Codes>", "themes:qdc.notXml", /bad\.qdc is not valid XML \(line 1/],
+    ['<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0"/>', "themes:qdc.notCodebook", /found <Project>/],
+    ['<!DOCTYPE x [<!ENTITY a "aaaa">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', "themes:qdc.doctype", /DOCTYPE/],
+    ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="0a1b2c3d-0000-4000-8000-000000000001" name="a"><Code guid="x" name="b"/></Code></Codes></CodeBook>', "themes:qdc.badGuid", /Codes › Code 1 › Code 1 has no valid guid/],
+    ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="0a1b2c3d-0000-4000-8000-000000000001" name=""/></Codes></CodeBook>', "themes:qdc.noName", /Code 1 has no name/],
+  ];
+  for (const [xml, key, message] of cases) {
+    assert.throws(() => importQdc(xml, "bad.qdc"), (e: unknown) => e instanceof DariError && e.key === key && message.test(e.message), key);
+  }
+});
+
+test("the qdc export format writes the project's codebook", async () => {
+  const qdc = exporters.qdc;
+  assert.ok(qdc, "qdc is registered");
+  const out = await qdc.run({ meta: emptyMeta(), codebook: defaultCodebook(), glossary: [], doc: buildDoc([{ segments: [{ ko: "가", en: "a" }] }]) }, {});
+  assert.equal(qdc.extension, "qdc");
+  assert.equal(importQdc(String(out)).length, 9);
+});

@@ -1,0 +1,195 @@
+// REFI-QDA codebook exchange (.qdc, namespace urn:QDA-XML:codebook:1.0), the
+// format MAXQDA, ATLAS.ti, NVivo and QualCoder read and write:
+//
+//   <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Dari">
+//     <Codes>
+//       <Code guid="…" name="우주 협력" isCodable="true" color="#CC6677">
+//         <Description>…</Description>
+//         <Code …/>            (children: the hierarchy)
+//       </Code>
+//     </Codes>
+//   </CodeBook>
+//
+// A REFI-QDA code has one name and one description, so Dari writes the Korean
+// label as `name` and keeps everything else in the Description, in plain text
+// another tool shows and keeps:
+//
+//   <Korean description>
+//
+//   [en] <English label>
+//   <English description>
+//
+//   [dari] {"id":"space","shortcut":"","keywords":{"ko":[…],"en":[…]}}
+//
+// Reading a .qdc, Dari takes the name as the Korean label and reads the `[en]`
+// block and the `[dari]` line when they are there; a code from another tool
+// (no markers) gets its name and description in the language its script shows
+// (Hangul: Korean, otherwise English). The guid is derived from the Dari id
+// (a stable hash), so exporting twice gives the same guids. The XML is read
+// with fast-xml-parser with entity processing off: a DOCTYPE is refused and
+// only the five XML entities and character references are decoded.
+import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+import { DariError } from "../errors";
+import type { Code, Codebook } from "./codebook";
+import { paletteColor } from "./default-codebook";
+
+export const QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0";
+const GUID_RE = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
+
+function fnv(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** A stable GUID for a Dari code id (the id itself when it is one). */
+export function guidForId(id: string): string {
+  if (GUID_RE.test(id)) return id.replace(/[{}]/g, "").toLowerCase();
+  const hex = [0x811c9dc5, 0x01234567, 0x89abcdef, 0x5bd1e995].map((seed) => fnv(id, seed).toString(16).padStart(8, "0")).join("");
+  // Shaped as a version-4/variant-1 UUID so strict readers accept it.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function description(code: Code): string {
+  const extra = { id: code.id, shortcut: code.shortcut, keywords: code.keywords };
+  const parts = [code.description.ko.trim(), `[en] ${code.label.en}${code.description.en.trim() ? `\n${code.description.en.trim()}` : ""}`, `[dari] ${JSON.stringify(extra)}`];
+  return parts.filter((p) => p !== "").join("\n\n");
+}
+
+/** The codebook as a REFI-QDA .qdc document. */
+export function exportQdc(codebook: Codebook): string {
+  const ids = new Set(codebook.map((c) => c.id));
+  const node = (c: Code): Record<string, unknown> => {
+    const children = codebook.filter((k) => k.parent === c.id).map(node);
+    return {
+      "@_guid": guidForId(c.id),
+      "@_name": c.label.ko || c.label.en || c.id,
+      "@_isCodable": "true",
+      "@_color": c.color.toUpperCase(),
+      Description: description(c),
+      ...(children.length ? { Code: children } : {}),
+    };
+  };
+  const top = codebook.filter((c) => c.parent === null || !ids.has(c.parent)).map(node);
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const body = builder.build({ CodeBook: { "@_xmlns": QDC_NAMESPACE, "@_origin": "Dari", Codes: top.length ? { Code: top } : "" } }) as string;
+  return `<?xml version="1.0" encoding="utf-8"?>\n${body}`;
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e[0] === "#") {
+      const n = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
+    }
+    return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+type XNode = Record<string, unknown>;
+
+function text(v: unknown): string {
+  if (typeof v === "string") return decodeXml(v);
+  if (v && typeof v === "object" && "#text" in (v as XNode)) return decodeXml(String((v as XNode)["#text"]));
+  return "";
+}
+
+const HANGUL = /[\uac00-\ud7a3\u3131-\u318e]/;
+
+interface Parsed {
+  label: { ko: string; en: string };
+  description: { ko: string; en: string };
+  extra: { id?: unknown; shortcut?: unknown; keywords?: unknown };
+}
+
+/** Splits a Description written by exportQdc back into its parts (see the header). */
+function parseDescription(name: string, desc: string): Parsed {
+  const lines = desc.replace(/\r\n?/g, "\n").split("\n");
+  let extra: Parsed["extra"] = {};
+  const dariAt = lines.findIndex((l) => l.startsWith("[dari] "));
+  if (dariAt >= 0) {
+    try {
+      const v = JSON.parse(lines[dariAt].slice(7));
+      if (v && typeof v === "object") extra = v;
+    } catch {
+      // Another tool may have edited the line; the rest still reads.
+    }
+    lines.splice(dariAt, 1);
+  }
+  const enAt = lines.findIndex((l) => l.startsWith("[en] "));
+  if (enAt < 0) {
+    const d = lines.join("\n").trim();
+    return HANGUL.test(name) ? { label: { ko: name, en: "" }, description: { ko: d, en: "" }, extra } : { label: { ko: "", en: name }, description: { ko: "", en: d }, extra };
+  }
+  return {
+    label: { ko: name, en: lines[enAt].slice(5).trim() },
+    description: { ko: lines.slice(0, enAt).join("\n").trim(), en: lines.slice(enAt + 1).join("\n").trim() },
+    extra,
+  };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Reads a .qdc document into a codebook. `file` names it in error messages. */
+export function importQdc(xml: string, file = "codebook.qdc"): Codebook {
+  const src = xml.replace(/^\uFEFF/, "");
+  const doctype = /<!DOCTYPE/i.exec(src);
+  if (doctype) throw new DariError("themes:qdc.doctype", { file, line: src.slice(0, doctype.index).split("\n").length });
+  const valid = XMLValidator.validate(src);
+  if (valid !== true) throw new DariError("themes:qdc.notXml", { file, line: valid.err.line, column: valid.err.col, reason: valid.err.msg });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    removeNSPrefix: true,
+    processEntities: false,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) => name === "Code",
+  });
+  const root = parser.parse(src) as XNode;
+  const top = Object.keys(root).find((k) => !k.startsWith("?"));
+  const book = top === "CodeBook" ? (root.CodeBook as XNode) : null;
+  if (!book || typeof book !== "object" || (book["@_xmlns"] !== undefined && book["@_xmlns"] !== QDC_NAMESPACE)) {
+    throw new DariError("themes:qdc.notCodebook", { file, found: top ?? "" });
+  }
+  const codes: Code[] = [];
+  const guids = new Set<string>();
+  const ids = new Set<string>();
+  const walk = (list: unknown, parent: string | null, where: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const here = `${where} › Code ${i + 1}`;
+      const c = (raw && typeof raw === "object" ? raw : {}) as XNode;
+      const name = decodeXml(String(c["@_name"] ?? "")).trim();
+      if (!name) throw new DariError("themes:qdc.noName", { file, where: here });
+      const guid = String(c["@_guid"] ?? "");
+      if (!GUID_RE.test(guid)) throw new DariError("themes:qdc.badGuid", { file, where: here });
+      if (guids.has(guid.toLowerCase())) throw new DariError("themes:qdc.duplicateGuid", { file, where: here, guid });
+      guids.add(guid.toLowerCase());
+      const parsed = parseDescription(name, text(c.Description));
+      const wantId = typeof parsed.extra.id === "string" && parsed.extra.id && !ids.has(parsed.extra.id) ? parsed.extra.id : guid.replace(/[{}]/g, "").toLowerCase();
+      ids.add(wantId);
+      const color = String(c["@_color"] ?? "");
+      const kw = (parsed.extra.keywords ?? {}) as { ko?: unknown; en?: unknown };
+      codes.push({
+        id: wantId,
+        label: parsed.label,
+        description: parsed.description,
+        color: /^#[0-9a-fA-F]{6}$/.test(color) ? color.toUpperCase() : paletteColor(codes.length),
+        parent,
+        shortcut: typeof parsed.extra.shortcut === "string" ? parsed.extra.shortcut.slice(0, 1) : "",
+        keywords: { ko: strings(kw.ko), en: strings(kw.en) },
+      });
+      walk(c.Code, wantId, here);
+    });
+  };
+  const list = book.Codes && typeof book.Codes === "object" ? (book.Codes as XNode).Code : undefined;
+  walk(list, null, "Codes");
+  return codes;
+}
