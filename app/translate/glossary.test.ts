@@ -1,0 +1,74 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { GlossaryMatcher, englishHas, mergeGlossaries } from "./glossary";
+import { defaultGlossary } from "./default-glossary";
+import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
+import type { GlossaryEntry } from "./glossary-entry";
+import { DariError } from "../errors";
+
+const corpus = new URL("../../../shared/corpus/", import.meta.url);
+const ko = readFileSync(new URL("commentary.ko.txt", corpus), "utf8");
+const en = readFileSync(new URL("commentary.en.txt", corpus), "utf8");
+
+const entry = (ko: string, en: string, forbidden: string[] = []): GlossaryEntry => ({ id: ko, ko, en, note: "", forbidden });
+const termsIn = (m: GlossaryMatcher, text: string) => m.find(text).map((h) => text.slice(h.from, h.to));
+
+test("the default glossary holds the key terms of the sample", () => {
+  const g = defaultGlossary();
+  const byKo = new Map(g.map((e) => [e.ko, e.en]));
+  assert.equal(byKo.get("북러"), "North Korea–Russia");
+  assert.equal(byKo.get("한미일"), "South Korea–US–Japan");
+  assert.equal(byKo.get("보스토치니 우주기지"), "Vostochny Cosmodrome");
+  assert.equal(byKo.get("신냉전"), "new Cold War");
+  assert.equal(byKo.get("6자 회담"), "Six-Party Talks");
+  assert.equal(new Set(g.map((e) => e.id)).size, g.length);
+  // Every seed occurs in the sample, and every English term in its translation.
+  const m = new GlossaryMatcher(g);
+  const found = new Set(m.find(ko).map((h) => h.entry.ko));
+  for (const e of g) {
+    assert.ok(found.has(e.ko), `${e.ko} not found in the sample`);
+    assert.ok(englishHas(en, e.en), `${e.en} not in the translation`);
+  }
+});
+
+test("Korean matching sees through particles; the longest term wins", () => {
+  const m = new GlossaryMatcher([entry("북러", "North Korea–Russia"), entry("북러 정상회담", "North Korea–Russia summit"), entry("정상회담", "summit"), entry("6자 회담", "Six-Party Talks")]);
+  assert.deepEqual(termsIn(m, "북러는 북러의 북러가 북러에서는"), ["북러", "북러", "북러", "북러"]);
+  const hits = m.find("이번 북러 정상회담을 앞두고");
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0].entry.en, "North Korea–Russia summit");
+  assert.equal(hits[0].tailEnd - hits[0].to, 1);
+  // Not inside a longer word, nor before a non-particle ending.
+  assert.deepEqual(termsIn(m, "남북러 북러관계"), []);
+  // Spacing inside a term is free.
+  assert.deepEqual(termsIn(m, "6자회담에도 6자 회담은"), ["6자회담", "6자 회담"]);
+});
+
+test("the project glossary overrides the user glossary for the same term", () => {
+  const merged = mergeGlossaries([entry("정상회담", "summit")], [entry("정상회담", "summit meeting"), entry("푸틴", "Putin")]);
+  assert.deepEqual(merged.map((e) => e.en), ["summit", "Putin"]);
+});
+
+test("English renderings compare without case, dash or plural differences", () => {
+  assert.ok(englishHas("the North Korea-Russia summit", "North Korea–Russia"));
+  assert.ok(englishHas("Ballistic missiles were launched", "ballistic missile"));
+  assert.ok(!englishHas("a summitry", "summit"));
+  assert.ok(englishHas("Russia's position", "Russia"));
+});
+
+test("CSV round-trips, with quotes, commas and forbidden renderings", () => {
+  const g = [entry("북러", "North Korea–Russia", ["DPRK-Russia", "N. Korea, Russia"]), { ...entry("신냉전", "new Cold War"), note: 'a "new" one,\nsee notes' }];
+  const csv = glossaryToCsv(g);
+  const back = glossaryFromCsv(csv, "g.csv");
+  assert.deepEqual(back.map(({ id: _id, ...rest }) => rest), g.map(({ id: _id, ...rest }) => rest));
+});
+
+test("CSV import takes Korean headers in any order and names the bad line", () => {
+  const g = glossaryFromCsv("\uFEFF영어,한국어,메모\nSix-Party Talks,6자 회담,\n", "terms.csv");
+  assert.equal(g[0].ko, "6자 회담");
+  assert.equal(g[0].en, "Six-Party Talks");
+  assert.throws(() => glossaryFromCsv("ko,note\n북러,x\n", "terms.csv"), (e: unknown) => e instanceof DariError && /terms\.csv/.test(e.message) && /en/.test(e.message));
+  assert.throws(() => glossaryFromCsv("ko,en\n북러,North Korea–Russia\n한미일,\n", "terms.csv"), (e: unknown) => e instanceof DariError && /line 3/.test(e.message));
+  assert.throws(() => glossaryFromCsv('ko,en\n"북러,x\n', "terms.csv"), (e: unknown) => e instanceof DariError && /line 2/.test(e.message));
+});

@@ -1,0 +1,115 @@
+// The termbase at work: finding glossary terms in Korean text and checking
+// their English renderings.
+//
+// Korean matching understands particles: a term matches when it stands at the
+// start of a word and is followed by nothing or by particles (북러는, 북러의,
+// 정상회담에서는), so 북러 does not match inside 북러관계 — give the compound an
+// entry of its own. Spaces inside a term match any spacing, or none
+// (6자 회담 = 6자회담), since Korean spacing varies. When several terms start at
+// the same place the longest wins (북러 정상회담 over 북러).
+import type { GlossaryEntry } from "./glossary-entry";
+import { particleTailLength } from "../text/particles";
+
+export interface TermHit {
+  /** Offsets of the term in the Korean text (particles not included). */
+  from: number;
+  to: number;
+  /** End of the particles after the term. */
+  tailEnd: number;
+  entry: GlossaryEntry;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return !!ch && /[\p{L}\p{N}]/u.test(ch);
+}
+
+function normaliseKo(term: string): string {
+  return term.normalize("NFC").trim().replace(/\s+/g, " ");
+}
+
+/**
+ * The project glossary over the user glossary: a project entry replaces a user
+ * entry for the same Korean term (the project knows its own usage better).
+ */
+export function mergeGlossaries(project: readonly GlossaryEntry[], user: readonly GlossaryEntry[] = []): GlossaryEntry[] {
+  const seen = new Set(project.map((e) => normaliseKo(e.ko)));
+  return [...project, ...user.filter((e) => !seen.has(normaliseKo(e.ko)))];
+}
+
+/** Matches `term` at `text[at]`; returns the end of the term, or -1. */
+function matchTermAt(text: string, at: number, term: string): number {
+  let j = at;
+  for (let i = 0; i < term.length; i++) {
+    const c = term[i];
+    if (c === " ") {
+      while (j < text.length && /\s/.test(text[j])) j++;
+      continue;
+    }
+    if (text[j] !== c) return -1;
+    j++;
+  }
+  return j;
+}
+
+export class GlossaryMatcher {
+  private readonly byFirst = new Map<string, { term: string; entry: GlossaryEntry }[]>();
+  readonly entries: readonly GlossaryEntry[];
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    this.entries = entries;
+    for (const entry of entries) {
+      const term = normaliseKo(entry.ko);
+      if (!term) continue;
+      const list = this.byFirst.get(term[0]) ?? [];
+      list.push({ term, entry });
+      this.byFirst.set(term[0], list);
+    }
+    // Longest first, so the first hit at a place is the longest.
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.term.replace(/ /g, "").length - a.term.replace(/ /g, "").length);
+  }
+
+  /** The terms in a Korean text, left to right, not overlapping. */
+  find(text: string): TermHit[] {
+    const hits: TermHit[] = [];
+    const src = text.normalize("NFC");
+    for (let at = 0; at < src.length; at++) {
+      const candidates = this.byFirst.get(src[at]);
+      if (!candidates || isWordChar(src[at - 1])) continue;
+      for (const { term, entry } of candidates) {
+        const end = matchTermAt(src, at, term);
+        if (end < 0) continue;
+        // A Latin term (TASS) must not run on into a longer word (TASSX).
+        if (/[A-Za-z0-9]/.test(term[term.length - 1]) && /[A-Za-z0-9]/.test(src[end] ?? "")) continue;
+        const tail = particleTailLength(src, end, term.replace(/ /g, ""));
+        if (tail < 0) continue;
+        hits.push({ from: at, to: end, tailEnd: end + tail, entry });
+        at = end + tail - 1;
+        break;
+      }
+    }
+    return hits;
+  }
+}
+
+/** English compared as a reader would: case, dashes, quotes and spacing do not matter. */
+export function normaliseEn(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, " ");
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Whether an English text uses a rendering (whole words; plural and possessive allowed). */
+export function englishHas(en: string, rendering: string): boolean {
+  const r = normaliseEn(rendering).trim();
+  if (!r) return false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(r).replace(/ /g, "\\s+")}(?:s|es|'s)?(?![\\p{L}\\p{N}])`, "u");
+  return re.test(normaliseEn(en));
+}
