@@ -6,6 +6,11 @@ import type { Side } from "../schema";
 import type { UiLanguage } from "../i18n";
 import { serializeProject } from "../document/serialize";
 import { exportTsv, exportTxt } from "./plain";
+import { exportHtml } from "./html";
+import { exportTmx } from "./tmx";
+import { exportXliff } from "./xliff";
+import { exportAnnotations } from "./annotations";
+import { exportCsv } from "./csv";
 import { qdcExporter } from "./qdc";
 
 export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "tsv", "txt", "annotations", "csv", "qdc", "dari"] as const;
@@ -37,6 +42,11 @@ export const exporters: Partial<Record<ExportFormat, Exporter>> = {
   dari: { extension: "dari", mime: "application/json", run: async (p) => serializeProject(p) },
   txt: { extension: "txt", mime: "text/plain", run: async (p, o) => exportTxt(p.doc, o.side ?? "ko") },
   tsv: { extension: "tsv", mime: "text/tab-separated-values", run: async (p) => exportTsv(p.doc) },
+  html: { extension: "html", mime: "text/html", run: exportHtml },
+  tmx: { extension: "tmx", mime: "application/x-tmx+xml", run: (p, o) => exportTmx(p, o) },
+  xliff: { extension: "xlf", mime: "application/xliff+xml", run: exportXliff },
+  annotations: { extension: "jsonld", mime: "application/ld+json", run: exportAnnotations },
+  csv: { extension: "csv", mime: "text/csv", run: exportCsv },
   qdc: qdcExporter,
 };
 

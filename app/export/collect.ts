@@ -1,0 +1,146 @@
+// The document as the exporters read it: passages of segments, each side as
+// runs of text with their themes, and the theme annotations gathered by id
+// (one annotation may span several ranges and segments). Built once per export
+// so every format agrees on numbering, ranges and quotes.
+import type { Node as PMNode } from "prosemirror-model";
+import type { Project } from "../document/project";
+import type { Code } from "../themes/codebook";
+import { SIDES, type SegmentStatus, type Side, type ThemeAttrs } from "../schema";
+
+export interface Run {
+  text: string;
+  /** Themes on this run, outermost first (in mark order). */
+  themes: ThemeAttrs[];
+}
+
+export interface SegmentView {
+  /** 1-based number of the segment in the document. */
+  number: number;
+  id: string;
+  passage: PassageView;
+  status: SegmentStatus;
+  confirmed: boolean;
+  note: string;
+  confidence: number | null;
+  runs: Record<Side, Run[]>;
+  text: Record<Side, string>;
+}
+
+export interface PassageView {
+  /** 1-based number of the passage. */
+  number: number;
+  id: string;
+  segments: SegmentView[];
+}
+
+export interface ThemeRange {
+  segment: SegmentView;
+  side: Side;
+  /** UTF-16 offsets in the side's text. */
+  from: number;
+  to: number;
+  quote: string;
+}
+
+export interface Annotation {
+  id: string;
+  code: string;
+  note: string;
+  ranges: ThemeRange[];
+}
+
+export interface Collected {
+  passages: PassageView[];
+  segments: SegmentView[];
+  /** In document order of their first range. */
+  annotations: Annotation[];
+  /** The codes used, in codebook order; codes missing from the codebook come last. */
+  usedCodes: Code[];
+  code(id: string): Code;
+}
+
+/** A stand-in for a code that a document uses but the codebook lacks. */
+export function unknownCode(id: string): Code {
+  return { id, label: { ko: id, en: id }, description: { ko: "", en: "" }, color: "#888888", parent: null, shortcut: "", keywords: { ko: [], en: [] } };
+}
+
+function sideRuns(node: PMNode): Run[] {
+  const runs: Run[] = [];
+  node.forEach((child) => {
+    if (child.isText) runs.push({ text: child.text!, themes: child.marks.filter((m) => m.type.name === "theme").map((m) => m.attrs as ThemeAttrs) });
+  });
+  return runs;
+}
+
+export function collect(project: Project): Collected {
+  const passages: PassageView[] = [];
+  const segments: SegmentView[] = [];
+  const byId = new Map<string, Annotation>();
+  project.doc.forEach((pNode, _o, pi) => {
+    const passage: PassageView = { number: pi + 1, id: pNode.attrs.id, segments: [] };
+    passages.push(passage);
+    pNode.forEach((sNode) => {
+      const a = sNode.attrs;
+      const runs = { ko: sideRuns(sNode.child(0)), en: sideRuns(sNode.child(1)) };
+      const seg: SegmentView = {
+        number: segments.length + 1,
+        id: a.id,
+        passage,
+        status: a.status,
+        confirmed: a.confirmed,
+        note: a.note ?? "",
+        confidence: a.confidence,
+        runs,
+        text: { ko: sNode.child(0).textContent, en: sNode.child(1).textContent },
+      };
+      passage.segments.push(seg);
+      segments.push(seg);
+      for (const side of SIDES) {
+        let pos = 0;
+        for (const run of runs[side]) {
+          const end = pos + run.text.length;
+          for (const t of run.themes) {
+            const key = `${t.id}\u0000${t.code}`;
+            let ann = byId.get(key);
+            if (!ann) byId.set(key, (ann = { id: t.id, code: t.code, note: t.note ?? "", ranges: [] }));
+            if (!ann.note && t.note) ann.note = t.note;
+            const last = ann.ranges[ann.ranges.length - 1];
+            // Adjacent text nodes with the same mark are one range.
+            if (last && last.segment === seg && last.side === side && last.to === pos) last.to = end;
+            else ann.ranges.push({ segment: seg, side, from: pos, to: end, quote: "" });
+          }
+          pos = end;
+        }
+      }
+    });
+  });
+  const annotations = [...byId.values()];
+  for (const ann of annotations) for (const r of ann.ranges) r.quote = r.segment.text[r.side].slice(r.from, r.to);
+  const codes = new Map(project.codebook.map((c) => [c.id, c]));
+  const used = new Set(annotations.map((a) => a.code));
+  const usedCodes = [...project.codebook.filter((c) => used.has(c.id)), ...[...used].filter((id) => !codes.has(id)).map(unknownCode)];
+  const all = new Map(usedCodes.map((c) => [c.id, c]));
+  return { passages, segments, annotations, usedCodes, code: (id) => all.get(id) ?? codes.get(id) ?? unknownCode(id) };
+}
+
+/** A theme range as plain data, for the interchange formats that carry it beside the text. */
+export interface ThemeSpan {
+  side: Side;
+  from: number;
+  to: number;
+  code: string;
+  id: string;
+  note: string;
+}
+
+/** The theme ranges of each segment (adjacent text nodes with the same mark merged). */
+export function segmentThemeSpans(data: Collected): Map<SegmentView, ThemeSpan[]> {
+  const out = new Map<SegmentView, ThemeSpan[]>();
+  for (const a of data.annotations)
+    for (const r of a.ranges) {
+      let list = out.get(r.segment);
+      if (!list) out.set(r.segment, (list = []));
+      list.push({ side: r.side, from: r.from, to: r.to, code: a.code, id: a.id, note: a.note });
+    }
+  return out;
+}

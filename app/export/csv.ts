@@ -1,0 +1,25 @@
+// Coded segments as CSV for spreadsheets and analysis software: one row per
+// tagged range (theme, side, quote, Korean segment, English segment, memo).
+// UTF-8 with a byte-order mark, CRLF rows and every field quoted (RFC 4180), so
+// Excel shows Korean correctly; a cell that a spreadsheet would run as a
+// formula (= + - @ first) gets a leading apostrophe.
+import type { Project } from "../document/project";
+import type { ExportOptions } from "./index";
+import { collect } from "./collect";
+import { codeLabel } from "./labels";
+
+export const CSV_HEADER = ["theme", "side", "quote", "korean_segment", "english_segment", "memo"];
+
+export function csvField(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export async function exportCsv(project: Project, options: ExportOptions = {}): Promise<string> {
+  const data = collect(project);
+  const lang = options.uiLanguage ?? "ko";
+  const rows = [CSV_HEADER];
+  for (const a of data.annotations)
+    for (const r of a.ranges) rows.push([codeLabel(data.code(a.code), lang), r.side, r.quote, r.segment.text.ko, r.segment.text.en, a.note]);
+  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}

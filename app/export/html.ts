@@ -1,0 +1,214 @@
+// The annotated bilingual document as one self-contained HTML file: inline CSS,
+// no script, a Content-Security-Policy that forbids every request, so it opens
+// offline anywhere and prints the same (A4, repeating headers). It is also what
+// the PDF export prints.
+import type { Project } from "../document/project";
+import type { UiLanguage } from "../i18n";
+import type { Side } from "../schema";
+import type { ExportOptions } from "./index";
+import { collect, type Annotation, type Collected, type Run, type SegmentView } from "./collect";
+import { escapeAttr, escapeText } from "./escape";
+import { codeLabel, exportT, safeColor } from "./labels";
+
+// Fonts present on Windows, macOS and Linux (Noto CJK / Nanum), then the generic family.
+const KO_FONTS = `"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR", "NanumGothic", "Nanum Gothic", sans-serif`;
+const EN_FONTS = `"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", ${KO_FONTS}`;
+
+function rgba(hex: string, alpha: number): string {
+  const n = parseInt(safeColor(hex).slice(1), 16);
+  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+function css(data: Collected, orientation: "portrait" | "landscape"): string {
+  const themes = data.usedCodes
+    .map((c, i) => `.c${i}{background:${rgba(c.color, 0.28)};box-shadow:inset 0 -2px ${safeColor(c.color)}}.k${i}{background:${safeColor(c.color)}}`)
+    .join("\n");
+  return `
+*{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:2em auto;max-width:72em;padding:0 1em;font:15px/1.6 ${EN_FONTS};color:#1d1d1f;background:#fff}
+:lang(ko){font-family:${KO_FONTS};word-break:keep-all;overflow-wrap:anywhere}
+h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.2em;margin:1.6em 0 .5em;break-after:avoid}h3{font-size:1em;margin:1em 0 .3em;break-after:avoid}
+.title-block{border-bottom:2px solid #333;margin-bottom:1.2em;padding-bottom:.6em}
+.title-block dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:0}
+.title-block dt{color:#555}.title-block dd{margin:0}
+table.bitext{width:100%;border-collapse:collapse;table-layout:fixed}
+.bitext th,.bitext td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left;white-space:pre-wrap;overflow-wrap:anywhere}
+.bitext thead th{background:#f0f0f0}
+.bitext col.num{width:3.2em}.bitext col.status{width:7em}.bitext col.conf{width:5.5em}
+.bitext .passage-head th{background:#fafafa;font-weight:600;color:#444}
+.bitext td.num{color:#777;font-size:.85em}
+.bitext td.conf{font-variant-numeric:tabular-nums}
+mark.th{color:inherit;padding:0;border-radius:2px}
+${themes}
+.swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-.1em;margin-right:.4em}
+sup.nref{font-size:.7em;line-height:0}sup.nref a{text-decoration:none}
+ul.legend{list-style:none;padding:0;columns:2}.legend li{break-inside:avoid}
+.count{color:#666;font-size:.9em}
+.index-entry{break-inside:avoid}.index-entry .segs a{margin-right:.4em}
+.index-entry blockquote{margin:.2em 0 .2em 1.2em;padding-left:.6em;border-left:3px solid #ddd}
+ol.notes li{margin:.2em 0;white-space:pre-wrap}.notes .where{color:#666}
+@page{size:A4 ${orientation};margin:14mm 12mm}
+@media print{
+ body{margin:0;max-width:none;padding:0;font-size:9.5pt}
+ thead{display:table-header-group}
+ tr{break-inside:avoid;page-break-inside:avoid}
+ .passage-head{break-after:avoid;page-break-after:avoid}
+ a{color:inherit;text-decoration:none}
+ section.index,section.notes{break-before:page}
+}`;
+}
+
+interface Ctx {
+  data: Collected;
+  t: ReturnType<typeof exportT>;
+  lang: UiLanguage;
+  /** Class index of each used code. */
+  codeIndex: Map<string, number>;
+  annIndex: Map<Annotation, number>;
+  /** Annotation of a mark, by id and code. */
+  ann: Map<string, Annotation>;
+  notes: string[];
+  noteOf: Map<Annotation, number>;
+}
+
+const key = (id: string, code: string) => `${id}\u0000${code}`;
+
+function renderRuns(ctx: Ctx, seg: SegmentView, side: Side): string {
+  let out = "";
+  let pos = 0;
+  for (const run of seg.runs[side] as Run[]) {
+    const end = pos + run.text.length;
+    let open = "";
+    let close = "";
+    let refs = "";
+    for (const th of run.themes) {
+      const ann = ctx.ann.get(key(th.id, th.code))!;
+      const first = ann.ranges[0];
+      const anchor = first.segment === seg && first.side === side && first.from === pos ? ` id="a${ctx.annIndex.get(ann)}"` : "";
+      open += `<mark class="th c${ctx.codeIndex.get(th.code)}"${anchor} title="${escapeAttr(codeLabel(ctx.data.code(th.code), ctx.lang))}">`;
+      close += "</mark>";
+      const last = ann.ranges[ann.ranges.length - 1];
+      if (ann.note && last.segment === seg && last.side === side && last.to === end) refs += noteRef(ctx, ann, seg);
+    }
+    out += open + escapeText(run.text) + close + refs;
+    pos = end;
+  }
+  return out;
+}
+
+function noteRef(ctx: Ctx, ann: Annotation | null, seg: SegmentView): string {
+  const n = ctx.notes.length + 1;
+  const where = ann
+    ? ctx.t("doc.themeNote", { theme: codeLabel(ctx.data.code(ann.code), ctx.lang), n: seg.number })
+    : ctx.t("doc.segmentNote", { n: seg.number });
+  const back = ann ? `#a${ctx.annIndex.get(ann)}` : `#s${seg.number}`;
+  const text = ann ? ann.note : seg.note;
+  ctx.notes.push(`<li id="n${n}"><a class="where" href="${back}">${escapeText(where)}</a>: ${escapeText(text)}</li>`);
+  if (ann) ctx.noteOf.set(ann, n);
+  return `<sup class="nref"><a href="#n${n}">${n}</a></sup>`;
+}
+
+function titleBlock(project: Project, t: Ctx["t"]): string {
+  const m = project.meta;
+  const rows: [string, string][] = [
+    [t("doc.source"), m.source],
+    [t("doc.author"), m.author],
+    [t("doc.date"), m.date],
+    [t("doc.languages"), t("doc.languagePair")],
+  ];
+  const dl = rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<dt>${escapeText(k)}</dt><dd>${escapeText(v)}</dd>`)
+    .join("");
+  return `<header class="title-block"><h1>${escapeText(m.title || t("doc.untitled"))}</h1><dl>${dl}</dl></header>`;
+}
+
+function legend(ctx: Ctx): string {
+  const { data, t } = ctx;
+  if (!data.usedCodes.length) return `<section class="legend"><h2>${escapeText(t("doc.legend"))}</h2><p>${escapeText(t("doc.noThemes"))}</p></section>`;
+  const items = data.usedCodes.map((c, i) => {
+    const anns = data.annotations.filter((a) => a.code === c.id);
+    const segs = new Set(anns.flatMap((a) => a.ranges.map((r) => r.segment)));
+    const count = t("doc.legendCount", { count: anns.length, segments: segs.size });
+    return `<li><span class="swatch k${i}"></span>${escapeText(codeLabel(c, ctx.lang))} <span class="count">${escapeText(count)}</span></li>`;
+  });
+  return `<section class="legend"><h2>${escapeText(t("doc.legend"))}</h2><ul class="legend">${items.join("")}</ul></section>`;
+}
+
+function themeIndex(ctx: Ctx): string {
+  const { data, t } = ctx;
+  if (!data.usedCodes.length) return "";
+  const entries = data.usedCodes.map((c, i) => {
+    const anns = data.annotations.filter((a) => a.code === c.id);
+    const segs = [...new Set(anns.flatMap((a) => a.ranges.map((r) => r.segment)))].sort((a, b) => a.number - b.number);
+    const segLinks = segs.map((s) => `<a href="#s${s.number}">${s.number}</a>`).join(" ");
+    const quotes = anns
+      .map((a) => {
+        const r0 = a.ranges[0];
+        const quote = a.ranges.map((r) => r.quote).join(" … ");
+        const lang = a.ranges.every((r) => r.side === r0.side) ? r0.side : "";
+        const where = `${t(`doc.${r0.side}`)}, ${t("doc.segmentRef", { n: r0.segment.number })}`;
+        return `<blockquote${lang ? ` lang="${lang}"` : ""}><a href="#a${ctx.annIndex.get(a)}">${escapeText(quote)}</a> <span class="count">(${escapeText(where)})</span></blockquote>`;
+      })
+      .join("");
+    return `<div class="index-entry"><h3><span class="swatch k${i}"></span>${escapeText(codeLabel(c, ctx.lang))}</h3><p class="segs">${escapeText(t("doc.segments"))}: ${segLinks}</p><p>${escapeText(t("doc.quotes"))}:</p>${quotes}</div>`;
+  });
+  return `<section class="index"><h2>${escapeText(t("doc.index"))}</h2>${entries.join("")}</section>`;
+}
+
+export async function exportHtml(project: Project, options: ExportOptions = {}): Promise<string> {
+  const lang = options.uiLanguage ?? "ko";
+  const t = exportT(lang);
+  const data = collect(project);
+  const ctx: Ctx = {
+    data,
+    t,
+    lang,
+    codeIndex: new Map(data.usedCodes.map((c, i) => [c.id, i])),
+    annIndex: new Map(data.annotations.map((a, i) => [a, i + 1])),
+    ann: new Map(data.annotations.map((a) => [key(a.id, a.code), a])),
+    notes: [],
+    noteOf: new Map(),
+  };
+  const status = !!options.showStatus;
+  const conf = !!options.showConfidence;
+  const cols = 3 + (status ? 1 : 0) + (conf ? 1 : 0);
+  const head =
+    `<colgroup><col class="num"><col><col>${status ? '<col class="status">' : ""}${conf ? '<col class="conf">' : ""}</colgroup>` +
+    `<thead><tr><th>${escapeText(t("doc.number"))}</th><th lang="ko">${escapeText(t("doc.korean"))}</th><th>${escapeText(t("doc.english"))}</th>` +
+    `${status ? `<th>${escapeText(t("doc.status"))}</th>` : ""}${conf ? `<th>${escapeText(t("doc.confidence"))}</th>` : ""}</tr></thead>`;
+  const body: string[] = [];
+  const total = data.segments.length;
+  const step = Math.max(1, Math.floor(total / 20));
+  for (const p of data.passages) {
+    body.push(`<tbody class="passage" id="p${p.number}"><tr class="passage-head"><th colspan="${cols}">${escapeText(t("doc.passage", { n: p.number }))}</th></tr>`);
+    for (const s of p.segments) {
+      const ref = s.note ? noteRef(ctx, null, s) : "";
+      const ko = renderRuns(ctx, s, "ko");
+      const en = renderRuns(ctx, s, "en");
+      let extra = "";
+      if (status) extra += `<td class="status">${escapeText(t(`status.${s.status}`))}${s.confirmed ? ` ✓` : ""}</td>`;
+      if (conf) extra += `<td class="conf">${s.confidence === null ? "—" : `${Math.round(s.confidence * 100)}%`}</td>`;
+      body.push(`<tr id="s${s.number}"><td class="num">${s.number}${ref}</td><td lang="ko">${ko}</td><td lang="en">${en}</td>${extra}</tr>`);
+      if (options.onProgress && s.number % step === 0) options.onProgress(s.number / total);
+    }
+    body.push("</tbody>");
+  }
+  const notes = ctx.notes.length ? `<section class="notes"><h2>${escapeText(t("doc.notes"))}</h2><ol class="notes">${ctx.notes.join("")}</ol></section>` : "";
+  const title = escapeText(project.meta.title || t("doc.untitled"));
+  options.onProgress?.(1);
+  return [
+    `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="Dari">`,
+    `<title>${title}</title>\n<style>${css(data, options.orientation ?? "portrait")}</style>\n</head>\n<body>`,
+    titleBlock(project, t),
+    legend(ctx),
+    `<table class="bitext">${head}`,
+    body.join("\n"),
+    `</table>`,
+    themeIndex(ctx),
+    notes,
+    `</body>\n</html>\n`,
+  ].join("\n");
+}

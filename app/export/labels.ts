@@ -1,0 +1,24 @@
+// Labels of the documents meant for reading (html, docx), in the chosen language.
+import type { TFunction } from "i18next";
+import { createI18n, type UiLanguage } from "../i18n";
+import type { Code } from "../themes/codebook";
+
+const cache = new Map<UiLanguage, TFunction>();
+
+export function exportT(lang: UiLanguage = "ko"): TFunction {
+  let t = cache.get(lang);
+  if (!t) cache.set(lang, (t = createI18n(lang).getFixedT(lang, "export")));
+  return t;
+}
+
+/** A theme's label in both languages, the chosen one first ("우주 협력 · Space cooperation"). */
+export function codeLabel(code: Code, lang: UiLanguage = "ko"): string {
+  const first = code.label[lang] || code.label[lang === "ko" ? "en" : "ko"] || code.id;
+  const second = code.label[lang === "ko" ? "en" : "ko"];
+  return second && second !== first ? `${first} · ${second}` : first;
+}
+
+/** A safe #rrggbb colour (codebook colours are validated, but exports never trust). */
+export function safeColor(c: string): string {
+  return /^#[0-9a-fA-F]{6}$/.test(c) ? c.toLowerCase() : "#888888";
+}

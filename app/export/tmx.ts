@@ -1,0 +1,63 @@
+// TMX 1.4b: one translation unit per segment (Korean source, English target).
+// What a translation memory has no place for rides along as `x-dari-*` props,
+// so that .dari -> TMX -> .dari keeps passages, status and themes:
+//   header: x-dari-title/source/author/date/created, x-dari-codebook (JSON)
+//   tu:     x-dari-passage, x-dari-status, x-dari-confirmed, x-dari-confidence,
+//           x-dari-theme (one per code, readable by other tools), x-dari-themes
+//           (the ranges as JSON); the segment memo is the tu's <note>.
+// XML 1.0 cannot hold C0 control characters; each becomes a placeholder
+// <ph type="x-dari-cp"> whose native code is its character reference.
+import type { Project } from "../document/project";
+import type { ExportOptions } from "./index";
+import { collect, segmentThemeSpans } from "./collect";
+import { escapeAttr, escapeText, XML_INVALID } from "./escape";
+import { CREATION_TOOL, CREATION_TOOL_VERSION, META_FIELDS } from "./meta";
+
+function segText(s: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of s.matchAll(XML_INVALID)) {
+    out += escapeText(s.slice(last, m.index)) + `<ph type="x-dari-cp">&amp;#x${m[0].charCodeAt(0).toString(16)};</ph>`;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeText(s.slice(last));
+}
+
+const prop = (type: string, value: string) => `<prop type="${type}">${escapeText(value)}</prop>`;
+
+/** TMX dates: YYYYMMDDThhmmssZ. */
+export function tmxDate(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+}
+
+export async function exportTmx(project: Project, options: ExportOptions = {}, now = new Date()): Promise<string> {
+  const data = collect(project);
+  const spans = segmentThemeSpans(data);
+  const out: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<tmx version="1.4">`,
+    `<header creationtool="${CREATION_TOOL}" creationtoolversion="${escapeAttr(CREATION_TOOL_VERSION)}" segtype="sentence" o-tmf="dari" adminlang="en" srclang="ko" datatype="plaintext" creationdate="${tmxDate(now)}">`,
+  ];
+  for (const f of META_FIELDS) if (project.meta[f]) out.push(`  ${prop(`x-dari-${f}`, project.meta[f])}`);
+  if (project.codebook.length) out.push(`  ${prop("x-dari-codebook", JSON.stringify(project.codebook))}`);
+  out.push(`</header>`, `<body>`);
+  const total = data.segments.length;
+  for (const s of data.segments) {
+    const props = [prop("x-dari-passage", s.passage.id), prop("x-dari-status", s.status)];
+    if (s.confirmed) props.push(prop("x-dari-confirmed", "true"));
+    if (s.confidence !== null) props.push(prop("x-dari-confidence", String(s.confidence)));
+    const themes = spans.get(s);
+    if (themes) {
+      for (const code of new Set(themes.map((t) => t.code))) props.push(prop("x-dari-theme", code));
+      props.push(prop("x-dari-themes", JSON.stringify(themes)));
+    }
+    const note = s.note ? `<note>${segText(s.note)}</note>` : "";
+    out.push(
+      `<tu tuid="${escapeAttr(s.id)}">${note}${props.join("")}` +
+        `<tuv xml:lang="ko"><seg>${segText(s.text.ko)}</seg></tuv><tuv xml:lang="en"><seg>${segText(s.text.en)}</seg></tuv></tu>`,
+    );
+    if (options.onProgress && s.number % 1000 === 0) options.onProgress(s.number / total);
+  }
+  out.push(`</body>`, `</tmx>`, ``);
+  return out.join("\n");
+}

@@ -1,0 +1,18 @@
+// `dari import <file.tmx|file.xlf>`: picks the reader by extension (and, for
+// an unknown extension, by the root element).
+import type { Project } from "../document/project";
+import { DariError } from "../errors";
+import { importTmx } from "./tmx";
+import { importXliff } from "./xliff";
+
+export const INTERCHANGE_EXTENSIONS = ["tmx", "xlf", "xliff"] as const;
+
+export function importInterchange(fileName: string, text: string): Project {
+  const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  if (ext === "tmx") return importTmx(text, fileName);
+  if (ext === "xlf" || ext === "xliff") return importXliff(text, fileName);
+  const head = text.slice(0, 4096);
+  if (/<tmx[\s>]/.test(head)) return importTmx(text, fileName);
+  if (/<xliff[\s>]/.test(head)) return importXliff(text, fileName);
+  throw new DariError("export:interchange.unknownType", { file: fileName });
+}

@@ -1,0 +1,102 @@
+// Reading the XML of interchange files safely: no DOCTYPE (so no entity
+// expansion, no external entities: billion laughs and XXE are refused before
+// any parsing), well-formedness checked first (with line and column), then
+// fast-xml-parser into a small ordered tree. Entities are decoded here, in one
+// pass, so "&amp;#x41;" stays the text "&#x41;".
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { DariError } from "../errors";
+
+export interface XElement {
+  /** Qualified name as written, e.g. "tuv" or "mda:meta". */
+  name: string;
+  /** Local name without prefix. */
+  local: string;
+  attrs: Record<string, string>;
+  children: XNode[];
+}
+export type XNode = XElement | string;
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name];
+    const cp = hex ? parseInt(hex, 16) : Number(dec);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+  });
+}
+
+/** Refuses DOCTYPE (and so ENTITY) declarations anywhere outside CDATA and comments. */
+function refuseDoctype(text: string, file: string): void {
+  const bare = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  if (/<!DOCTYPE|<!ENTITY/i.test(bare)) throw new DariError("export:interchange.doctype", { file });
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  processEntities: false,
+  htmlEntities: false,
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  cdataPropName: "#cdata",
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+type Raw = Record<string, unknown>;
+
+function convert(list: Raw[]): XNode[] {
+  const out: XNode[] = [];
+  for (const item of list) {
+    for (const k of Object.keys(item)) {
+      if (k === ":@") continue;
+      const v = item[k];
+      if (k === "#text") out.push(decodeEntities(String(v)));
+      else if (k === "#cdata") out.push(...(v as Raw[]).map((t) => String(t["#text"] ?? "")));
+      else {
+        const attrs: Record<string, string> = {};
+        const a = (item[":@"] ?? {}) as Record<string, unknown>;
+        for (const [n, val] of Object.entries(a)) attrs[n] = decodeEntities(String(val));
+        out.push({ name: k, local: k.slice(k.indexOf(":") + 1), attrs, children: convert((v ?? []) as Raw[]) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Parses an XML file to its root element, or throws a DariError naming the file and place. */
+export function parseXml(text: string, file: string): XElement {
+  const src = text.replace(/^\uFEFF/, "");
+  refuseDoctype(src, file);
+  const valid = XMLValidator.validate(src);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw new DariError("export:interchange.notXml", { file, reason: `${msg} (line ${line}, column ${col})` });
+  }
+  const root = convert(parser.parse(src) as Raw[]).find((n): n is XElement => typeof n !== "string");
+  if (!root) throw new DariError("export:interchange.notXml", { file, reason: "no root element" });
+  return root;
+}
+
+export function elements(el: XElement, local?: string): XElement[] {
+  return el.children.filter((c): c is XElement => typeof c !== "string" && (local === undefined || c.local === local));
+}
+
+export function child(el: XElement, local: string): XElement | undefined {
+  return elements(el, local)[0];
+}
+
+/** All text inside an element, inline elements included. */
+export function textOf(el: XElement): string {
+  return el.children.map((c) => (typeof c === "string" ? c : textOf(c))).join("");
+}
+
+/** Language attribute (xml:lang, or lang in older TMX), lower case. */
+export function langOf(el: XElement): string {
+  return (el.attrs["xml:lang"] ?? el.attrs.lang ?? "").toLowerCase();
+}
