@@ -2,6 +2,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Project } from "./document/project";
 import { SEGMENT_STATUSES, sideText, type SegmentStatus } from "./schema";
+import { themeStatsJson } from "./themes/stats";
 
 export interface ProjectStats {
   title: string;
@@ -13,6 +14,8 @@ export interface ProjectStats {
   words: { ko: number; en: number };
   /** Segments with an empty English side. */
   untranslated: number;
+  /** Per theme (by code id): annotations and segments per language (app/themes/stats.ts). */
+  themes?: ReturnType<typeof themeStatsJson>;
 }
 
 /** Words as a translator counts them: runs separated by white space. */
@@ -49,5 +52,5 @@ export function docStats(doc: PMNode): Omit<ProjectStats, "title"> {
 }
 
 export function projectStats(project: Project): ProjectStats {
-  return { title: project.meta.title, ...docStats(project.doc) };
+  return { title: project.meta.title, ...docStats(project.doc), themes: themeStatsJson(project.doc, project.codebook) };
 }

@@ -1,0 +1,55 @@
+// The CLI contract for themes: `dari stats --json` counts per theme per
+// language; `dari export --format qdc` writes the codebook. Runs the real bin.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { EditorState, TextSelection } from "prosemirror-state";
+import { docFromParagraphs, splitParagraphs, emptyMeta, serializeProject } from "../document/index";
+import { createProjectState, projectFromState } from "../project-state";
+import { defaultCodebook } from "./default-codebook";
+import { applyTheme } from "../commands/themes";
+import { importQdc } from "./qdc";
+
+const corpus = new URL("../../../shared/corpus/", import.meta.url);
+const bin = fileURLToPath(new URL("../../bin/dari.js", import.meta.url));
+
+function taggedProject(): string {
+  const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
+  const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
+  let s: EditorState = createProjectState({ meta: emptyMeta("북러 정상회담"), codebook: defaultCodebook(), glossary: [], doc: docFromParagraphs(ko, en) });
+  const tag = (phrase: string, code: string) => {
+    let at = -1;
+    s.doc.descendants((n, pos) => {
+      if (at < 0 && n.isTextblock && n.textContent.includes(phrase)) at = pos + 1 + n.textContent.indexOf(phrase);
+      return at < 0;
+    });
+    s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, at, at + phrase.length)));
+    applyTheme(code)(s, (tr) => (s = s.apply(tr)));
+  };
+  tag("우주 분야의 협력", "space");
+  tag("우주개발", "space");
+  tag("cooperation in space", "space");
+  tag("무기 거래", "arms");
+  return serializeProject(projectFromState(s));
+}
+
+test("dari stats --json gives per-theme counts per language; dari export --format qdc writes the codebook", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dari-themes-cli-"));
+  const project = join(dir, "x.dari");
+  writeFileSync(project, taggedProject());
+  const stats = JSON.parse(execFileSync(process.execPath, [bin, "stats", project, "--json"], { encoding: "utf8" }));
+  assert.deepEqual(stats.themes.space.annotations, { ko: 2, en: 1, total: 3 });
+  assert.deepEqual(stats.themes.space.segments, { ko: 1, en: 1, any: 1 });
+  assert.deepEqual(stats.themes.arms.annotations, { ko: 1, en: 0, total: 1 });
+  assert.equal(stats.themes.space.label.ko, "우주 협력");
+  assert.deepEqual(stats.themes.diplomacy.segments, { ko: 0, en: 0, any: 0 });
+
+  const qdc = join(dir, "codes.qdc");
+  execFileSync(process.execPath, [bin, "export", project, "--format", "qdc", "-o", qdc], { encoding: "utf8" });
+  assert.ok(existsSync(qdc));
+  assert.deepEqual(importQdc(readFileSync(qdc, "utf8"), qdc), defaultCodebook());
+});
