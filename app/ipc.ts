@@ -132,4 +132,6 @@ export const MENU_CHANNEL = "dari-menu";
 /** window.dari as the preload exposes it: the API plus menu events from main. */
 export interface DariBridge extends DariApi {
   onMenuCommand(listener: (command: MenuCommand) => void): void;
+  /** True in Electron, whose native menu bar shows the menu; false in plain Chromium. */
+  readonly nativeMenu: boolean;
 }

@@ -5,7 +5,8 @@
 import type { Plugin, Command, EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type { i18n, TFunction } from "i18next";
-import type { DariBridge } from "../app/ipc";
+import type { DariBridge, MenuCommand } from "../app/ipc";
+import type { Project } from "../app/document/project";
 
 export interface AppContext {
   api: DariBridge;
@@ -18,6 +19,12 @@ export interface AppContext {
   notify(message: string, kind?: "info" | "error"): void;
   /** Opens a side panel by feature id. */
   showPanel(id: string): void;
+  /** Replaces the open project (asks first when there are unsaved changes). Resolves false if the user cancelled. */
+  loadProject(project: Project, path: string | null): Promise<boolean>;
+  /** The path of the open project, null while untitled. */
+  currentPath(): string | null;
+  /** The open project as the text of a .dari file. */
+  projectText(): string;
 }
 
 export interface PanelView {
@@ -41,4 +48,6 @@ export interface Feature {
   plugins?(ctx: AppContext): Plugin[];
   panel?: { titleKey: string; create(ctx: AppContext): PanelView };
   toolbar?: ToolbarItem[];
+  /** Menu commands this feature carries out (e.g. "export", "import", "find"). */
+  menu?: Partial<Record<MenuCommand, (ctx: AppContext) => void>>;
 }

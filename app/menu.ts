@@ -1,0 +1,95 @@
+// The application menu as data: main turns it into Electron's native menu,
+// the renderer draws the same items as an in-window menu bar where there is
+// no native one (plain Chromium). Labels are i18n keys of the "menu" namespace.
+import type { MenuCommand } from "./ipc";
+import type { UiLanguage } from "./i18n";
+
+export type MenuRole = "undo" | "redo" | "cut" | "copy" | "paste" | "selectAll" | "quit" | "toggleDevTools";
+
+export interface MenuItem {
+  /** i18n key in the "menu" namespace. */
+  label: string;
+  /** A command the renderer carries out. */
+  command?: MenuCommand;
+  /** An edit action the platform carries out (native menu) or the editor (in-window menu). */
+  role?: MenuRole;
+  /** Electron accelerator syntax ("CmdOrCtrl+S"). */
+  accelerator?: string;
+  submenu?: MenuItem[];
+  /** A radio item's checked state comes from the settings. */
+  checked?: boolean;
+  separator?: boolean;
+}
+
+const sep: MenuItem = { label: "", separator: true };
+
+export interface MenuContext {
+  uiLanguage: UiLanguage;
+  layout: "side-by-side" | "stacked";
+  recentFiles: string[];
+  platform: string;
+}
+
+export function menuTemplate(ctx: MenuContext): MenuItem[] {
+  const recent: MenuItem[] = ctx.recentFiles.length
+    ? ctx.recentFiles.map((f) => ({ label: f, command: `openRecent:${f}` as MenuCommand }))
+    : [{ label: "file.noRecent" }];
+  return [
+    {
+      label: "file.title",
+      submenu: [
+        { label: "file.new", command: "new", accelerator: "CmdOrCtrl+N" },
+        { label: "file.open", command: "open", accelerator: "CmdOrCtrl+O" },
+        { label: "file.openRecent", submenu: recent },
+        sep,
+        { label: "file.save", command: "save", accelerator: "CmdOrCtrl+S" },
+        { label: "file.saveAs", command: "saveAs", accelerator: "CmdOrCtrl+Shift+S" },
+        sep,
+        { label: "file.import", command: "import", accelerator: "CmdOrCtrl+I" },
+        { label: "file.export", command: "export", accelerator: "CmdOrCtrl+E" },
+        sep,
+        ctx.platform === "darwin" ? { label: "file.close", command: "close", accelerator: "CmdOrCtrl+W" } : { label: "file.quit", command: "close", accelerator: "CmdOrCtrl+Q" },
+      ],
+    },
+    {
+      label: "edit.title",
+      submenu: [
+        { label: "edit.undo", command: "undo", accelerator: "CmdOrCtrl+Z" },
+        { label: "edit.redo", command: "redo", accelerator: ctx.platform === "darwin" ? "CmdOrCtrl+Shift+Z" : "CmdOrCtrl+Y" },
+        sep,
+        { label: "edit.cut", role: "cut", accelerator: "CmdOrCtrl+X" },
+        { label: "edit.copy", role: "copy", accelerator: "CmdOrCtrl+C" },
+        { label: "edit.paste", role: "paste", accelerator: "CmdOrCtrl+V" },
+        { label: "edit.selectAll", role: "selectAll", accelerator: "CmdOrCtrl+A" },
+        sep,
+        { label: "edit.find", command: "find", accelerator: "CmdOrCtrl+F" },
+      ],
+    },
+    {
+      label: "view.title",
+      submenu: [
+        {
+          label: "view.language",
+          submenu: [
+            { label: "view.korean", command: "language:ko", checked: ctx.uiLanguage === "ko" },
+            { label: "view.english", command: "language:en", checked: ctx.uiLanguage === "en" },
+          ],
+        },
+        {
+          label: "view.layout",
+          submenu: [
+            { label: "view.sideBySide", command: "layout:side-by-side", checked: ctx.layout === "side-by-side" },
+            { label: "view.stacked", command: "layout:stacked", checked: ctx.layout === "stacked" },
+          ],
+        },
+      ],
+    },
+    {
+      label: "help.title",
+      submenu: [
+        { label: "help.shortcuts", command: "shortcuts", accelerator: "F1" },
+        { label: "help.about", command: "about" },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,197 @@
+// The e2e harness (DESIGN.md "Testing"): the built renderer (out/renderer)
+// served from 127.0.0.1 to Debian's Chromium through playwright-core, with
+// window.dari bridged through page.exposeBinding to the real main/handlers.ts,
+// a temporary user-data folder and scripted dialogs. Only Electron's
+// transport is left out.
+import { chromium, type Browser, type Page, type CDPSession } from "playwright-core";
+import { createServer, type Server } from "node:http";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, extname, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createHandlers, type Dialogs } from "../main/handlers";
+import { IPC_METHODS, type MenuCommand } from "../app/ipc";
+import type { Side } from "../app/schema";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const CORPUS = resolve(ROOT, "../shared/corpus");
+const RENDERER = join(ROOT, "out/renderer");
+
+/** Finds a Chromium to drive; fails with a clear message when there is none (never skips). */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found)
+    throw new Error(`No Chromium found for the e2e tests (looked at: ${candidates.join(", ")}). Install Debian's chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
+  return found;
+}
+
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter,OptimizationHints"];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+const MIME: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".map": "application/json", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2" };
+
+/** Serves the built renderer on 127.0.0.1 (module scripts do not load from file://). */
+export async function serveRenderer(dir = RENDERER): Promise<{ url: string; server: Server }> {
+  if (!existsSync(join(dir, "index.html"))) throw new Error(`The renderer is not built (${dir}/index.html is missing): run "npm run build:renderer" first (npm run test:e2e does).`);
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+    const file = join(dir, path || "index.html");
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}/index.html`, server };
+}
+
+/** Answers the dialogs main would show, in the order the test expects them. */
+export class ScriptedDialogs implements Dialogs {
+  openProjectAnswers: (string | null)[] = [];
+  saveAnswers: (string | null)[] = [];
+  textAnswers: (string | null)[] = [];
+  exportAnswers: (string | null)[] = [];
+  discardAnswers: ("save" | "discard" | "cancel")[] = [];
+  asked: string[] = [];
+  async openProject() {
+    this.asked.push("openProject");
+    return this.openProjectAnswers.shift() ?? null;
+  }
+  async saveProject(name: string) {
+    this.asked.push(`saveProject:${name}`);
+    return this.saveAnswers.shift() ?? null;
+  }
+  async openText(side: Side) {
+    this.asked.push(`openText:${side}`);
+    return this.textAnswers.shift() ?? null;
+  }
+  async exportTo(name: string) {
+    this.asked.push(`exportTo:${name}`);
+    return this.exportAnswers.shift() ?? null;
+  }
+  async confirmDiscard(fileName: string) {
+    this.asked.push(`confirmDiscard:${fileName}`);
+    return this.discardAnswers.shift() ?? "cancel";
+  }
+}
+
+export interface AppHandle {
+  page: Page;
+  dialogs: ScriptedDialogs;
+  userData: string;
+  tmp: string;
+  /** Every request the page made to anything but the app's own server. */
+  foreignRequests: string[];
+  /** The window state main was told about (title, unsaved). */
+  documentState: { title: string; dirty: boolean } | null;
+  menu(command: MenuCommand): Promise<void>;
+  cdp(): Promise<CDPSession>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  browser: Browser;
+  locale?: string;
+  startupFile?: string;
+  userData?: string;
+  samplePath?: string;
+  viewport?: { width: number; height: number };
+}
+
+let served: { url: string; server: Server } | null = null;
+
+/** Opens the app in a fresh page with its own user-data folder. */
+export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
+  served ??= await serveRenderer();
+  const origin = new URL(served.url).origin;
+  const tmp = await mkdtemp(join(tmpdir(), "dari-e2e-"));
+  const userData = opts.userData ?? join(tmp, "user-data");
+  const dialogs = new ScriptedDialogs();
+  const context = await opts.browser.newContext({ locale: opts.locale ?? "en-US", viewport: opts.viewport ?? { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  page.on("request", (req) => {
+    if (!req.url().startsWith(origin) && !req.url().startsWith("data:")) foreignRequests.push(req.url());
+  });
+  // Anything not from our own server is refused, and recorded above.
+  await context.route((url) => url.origin !== origin && url.protocol !== "data:", (route) => route.abort());
+  const handle: AppHandle = {
+    page,
+    dialogs,
+    userData,
+    tmp,
+    foreignRequests,
+    documentState: null,
+    menu: (command) => page.evaluate((c) => (window as unknown as { __dariMenu(c: string): void }).__dariMenu(c), command),
+    cdp: () => context.newCDPSession(page),
+    close: async () => {
+      await context.close();
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+  const handlers = createHandlers({
+    userData,
+    dialogs,
+    samplePath: opts.samplePath ?? join(ROOT, "resources/sample/commentary.dari"),
+    startupFile: () => opts.startupFile ?? null,
+    systemLocale: () => opts.locale ?? "en-US",
+    onDocumentState: (s) => (handle.documentState = s),
+  });
+  // Like ipcMain.handle with the sender check of main/index.ts: only the top frame may call.
+  await page.exposeBinding("__dariInvoke", async (source, method: string, args: unknown[]) => {
+    if (source.frame !== page.mainFrame()) throw new Error(`IPC ${method} refused: untrusted sender`);
+    if (!(IPC_METHODS as readonly string[]).includes(method)) throw new Error(`unknown IPC method ${method}`);
+    return (handlers as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method](...args);
+  });
+  // A string, not a function: tsx would add helpers to a function's source
+  // that do not exist in the page.
+  await page.addInitScript(`(() => {
+    const methods = ${JSON.stringify(IPC_METHODS)};
+    const listeners = [];
+    const api = { nativeMenu: false, onMenuCommand: (l) => listeners.push(l) };
+    for (const m of methods) api[m] = (...args) => window.__dariInvoke(m, args);
+    window.dari = api;
+    window.__dariMenu = (c) => listeners.forEach((l) => l(c));
+  })();`);
+  if (process.env.DARI_E2E_DEBUG) {
+    page.on("console", (m) => console.log("console:", m.text()));
+    page.on("pageerror", (e) => console.log("pageerror:", e.message));
+  }
+  await page.goto(served.url);
+  await page.waitForFunction(() => !!(window as unknown as { dariApp?: unknown }).dariApp && document.querySelectorAll(".dari-segment").length > 0);
+  return handle;
+}
+
+export async function stopServer(): Promise<void> {
+  if (served) await new Promise((r) => served!.server.close(r));
+  served = null;
+}
+
+/** Types Korean the way an IME does: composition steps, then the committed text. */
+export async function typeKoreanIME(cdp: CDPSession, steps: string[], commit: string): Promise<void> {
+  for (const text of steps) await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+  await cdp.send("Input.insertText", { text: commit });
+}
+
+/** Places the cursor at the end of one side of the n-th segment (0-based) by clicking into it. */
+export async function focusSide(page: Page, n: number, side: Side, where: "start" | "end" = "end"): Promise<void> {
+  const el = page.locator(".dari-segment").nth(n).locator(`.dari-${side}`);
+  await el.scrollIntoViewIfNeeded();
+  await el.click();
+  await page.keyboard.press(where === "end" ? "End" : "Home");
+}
+
+export function sideLocator(page: Page, n: number, side: Side) {
+  return page.locator(".dari-segment").nth(n).locator(`.dari-${side}`);
+}

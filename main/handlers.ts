@@ -1,0 +1,156 @@
+// The main-process side of app/ipc.ts as plain async functions: files,
+// dialogs (injected), settings, export. main/index.ts registers them with
+// ipcMain.handle; the e2e harness calls the very same functions through
+// page.exposeBinding. Nothing here touches Electron.
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
+import { DariError, isDariError } from "../app/errors";
+import { parseProject } from "../app/document";
+import { exporters } from "../app/export/index";
+import type { Side } from "../app/schema";
+import { saveAtomic, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
+import { createSettingsStore } from "./settings";
+import { decodeForImport } from "./decode-import";
+
+/** The questions main asks the user. Electron shows native dialogs; tests script them. */
+export interface Dialogs {
+  openProject(): Promise<string | null>;
+  saveProject(suggestedName: string): Promise<string | null>;
+  openText(side: Side): Promise<string | null>;
+  exportTo(suggestedName: string, extension: string): Promise<string | null>;
+  confirmDiscard(fileName: string): Promise<"save" | "discard" | "cancel">;
+}
+
+export interface HandlerDeps {
+  userData: string;
+  dialogs: Dialogs;
+  /** The bundled sample project, opened (untitled) when the app starts without a file. */
+  samplePath: string;
+  /** A .dari file given on the command line or by the OS, if any. */
+  startupFile(): string | null;
+  systemLocale(): string;
+  /** Called when the renderer reports its title and unsaved state. */
+  onDocumentState?(state: { title: string; dirty: boolean }): void;
+  /** Called after the settings changed (main rebuilds the menu). */
+  onSettingsChanged?(settings: Settings): void;
+  /** Prints the html export to PDF (Electron: a hidden window; CLI/tests: headless Chromium). */
+  printPdf?(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array>;
+}
+
+function toIpcError(e: unknown): IpcError {
+  if (isDariError(e)) return e.toJSON();
+  const message = String((e as Error)?.message ?? e);
+  return new DariError("unexpected", { reason: message.slice(0, 500) }).toJSON();
+}
+
+async function result<T>(f: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await f() };
+  } catch (e) {
+    return { ok: false, error: toIpcError(e) };
+  }
+}
+
+/** The sender-independent handlers. Each returns a Result so errors cross IPC as data. */
+export function createHandlers(deps: HandlerDeps): DariApi {
+  const settings = createSettingsStore(deps.userData);
+  const remember = async (path: string) => {
+    const s = await settings.addRecentFile(path);
+    deps.onSettingsChanged?.(s);
+  };
+
+  const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
+    const text = await readProjectFile(path);
+    if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
+    await remember(path);
+    return { path, text, recovery: await readRecovery(deps.userData, path) };
+  };
+
+  return {
+    openProject: (path) =>
+      result(async () => {
+        const target = path ?? (await deps.dialogs.openProject());
+        return target ? openAt(target) : null;
+      }),
+
+    startupProject: () =>
+      result(async () => {
+        const file = deps.startupFile();
+        return file ? openAt(file) : openAt(deps.samplePath, true);
+      }),
+
+    saveProject: ({ path, text, saveAs }) =>
+      result(async () => {
+        // Never write what would not open again.
+        parseProject(text);
+        const target = saveAs || !path ? await deps.dialogs.saveProject(path ? basename(path) : "untitled.dari") : path;
+        if (!target) return null;
+        await saveAtomic(target, text);
+        await discardRecovery(deps.userData, null);
+        await remember(target);
+        return target;
+      }),
+
+    autosave: ({ path, text }) => result(() => writeRecovery(deps.userData, path, text)),
+
+    discardRecovery: (path) => result(() => discardRecovery(deps.userData, path)),
+
+    readTextForImport: ({ path, side }) =>
+      result(async (): Promise<ImportedText | null> => {
+        const target = path ?? (await deps.dialogs.openText(side));
+        if (!target) return null;
+        let bytes: Uint8Array;
+        try {
+          const info = await stat(target);
+          if (info.isDirectory()) throw new DariError("io.isDirectory", { file: target });
+          bytes = await readFile(target);
+        } catch (e) {
+          if (isDariError(e)) throw e;
+          const err = e as NodeJS.ErrnoException;
+          if (err.code === "ENOENT") throw new DariError("io.notFound", { file: target });
+          throw new DariError("io.cannotRead", { file: target, reason: err.message });
+        }
+        const { text, encoding } = await decodeForImport(basename(target), bytes);
+        return { path: target, text, encoding };
+      }),
+
+    exportProject: (req: ExportRequest) =>
+      result(async () => {
+        const exporter = req.format === "pdf" ? exporters.html : exporters[req.format];
+        if (!exporter) throw new DariError("cli.unknownFormat", { format: req.format, allowed: Object.keys(exporters).join(", ") });
+        const project = parseProject(req.projectText);
+        const extension = req.format === "pdf" ? "pdf" : exporter.extension;
+        const base = (req.suggestedName ?? project.meta.title) || "dari";
+        const target = req.path ?? (await deps.dialogs.exportTo(`${basename(base, extname(base))}.${extension}`, extension));
+        if (!target) return null;
+        const content = await exporter.run(project, {
+          side: req.side,
+          uiLanguage: req.uiLanguage,
+          showStatus: req.showStatus,
+          showConfidence: req.showConfidence,
+          orientation: req.orientation,
+        });
+        if (req.format === "pdf") {
+          if (!deps.printPdf) throw new DariError("unexpected", { reason: "PDF printing is not available" });
+          await saveAtomic(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait" }), { backup: false });
+        } else await saveAtomic(target, content, { backup: false });
+        return target;
+      }),
+
+    getSettings: () => result(() => settings.get()),
+
+    setSettings: (patch) =>
+      result(async () => {
+        const s = await settings.update(patch);
+        deps.onSettingsChanged?.(s);
+        return s;
+      }),
+
+    systemLocale: () => result(async () => deps.systemLocale()),
+
+    setDocumentState: (state) => result(async () => deps.onDocumentState?.(state)),
+
+    confirmDiscard: ({ fileName }) => result(() => deps.dialogs.confirmDiscard(fileName)),
+  };
+}

@@ -1,0 +1,399 @@
+// The window: menu bar (where there is no native one), toolbar, the bitext
+// editor with its side panels, and the status bar; and the life of the open
+// project: open, save, autosave, recovery, unsaved-changes prompts, language.
+import crelt from "crelt";
+import { EditorView } from "prosemirror-view";
+import type { EditorState, Transaction, Command } from "prosemirror-state";
+import { undo, redo } from "prosemirror-history";
+import type { i18n } from "i18next";
+import { createI18n, isUiLanguage, languageForLocale, type UiLanguage } from "../app/i18n";
+import type { DariBridge, MenuCommand, Result, Settings, IpcError } from "../app/ipc";
+import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } from "../app/document";
+import { createProjectState, projectFromState, projectData } from "../app/project-state";
+import { menuTemplate, type MenuItem } from "../app/menu";
+import { isDariError } from "../app/errors";
+import { sideAt } from "../app/commands/structure";
+import { docStats } from "../app/stats";
+import { editorPlugins } from "./editor";
+import { features } from "./features";
+import type { AppContext, PanelView } from "./feature";
+import { renderMenubar } from "./menubar";
+import { showDialog } from "./dialog";
+
+const AUTOSAVE_IDLE_MS = 3000;
+
+export class DariApp implements AppContext {
+  readonly i18n: i18n;
+  editor!: EditorView;
+  private path: string | null = null;
+  private dirty = false;
+  private settings: Settings;
+  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private root: HTMLElement;
+  private menubarHost = crelt("div");
+  private toolbar = crelt("div", { class: "dari-toolbar", role: "toolbar" });
+  private statusbar = crelt("div", { class: "dari-statusbar", role: "status" });
+  private message = crelt("span", { class: "dari-message", "aria-live": "polite" });
+  private position = crelt("span", { class: "dari-position" });
+  private counts = crelt("span", { class: "dari-counts" });
+  private sidebar = crelt("aside", { class: "dari-sidebar" });
+  private panels = new Map<string, PanelView>();
+  private openPanel: string | null = null;
+  private editorHost = crelt("div", { class: "dari-editor-scroll" });
+
+  constructor(
+    readonly api: DariBridge,
+    root: HTMLElement,
+    settings: Settings,
+    lang: UiLanguage,
+  ) {
+    this.root = root;
+    this.settings = settings;
+    this.i18n = createI18n(lang);
+    document.documentElement.lang = lang;
+  }
+
+  get t() {
+    return this.i18n.t.bind(this.i18n) as AppContext["t"];
+  }
+
+  // --- AppContext ---------------------------------------------------------
+  view(): EditorView {
+    return this.editor;
+  }
+  notify(text: string, kind: "info" | "error" = "info"): void {
+    this.message.textContent = text;
+    this.message.className = `dari-message ${kind}`;
+  }
+  showPanel(id: string): void {
+    this.openPanel = this.openPanel === id ? null : id;
+    this.renderSidebar();
+  }
+  currentPath(): string | null {
+    return this.path;
+  }
+  projectText(): string {
+    return serializeProject(projectFromState(this.editor.state));
+  }
+  async loadProject(project: Project, path: string | null): Promise<boolean> {
+    if (!(await this.confirmDiscard())) return false;
+    this.setProject(project, path, true);
+    return true;
+  }
+
+  // --- Start --------------------------------------------------------------
+  async start(): Promise<void> {
+    this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar), this.statusbar);
+    this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts);
+    this.editor = new EditorView(this.editorHost, {
+      state: this.makeState({ meta: emptyMeta(), codebook: [], glossary: [], doc: buildDoc([]) }),
+      attributes: { "aria-label": this.t("editor.label"), role: "textbox", "aria-multiline": "true", spellcheck: "false" },
+      dispatchTransaction: (tr) => this.dispatch(tr),
+    });
+    this.applyLayout();
+    this.renderChrome();
+    this.api.onMenuCommand((cmd) => void this.runMenu(cmd));
+    window.addEventListener("beforeunload", (e) => {
+      if (this.dirty) e.preventDefault();
+    });
+    const opened = await this.call(this.api.startupProject());
+    if (opened) await this.openText(opened.text, opened.path, opened.recovery);
+    this.editor.focus();
+  }
+
+  private makeState(project: Project): EditorState {
+    const keys: Record<string, Command> = {
+      "Mod-s": () => (void this.save(false), true),
+      "Shift-Mod-s": () => (void this.save(true), true),
+      "Mod-o": () => (void this.runMenu("open"), true),
+      "Mod-n": () => (void this.runMenu("new"), true),
+      "Mod-e": () => (void this.runMenu("export"), true),
+      "Mod-i": () => (void this.runMenu("import"), true),
+    };
+    return createProjectState(project, editorPlugins(this, keys));
+  }
+
+  private dispatch(tr: Transaction): void {
+    const before = this.editor.state;
+    const state = before.apply(tr);
+    this.editor.updateState(state);
+    const dataChanged = projectData(state) !== projectData(before);
+    if (tr.docChanged || dataChanged) {
+      this.setDirty(true);
+      this.scheduleAutosave();
+    }
+    this.updateStatus(state, tr.docChanged);
+    if (this.openPanel) this.panels.get(this.openPanel)?.update(state);
+  }
+
+  // --- Project life -------------------------------------------------------
+  private setProject(project: Project, path: string | null, dirty: boolean): void {
+    this.editor.updateState(this.makeState(project));
+    this.path = path;
+    this.setDirty(dirty);
+    this.updateStatus(this.editor.state, true);
+    this.renderSidebar();
+  }
+
+  private async openText(text: string, path: string | null, recovery: { text: string; savedAt: string } | null): Promise<void> {
+    let useText = text;
+    let dirty = false;
+    if (recovery) {
+      const answer = await showDialog({
+        title: this.t("dialog.recoveryTitle"),
+        message: this.t("dialog.recoveryMessage", { file: this.fileName(path), time: new Date(recovery.savedAt).toLocaleString(this.i18n.language) }),
+        buttons: [
+          { label: this.t("dialog.discard"), value: false },
+          { label: this.t("dialog.restore"), value: true, primary: true },
+        ],
+        cancel: false,
+      });
+      if (answer) {
+        useText = recovery.text;
+        dirty = true;
+      } else await this.call(this.api.discardRecovery(path));
+    }
+    try {
+      this.setProject(parseProject(useText), path, dirty);
+      if (path) this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));
+    } catch (e) {
+      await this.showError(e);
+    }
+  }
+
+  private fileName(path: string | null): string {
+    return path ? path.split(/[\\/]/).pop()! : this.t("untitled");
+  }
+
+  private setDirty(dirty: boolean): void {
+    this.dirty = dirty;
+    const title = `${this.fileName(this.path)}${dirty ? " •" : ""} — Dari`;
+    document.title = title;
+    void this.api.setDocumentState({ title, dirty });
+  }
+
+  private scheduleAutosave(): void {
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => {
+      this.autosaveTimer = null;
+      if (!this.dirty) return;
+      void this.api.autosave({ path: this.path, text: this.projectText() }).then((r) => {
+        if (r.ok) this.notify(this.t("statusbar.autosaved"));
+      });
+    }, AUTOSAVE_IDLE_MS);
+  }
+
+  async save(saveAs: boolean): Promise<boolean> {
+    const path = await this.call(this.api.saveProject({ path: this.path, text: this.projectText(), saveAs: saveAs || !this.path }));
+    if (!path) return false;
+    this.path = path;
+    this.setDirty(false);
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    void this.api.discardRecovery(path);
+    this.notify(this.t("statusbar.saved", { file: this.fileName(path) }));
+    return true;
+  }
+
+  /** Before replacing or closing the project: true when it is fine to go on. */
+  async confirmDiscard(): Promise<boolean> {
+    if (!this.dirty) return true;
+    const answer = await this.call(this.api.confirmDiscard({ fileName: this.fileName(this.path) }));
+    if (answer === "save") return this.save(false);
+    if (answer === "discard") {
+      void this.api.discardRecovery(this.path);
+      return true;
+    }
+    return false;
+  }
+
+  // --- Menu commands --------------------------------------------------------
+  async runMenu(cmd: MenuCommand): Promise<void> {
+    for (const f of features) {
+      const handler = f.menu?.[cmd];
+      if (handler) return handler(this);
+    }
+    if (cmd.startsWith("language:")) return this.setLanguage(cmd.slice(9) as UiLanguage);
+    if (cmd.startsWith("layout:")) {
+      this.settings = (await this.call(this.api.setSettings({ layout: cmd.slice(7) as Settings["layout"] }))) ?? this.settings;
+      this.applyLayout();
+      return this.renderChrome();
+    }
+    if (cmd.startsWith("openRecent:")) return this.open(cmd.slice(11));
+    switch (cmd) {
+      case "new":
+        if (await this.confirmDiscard()) this.setProject({ meta: emptyMeta(), codebook: [], glossary: [], doc: buildDoc([]) }, null, false);
+        return;
+      case "open":
+        return this.open(null);
+      case "save":
+        return void (await this.save(false));
+      case "saveAs":
+        return void (await this.save(true));
+      case "undo":
+        return void this.command(undo);
+      case "redo":
+        return void this.command(redo);
+      case "close":
+        if (await this.confirmDiscard()) {
+          this.dirty = false;
+          await this.api.setDocumentState({ title: document.title, dirty: false });
+          window.close();
+        }
+        return;
+      case "about":
+        await showDialog({ title: this.t("dialog.aboutTitle"), message: this.t("dialog.aboutMessage", { version: __DARI_VERSION__ }), buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
+        return;
+      case "shortcuts": {
+        const keys = ["switchSide", "nextSegment", "undo", "save", "open", "find", "export"];
+        const list = crelt("ul", keys.map((k) => crelt("li", this.t(`shortcuts.${k}`))));
+        await showDialog({ title: this.t("dialog.shortcutsTitle"), message: list, buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private command(cmd: Command): boolean {
+    const done = cmd(this.editor.state, (tr) => this.editor.dispatch(tr), this.editor);
+    this.editor.focus();
+    return done;
+  }
+
+  private async open(path: string | null): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const opened = await this.call(this.api.openProject(path));
+    if (opened) await this.openText(opened.text, opened.path, opened.recovery);
+    this.editor.focus();
+  }
+
+  async setLanguage(lang: UiLanguage): Promise<void> {
+    await this.i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+    this.settings = (await this.call(this.api.setSettings({ uiLanguage: lang }))) ?? this.settings;
+    this.editor.dom.setAttribute("aria-label", this.t("editor.label"));
+    this.renderChrome();
+  }
+
+  // --- Chrome ---------------------------------------------------------------
+  private applyLayout(): void {
+    this.editor.dom.classList.toggle("dari-stacked", this.settings.layout === "stacked");
+  }
+
+  private renderChrome(): void {
+    const t = this.t;
+    this.menubarHost.replaceChildren();
+    if (!this.api.nativeMenu) {
+      const items = menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: navigator.platform.startsWith("Mac") ? "darwin" : "other" });
+      this.menubarHost.append(renderMenubar(items, t, (item) => this.runMenuItem(item)));
+    }
+    const button = (key: string, action: () => void, title?: string) =>
+      crelt("button", { type: "button", title: title ?? t(key), "data-action": key, onclick: action }, t(key));
+    const other: UiLanguage = this.i18n.language === "ko" ? "en" : "ko";
+    this.toolbar.setAttribute("aria-label", t("toolbar.label"));
+    this.toolbar.replaceChildren(
+      button("toolbar.new", () => void this.runMenu("new")),
+      button("toolbar.open", () => void this.runMenu("open")),
+      button("toolbar.save", () => void this.runMenu("save")),
+      button("toolbar.undo", () => void this.runMenu("undo")),
+      button("toolbar.redo", () => void this.runMenu("redo")),
+      button("toolbar.import", () => void this.runMenu("import")),
+      button("toolbar.export", () => void this.runMenu("export")),
+      ...features.flatMap((f) =>
+        (f.toolbar ?? []).map((item) =>
+          crelt("button", { type: "button", "data-action": item.id, title: item.shortcut ? `${t(item.labelKey)} (${item.shortcut})` : t(item.labelKey), onclick: () => this.command(item.command) }, t(item.labelKey)),
+        ),
+      ),
+      ...features
+        .filter((f) => f.panel)
+        .map((f) => crelt("button", { type: "button", "data-panel": f.id, "aria-pressed": String(this.openPanel === f.id), onclick: () => this.showPanel(f.id) }, t(f.panel!.titleKey))),
+      crelt("span", { class: "dari-spacer" }),
+      button("toolbar.language", () => void this.setLanguage(other), t("toolbar.languageTitle")),
+    );
+    this.statusbar.setAttribute("aria-label", t("statusbar.label"));
+    this.updateStatus(this.editor.state, true);
+    this.renderSidebar();
+  }
+
+  private runMenuItem(item: MenuItem): void {
+    if (item.command) void this.runMenu(item.command);
+    else if (item.role === "cut" || item.role === "copy" || item.role === "paste") {
+      this.editor.focus();
+      document.execCommand(item.role);
+    } else if (item.role === "selectAll") this.editor.focus(), document.execCommand("selectAll");
+  }
+
+  private renderSidebar(): void {
+    this.sidebar.classList.toggle("open", !!this.openPanel);
+    if (!this.openPanel) {
+      this.sidebar.replaceChildren();
+      return;
+    }
+    const tabs = crelt(
+      "div",
+      { class: "dari-sidebar-tabs", role: "tablist", "aria-label": this.t("panels.label") },
+      features
+        .filter((f) => f.panel)
+        .map((f) => crelt("button", { type: "button", role: "tab", "aria-selected": String(f.id === this.openPanel), onclick: () => this.showPanel(f.id) }, this.t(f.panel!.titleKey))),
+    );
+    const feature = features.find((f) => f.id === this.openPanel);
+    let panel = this.panels.get(this.openPanel);
+    if (!panel && feature?.panel) {
+      panel = feature.panel.create(this);
+      this.panels.set(this.openPanel, panel);
+    }
+    const body = crelt("div", { class: "dari-sidebar-body", role: "tabpanel" }, panel?.dom ?? null);
+    this.sidebar.replaceChildren(tabs, body);
+    panel?.update(this.editor.state);
+  }
+
+  private updateStatus(state: EditorState, docChanged: boolean): void {
+    const here = sideAt(state.selection.$head);
+    if (here) {
+      const $seg = state.doc.resolve(here.segmentPos);
+      this.position.textContent = this.t("statusbar.position", { passage: $seg.index(0) + 1, segment: $seg.index(1) + 1, side: this.t(`side.${here.side}`) });
+    }
+    if (docChanged) {
+      // Counting walks the passages only once per change, not per keystroke's selection move.
+      const s = docStats(state.doc);
+      this.counts.textContent = this.t("statusbar.counts", { passages: s.passages, segments: s.segments });
+    }
+  }
+
+  // --- Errors ---------------------------------------------------------------
+  /** Unwraps an IPC result, showing the error to the user (and returning null) when it failed. */
+  private async call<T>(p: Promise<Result<T>>): Promise<T | null> {
+    let r: Result<T>;
+    try {
+      r = await p;
+    } catch (e) {
+      await this.showError(e);
+      return null;
+    }
+    if (r.ok) return r.value;
+    await this.showError(r.error);
+    return null;
+  }
+
+  private async showError(e: unknown): Promise<void> {
+    const err = e as Partial<IpcError>;
+    const text = isDariError(e) || (err && typeof err.key === "string") ? this.t(err.key!.includes(":") ? err.key! : `errors:${err.key}`, err.params ?? {}) : String((e as Error)?.message ?? e);
+    this.notify(text, "error");
+    await showDialog({ title: this.t("dialog.errorTitle"), message: text, buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
+  }
+}
+
+declare const __DARI_VERSION__: string;
+
+export async function boot(api: DariBridge, root: HTMLElement): Promise<DariApp> {
+  const settings = (await api.getSettings()) as Result<Settings>;
+  const s: Settings = settings.ok ? settings.value : { uiLanguage: null, recentFiles: [], layout: "side-by-side" };
+  let lang = s.uiLanguage;
+  if (!isUiLanguage(lang)) {
+    const locale = await api.systemLocale();
+    lang = languageForLocale(locale.ok ? locale.value : navigator.language);
+  }
+  const app = new DariApp(api, root, s, lang);
+  await app.start();
+  return app;
+}

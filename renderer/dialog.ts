@@ -1,0 +1,47 @@
+// A small modal dialog (the renderer's own, so it works the same in Electron
+// and in plain Chromium). Escape answers the cancel value; focus starts on
+// the primary button and returns where it was.
+import crelt from "crelt";
+
+export interface DialogButton<T> {
+  label: string;
+  value: T;
+  primary?: boolean;
+}
+
+export function showDialog<T>(opts: { title: string; message: string | HTMLElement; buttons: DialogButton<T>[]; cancel: T }): Promise<T> {
+  const previous = document.activeElement as HTMLElement | null;
+  return new Promise((resolve) => {
+    const done = (v: T) => {
+      backdrop.remove();
+      previous?.focus();
+      resolve(v);
+    };
+    const buttons = opts.buttons.map((b) =>
+      crelt("button", { type: "button", class: b.primary ? "primary" : "", onclick: () => done(b.value) }, b.label),
+    );
+    const titleId = `dari-dialog-${Date.now()}`;
+    const dialog = crelt(
+      "div",
+      { class: "dari-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId },
+      crelt("h2", { id: titleId }, opts.title),
+      crelt("div", { class: "dari-dialog-body" }, opts.message),
+      crelt("div", { class: "dari-dialog-buttons" }, buttons),
+    );
+    const backdrop = crelt("div", { class: "dari-dialog-backdrop" }, dialog);
+    backdrop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        done(opts.cancel);
+      } else if (e.key === "Tab") {
+        // Keep focus inside the dialog.
+        const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+        const next = (i + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
+        e.preventDefault();
+        buttons[next].focus();
+      }
+    });
+    document.body.appendChild(backdrop);
+    (buttons[opts.buttons.findIndex((b) => b.primary)] ?? buttons[0]).focus();
+  });
+}
