@@ -1,0 +1,29 @@
+// PDF in the desktop app: the html export loaded in a hidden, script-less
+// window and printed with Chromium's own printToPDF (A4, the export's print
+// CSS, backgrounds so theme highlights print). Thin and Electron-bound; the
+// same HTML is printed by headless Chromium in main/pdf.ts for the CLI.
+import { BrowserWindow } from "electron";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export async function printPdfInWindow(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array> {
+  // A file, not a data: URL: large documents exceed data: URL limits.
+  const dir = await mkdtemp(join(tmpdir(), "dari-pdf-"));
+  const file = join(dir, "export.html");
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+  try {
+    await writeFile(file, html, "utf8");
+    await win.loadFile(file);
+    const pdf = await win.webContents.printToPDF({
+      pageSize: "A4",
+      landscape: options.orientation === "landscape",
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    win.destroy();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
