@@ -184,12 +184,21 @@ export async function typeKoreanIME(cdp: CDPSession, steps: string[], commit: st
   await cdp.send("Input.insertText", { text: commit });
 }
 
-/** Places the cursor at the end of one side of the n-th segment (0-based) by clicking into it. */
+/** Places the cursor at the start or end of one side of the n-th segment (0-based), as a click there would. */
 export async function focusSide(page: Page, n: number, side: Side, where: "start" | "end" = "end"): Promise<void> {
   const el = page.locator(".dari-segment").nth(n).locator(`.dari-${side}`);
   await el.scrollIntoViewIfNeeded();
   await el.click();
-  await page.keyboard.press(where === "end" ? "End" : "Home");
+  await el.evaluate((node, atEnd) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    range.collapse(!atEnd);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, where === "end");
+  // ProseMirror reads the DOM selection on selectionchange.
+  await page.waitForTimeout(30);
 }
 
 export function sideLocator(page: Page, n: number, side: Side) {

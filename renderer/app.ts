@@ -157,7 +157,9 @@ export class DariApp implements AppContext {
       this.setProject(parseProject(useText), path, dirty);
       if (path) this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));
     } catch (e) {
-      await this.showError(e);
+      // Name the file as well as the place in it.
+      if (isDariError(e)) await this.showError({ key: "file.inFile", params: { file: path ?? this.fileName(path), message: this.errorText(e) } });
+      else await this.showError(e);
     }
   }
 
@@ -269,10 +271,10 @@ export class DariApp implements AppContext {
 
   async setLanguage(lang: UiLanguage): Promise<void> {
     await this.i18n.changeLanguage(lang);
-    document.documentElement.lang = lang;
-    this.settings = (await this.call(this.api.setSettings({ uiLanguage: lang }))) ?? this.settings;
     this.editor.dom.setAttribute("aria-label", this.t("editor.label"));
     this.renderChrome();
+    document.documentElement.lang = lang;
+    this.settings = (await this.call(this.api.setSettings({ uiLanguage: lang }))) ?? this.settings;
   }
 
   // --- Chrome ---------------------------------------------------------------
@@ -375,9 +377,14 @@ export class DariApp implements AppContext {
     return null;
   }
 
-  private async showError(e: unknown): Promise<void> {
+  private errorText(e: unknown): string {
     const err = e as Partial<IpcError>;
-    const text = isDariError(e) || (err && typeof err.key === "string") ? this.t(err.key!.includes(":") ? err.key! : `errors:${err.key}`, err.params ?? {}) : String((e as Error)?.message ?? e);
+    if (err && typeof err.key === "string") return this.t(err.key.includes(":") ? err.key : `errors:${err.key}`, err.params ?? {});
+    return String((e as Error)?.message ?? e);
+  }
+
+  private async showError(e: unknown): Promise<void> {
+    const text = this.errorText(e);
     this.notify(text, "error");
     await showDialog({ title: this.t("dialog.errorTitle"), message: text, buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
   }

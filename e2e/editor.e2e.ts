@@ -1,0 +1,183 @@
+// The editor as a user meets it: the sample opens, Korean typed through an
+// IME and English typed by keys land on their sides, undo, save, reopen,
+// keyboard movement, structure that cannot be broken, the UI language, and
+// not a single network request.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchBrowser, launchApp, stopServer, typeKoreanIME, focusSide, sideLocator, type AppHandle } from "./helpers";
+import { parseProject } from "../app/document";
+import { sideText } from "../app/schema";
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+async function withApp(f: (app: AppHandle) => Promise<void>, opts: { locale?: string; startupFile?: string } = {}) {
+  const app = await launchApp({ browser, ...opts });
+  try {
+    await f(app);
+    assert.deepEqual(app.foreignRequests, [], "the page made no network request");
+  } finally {
+    await app.close();
+  }
+}
+
+test("the sample opens with Korean on the left and English on the right", async () => {
+  await withApp(async ({ page }) => {
+    const first = page.locator(".dari-segment").first();
+    assert.equal(await first.locator(".dari-ko").getAttribute("lang"), "ko");
+    assert.equal(await first.locator(".dari-en").getAttribute("lang"), "en");
+    assert.match((await first.locator(".dari-ko").textContent()) ?? "", /보스토치니 우주기지/);
+    assert.match((await first.locator(".dari-en").textContent()) ?? "", /Vostochny Cosmodrome/);
+    const koBox = (await first.locator(".dari-ko").boundingBox())!;
+    const enBox = (await first.locator(".dari-en").boundingBox())!;
+    assert.ok(koBox.x < enBox.x, "Korean is left of English");
+    assert.equal(await first.getAttribute("data-n"), "1");
+    assert.match(await page.title(), /Dari/);
+  });
+});
+
+test("Korean through an IME, English by keys, undo, save, reopen and find the text", async () => {
+  await withApp(async (app) => {
+    const { page } = app;
+    const ko0 = (await sideLocator(page, 0, "ko").textContent())!;
+    await focusSide(page, 0, "ko");
+    const cdp = await app.cdp();
+    await typeKoreanIME(cdp, ["ㅎ", "하", "한"], "한");
+    await typeKoreanIME(cdp, ["ㄱ", "그", "글"], "글");
+    assert.equal(await sideLocator(page, 0, "ko").textContent(), ko0 + "한글", "every syllable lands, nothing else changes");
+
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(" Bridge!");
+    assert.match((await sideLocator(page, 0, "en").textContent()) ?? "", / Bridge!$/);
+    assert.match(await page.title(), /•/, "the title shows unsaved changes");
+
+    await page.keyboard.press("Control+z");
+    assert.doesNotMatch((await sideLocator(page, 0, "en").textContent()) ?? "", /Bridge!/);
+    await page.keyboard.press("Control+y");
+    assert.match((await sideLocator(page, 0, "en").textContent()) ?? "", / Bridge!$/);
+
+    const target = join(app.tmp, "mine.dari");
+    app.dialogs.saveAnswers.push(target);
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => !document.title.includes("•"));
+    assert.match(await page.title(), /^mine\.dari — Dari$/);
+    const saved = parseProject(await readFile(target, "utf8"));
+    const seg = saved.doc.firstChild!.firstChild!;
+    assert.match(sideText(seg, "ko"), /한글$/);
+    assert.match(sideText(seg, "en"), / Bridge!$/);
+
+    // Another project, then the saved one again through File › Open.
+    await app.menu("new");
+    await page.waitForFunction(() => document.querySelectorAll(".dari-segment").length === 1);
+    app.dialogs.openProjectAnswers.push(target);
+    await page.keyboard.press("Control+o");
+    await page.waitForFunction(() => document.title.startsWith("mine.dari"));
+    assert.match((await sideLocator(page, 0, "ko").textContent()) ?? "", /한글$/);
+    assert.match((await sideLocator(page, 0, "en").textContent()) ?? "", / Bridge!$/);
+    assert.ok(await page.getByText("Bridge!").isVisible());
+  });
+});
+
+test("editing at the edges never merges or deletes a side", async () => {
+  await withApp(async ({ page }) => {
+    const ko0 = (await sideLocator(page, 0, "ko").textContent())!;
+    const en0 = (await sideLocator(page, 0, "en").textContent())!;
+    const segments = await page.locator(".dari-segment").count();
+    await focusSide(page, 0, "en", "start");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
+    await focusSide(page, 0, "ko", "end");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Delete");
+    await page.keyboard.press("Enter");
+    assert.equal(await sideLocator(page, 0, "ko").textContent(), ko0);
+    assert.equal(await sideLocator(page, 0, "en").textContent(), en0);
+    assert.equal(await page.locator(".dari-segment").count(), segments);
+    // A selection across sides deletes text side by side, never joins them.
+    await focusSide(page, 0, "ko", "end");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Shift+Tab"); // stays put: Shift+Tab from Korean goes to the previous segment (none)
+    await focusSide(page, 1, "ko", "start");
+    await page.keyboard.down("Shift");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.up("Shift");
+    await page.keyboard.press("Backspace");
+    assert.equal(await page.locator(".dari-segment").count(), segments);
+    assert.ok(((await sideLocator(page, 1, "ko").textContent()) ?? "").length > 0);
+  });
+});
+
+test("the keyboard moves between sides and segments", async () => {
+  await withApp(async ({ page }) => {
+    await focusSide(page, 0, "ko");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("X");
+    assert.match((await sideLocator(page, 0, "en").textContent())!, /X$/);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Y");
+    assert.match((await sideLocator(page, 1, "ko").textContent())!, /Y$/);
+    await page.keyboard.press("Alt+ArrowDown");
+    await page.keyboard.type("Z");
+    assert.match((await sideLocator(page, 2, "ko").textContent())!, /Z$/);
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.type("W");
+    assert.match((await sideLocator(page, 1, "en").textContent())!, /W$/);
+    assert.match((await page.locator(".dari-position").textContent())!, /English/);
+  });
+});
+
+test("the UI language switches at runtime and is remembered", async () => {
+  await withApp(async (app) => {
+    const { page } = app;
+    assert.equal(await page.locator(".dari-menu-title").first().textContent(), "File");
+    await page.locator(".dari-menu-title", { hasText: "View" }).click();
+    await page.locator(".dari-menu-item", { hasText: "UI Language" }).click();
+    await page.locator('.dari-menu-item[data-command="language:ko"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === "ko");
+    const titles = await page.locator(".dari-menu-title").allTextContents();
+    assert.deepEqual(titles, ["파일", "편집", "보기", "도움말"]);
+    assert.ok(await page.locator('.dari-toolbar button[data-action="toolbar.save"]', { hasText: "저장" }).isVisible());
+    assert.match((await page.locator(".dari-position").textContent())!, /단락 \d+ · 세그먼트 \d+/);
+    const settings = JSON.parse(await readFile(join(app.userData, "settings.json"), "utf8"));
+    assert.equal(settings.uiLanguage, "ko");
+  });
+});
+
+test("the first run follows the OS locale", async () => {
+  await withApp(
+    async ({ page }) => {
+      assert.equal(await page.locator(".dari-menu-title").first().textContent(), "파일");
+    },
+    { locale: "ko-KR" },
+  );
+});
+
+test("closing with unsaved changes asks first; a bad file is refused with its place", async () => {
+  await withApp(async (app) => {
+    const { page } = app;
+    await focusSide(page, 0, "en");
+    await page.keyboard.type("?");
+    app.dialogs.discardAnswers.push("cancel");
+    await app.menu("close");
+    await page.waitForFunction(() => document.title.includes("•"));
+    assert.deepEqual(app.dialogs.asked.filter((a) => a.startsWith("confirmDiscard")), ["confirmDiscard:Untitled"]);
+
+    const bad = join(app.tmp, "bad.dari");
+    await writeFile(bad, JSON.stringify({ format: "dari", version: 2, doc: { type: "doc", content: [{ type: "passage", attrs: { id: "p" }, content: [{ type: "segment", attrs: { id: "s", status: "done" }, content: [{ type: "ko" }, { type: "en" }] }] }] } }));
+    app.dialogs.discardAnswers.push("discard");
+    app.dialogs.openProjectAnswers.push(bad);
+    await app.menu("open");
+    const dialog = page.locator(".dari-dialog");
+    await dialog.waitFor();
+    assert.match((await dialog.textContent())!, /bad\.dari.*passage 1 › segment 1 › attrs › status.*“done” is not a segment status/s);
+    assert.equal(await readFile(bad, "utf8").then((t) => JSON.parse(t).doc.content[0].content[0].attrs.status), "done", "the bad file is untouched");
+    await page.keyboard.press("Escape");
+  });
+});
