@@ -8,11 +8,9 @@ type Seed = [ko: string, en: string, note?: string, forbidden?: string[]];
 
 const SEEDS: Seed[] = [
   ["북러", "North Korea–Russia", "Adjective use; as a subject often 'North Korea and Russia'.", ["DPRK-Russia"]],
-  ["북러 정상회담", "North Korea–Russia summit"],
   ["북러관계", "North Korea–Russia relations"],
   ["북러 관계", "North Korea–Russia relations"],
-  ["한미일", "South Korea–US–Japan", "As a noun: 'South Korea, the US and Japan'.", ["Korea-US-Japan"]],
-  ["한미일 정상회담", "South Korea–US–Japan summit"],
+  ["한미일", "South Korea–US–Japan", "As a noun: 'South Korea, the US and Japan'."],
   ["북중러", "North Korea–China–Russia", "As a noun: 'North Korea, China and Russia'."],
   ["보스토치니 우주기지", "Vostochny Cosmodrome", "", ["Vostochny Space Center", "Vostochny space base"]],
   ["보스토치니", "Vostochny"],

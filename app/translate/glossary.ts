@@ -106,10 +106,30 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A dash between the parts of a compound (North Korea–Russia) also stands for
+ *  their coordination: "North Korea and Russia", "South Korea, the US and Japan". */
+const COMPOUND_JOIN = String.raw`(?:\s*-\s*|,?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?)`;
+
+function renderingPattern(rendering: string): RegExp | null {
+  const r = normaliseEn(rendering).trim();
+  if (!r) return null;
+  const body = r
+    .split(/\s*-\s*/)
+    .map((part) => escapeRegExp(part).replace(/ /g, "\\s+"))
+    .join(/[\u2013\u2014]/.test(rendering) ? COMPOUND_JOIN : "-");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|'s)?(?![\\p{L}\\p{N}])`, "gu");
+}
+
 /** Whether an English text uses a rendering (whole words; plural and possessive allowed). */
 export function englishHas(en: string, rendering: string): boolean {
-  const r = normaliseEn(rendering).trim();
-  if (!r) return false;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(r).replace(/ /g, "\\s+")}(?:s|es|'s)?(?![\\p{L}\\p{N}])`, "u");
-  return re.test(normaliseEn(en));
+  const re = renderingPattern(rendering);
+  return !!re && re.test(normaliseEn(en));
+}
+
+/** The English with every use of a rendering blanked out, so that a forbidden
+ *  rendering inside the preferred one (Korea-US-Japan in South Korea–US–Japan) is not counted. */
+export function withoutRendering(en: string, rendering: string): string {
+  const re = renderingPattern(rendering);
+  const text = normaliseEn(en);
+  return re ? text.replace(re, (m) => " ".repeat(m.length)) : text;
 }

@@ -1,0 +1,93 @@
+// Glossary as TBX-Basic (ISO 30042), the termbase exchange format of CAT
+// tools. Writes TBX v3 (tbx/conceptEntry/langSec/termSec); reads v3 and the
+// older v2 files (martif/termEntry/langSet/tig|ntig) that many tools still
+// write. A deprecated or "forbidden" English term becomes a forbidden
+// rendering; the note is the entry's <note> or definition. The XML is read
+// by app/import/xml.ts: no DOCTYPE, no entity expansion.
+import type { GlossaryEntry } from "./glossary-entry";
+import { DariError } from "../errors";
+import { newId } from "../ids";
+import { elements, langOf, parseXml, textOf, type XElement } from "../import/xml";
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function glossaryToTbx(entries: readonly GlossaryEntry[]): string {
+  const out: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">`,
+    `  <tbxHeader><fileDesc><sourceDesc><p>Dari glossary</p></sourceDesc></fileDesc></tbxHeader>`,
+    `  <text>`,
+    `    <body>`,
+  ];
+  entries.forEach((e, i) => {
+    out.push(`      <conceptEntry id="${esc(e.id || `c${i + 1}`)}">`);
+    if (e.note) out.push(`        <note>${esc(e.note)}</note>`);
+    out.push(`        <langSec xml:lang="ko"><termSec><term>${esc(e.ko)}</term></termSec></langSec>`);
+    out.push(`        <langSec xml:lang="en">`);
+    out.push(`          <termSec><term>${esc(e.en)}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`);
+    for (const f of e.forbidden) {
+      out.push(`          <termSec><term>${esc(f)}</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>`);
+    }
+    out.push(`        </langSec>`, `      </conceptEntry>`);
+  });
+  out.push(`    </body>`, `  </text>`, `</tbx>`, ``);
+  return out.join("\n");
+}
+
+/** Every descendant element with one of the local names, in document order. */
+function all(el: XElement, names: readonly string[]): XElement[] {
+  const out: XElement[] = [];
+  for (const c of elements(el)) {
+    if (names.includes(c.local)) out.push(c);
+    else out.push(...all(c, names));
+  }
+  return out;
+}
+
+interface Term {
+  text: string;
+  deprecated: boolean;
+}
+
+function termsOf(langSec: XElement): Term[] {
+  const out: Term[] = [];
+  for (const sec of all(langSec, ["termSec", "tig", "ntig"])) {
+    const term = all(sec, ["term"])[0];
+    if (!term) continue;
+    const status = all(sec, ["termNote"])
+      .filter((n) => /administrativeStatus|normativeAuthorization/i.test(n.attrs.type ?? ""))
+      .map((n) => textOf(n).toLowerCase())
+      .join(" ");
+    out.push({ text: textOf(term).trim(), deprecated: /deprecated|superseded|forbidden|notrecommended/.test(status.replace(/\s/g, "")) });
+  }
+  return out.filter((t) => t.text);
+}
+
+/** Reads a TBX file; throws a DariError naming the file (and entry) on bad input. */
+export function glossaryFromTbx(text: string, file = "glossary.tbx"): GlossaryEntry[] {
+  const root = parseXml(text, file);
+  const concepts = all(root, ["conceptEntry", "termEntry"]);
+  if (concepts.length === 0) throw new DariError("translate:errors.tbxNoEntries", { file });
+  return concepts.map((c, i) => {
+    const secs = all(c, ["langSec", "langSet"]);
+    const lang = (code: string) => secs.filter((s) => langOf(s).split(/[-_]/)[0] === code).flatMap(termsOf);
+    const ko = lang("ko").find((t) => !t.deprecated) ?? lang("ko")[0];
+    const en = lang("en");
+    const preferred = en.find((t) => !t.deprecated);
+    if (!ko) throw new DariError("translate:errors.tbxEntry", { file, entry: i + 1, lang: "Korean (ko)" });
+    if (!preferred) throw new DariError("translate:errors.tbxEntry", { file, entry: i + 1, lang: "English (en)" });
+    // Concept-level notes and definitions only; notes inside term sections describe that term.
+    const notes = elements(c).filter((n) => n.local === "note" || (n.local === "descrip" && /definition/i.test(n.attrs.type ?? "")));
+    const descripGrp = elements(c, "descripGrp").flatMap((g) => elements(g, "descrip"));
+    const note = [...notes, ...descripGrp].map((n) => textOf(n).trim()).filter(Boolean).join("\n");
+    return {
+      id: c.attrs.id ? `g-${c.attrs.id}` : newId("g"),
+      ko: ko.text,
+      en: preferred.text,
+      note,
+      forbidden: en.filter((t) => t.deprecated).map((t) => t.text),
+    };
+  });
+}

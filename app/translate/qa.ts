@@ -1,0 +1,213 @@
+// QA checks of one segment, and of a document segment by segment.
+//
+// Each finding has a kind (number | citation | empty | hangul | term |
+// spacing), an i18n key in the "translate" namespace with its parameters, so
+// the panel shows it in the UI language and the CLI in English. Checks work
+// on one segment at a time and a document's results are cached per segment
+// node: ProseMirror shares unchanged nodes between states, so after an edit
+// only the edited segment is checked again.
+import type { Node as PMNode } from "prosemirror-model";
+import type { TFunction } from "i18next";
+import { sideText } from "../schema";
+import { tEnglish } from "../i18n";
+import { findNumbers, formatNumber, type FoundNumber } from "../text/numbers";
+import { GlossaryMatcher, englishHas, withoutRendering } from "./glossary";
+import type { GlossaryEntry } from "./glossary-entry";
+
+export const QA_KINDS = ["number", "citation", "empty", "hangul", "term", "spacing"] as const;
+export type QaKind = (typeof QA_KINDS)[number];
+
+export interface QaFinding {
+  kind: QaKind;
+  /** Key in the "translate" namespace, without the namespace (e.g. "qa.numberMissing"). */
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface DocFinding extends QaFinding {
+  /** Index of the segment in the document, from 0. */
+  segment: number;
+  segmentId: string;
+  /** Document position of the segment node. */
+  pos: number;
+}
+
+const CITATION = /\(([^()]*?\b\d{4}[a-z]?\b[^()]*)\)/g;
+const YEAR_KEY = /\b\d{4}[a-z]?\b/g;
+const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+/g;
+
+function finding(kind: QaKind, key: string, params: Record<string, string | number> = {}): QaFinding {
+  return { kind, key: `qa.${key}`, params };
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** Every Korean number must appear in the English (as digits or words, e.g.
+ *  6 as "Six-Party", 11월 as "November"); every English number written in
+ *  digits must appear in the Korean. English words without a Korean number
+ *  are free: Korean says 양국 where English says "the two countries". */
+function checkNumbers(ko: string, en: string): QaFinding[] {
+  // Citation years are the citation check's business.
+  const blank = (s: string) => s.replace(CITATION, (m) => " ".repeat(m.length));
+  const koNums = findNumbers(blank(ko), "ko");
+  const enNums = findNumbers(blank(en), "en");
+  const used = new Set<FoundNumber>();
+  const out: QaFinding[] = [];
+  for (const k of koNums) {
+    const same = enNums.filter((e) => !used.has(e) && e.value === k.value);
+    // Prefer the same kind (a Korean month to an English month).
+    const m = same.find((e) => e.kind === k.kind) ?? same[0];
+    if (m) used.add(m);
+    else out.push(finding("number", "numberMissing", { ko: k.text, value: k.kind === "year" ? String(k.value) : formatNumber(k.value) }));
+  }
+  for (const e of enNums) {
+    if (used.has(e) || e.form === "words") continue;
+    out.push(finding("number", "numberExtra", { en: e.text }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- citations and brackets
+
+
+function citations(text: string): { text: string; keys: string[] }[] {
+  return [...text.matchAll(CITATION)].map((m) => ({ text: m[0], keys: m[1].match(YEAR_KEY) ?? [] }));
+}
+
+/** Parentheticals that are not citations, nor a Korean text's gloss of a
+ *  foreign name right after the word (소형구축함(Marshal Shaposhnikov Frigate)),
+ *  which the English does not repeat. Square brackets count too. */
+function bracketCount(text: string, lang: "ko" | "en"): number {
+  let n = 0;
+  for (const m of text.matchAll(/\(([^()]*)\)|\[([^\][]*)\]/g)) {
+    const inner = m[1] ?? m[2] ?? "";
+    if (m[1] !== undefined && /\b\d{4}[a-z]?\b/.test(inner)) continue;
+    if (lang === "ko" && m[1] !== undefined && /[\uac00-\ud7a3]$/.test(text.slice(0, m.index)) && !/[\uac00-\ud7a3]/.test(inner)) continue;
+    n++;
+  }
+  return n;
+}
+
+function unbalanced(text: string): string | null {
+  const stack: string[] = [];
+  const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+  for (const ch of text) {
+    if (ch === "(" || ch === "[" || ch === "{") stack.push(ch);
+    else if (pairs[ch]) {
+      if (stack.pop() !== pairs[ch]) return ch;
+    }
+  }
+  return stack.length ? stack[stack.length - 1] : null;
+}
+
+function checkCitations(ko: string, en: string): QaFinding[] {
+  const out: QaFinding[] = [];
+  const koC = citations(ko);
+  const enC = citations(en);
+  const enKeys = enC.flatMap((c) => c.keys);
+  const koKeys = koC.flatMap((c) => c.keys);
+  const take = (list: string[], key: string) => {
+    const i = list.indexOf(key);
+    if (i >= 0) list.splice(i, 1);
+    return i >= 0;
+  };
+  const enLeft = [...enKeys];
+  for (const c of koC) if (!c.keys.every((k) => take(enLeft, k))) out.push(finding("citation", "citationOnlyKo", { citation: c.text }));
+  const koLeft = [...koKeys];
+  for (const c of enC) if (!c.keys.every((k) => take(koLeft, k))) out.push(finding("citation", "citationOnlyEn", { citation: c.text }));
+  const nk = bracketCount(ko, "ko");
+  const ne = bracketCount(en, "en");
+  if (nk !== ne) out.push(finding("citation", "brackets", { ko: nk, en: ne }));
+  for (const [side, text] of [["ko", ko], ["en", en]] as const) {
+    const b = unbalanced(text);
+    if (b) out.push(finding("citation", "unbalanced", { side, bracket: b }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the rest
+
+function checkHangul(en: string): QaFinding[] {
+  const found = [...new Set(en.match(HANGUL) ?? [])];
+  return found.length ? [finding("hangul", "hangul", { text: found.slice(0, 3).join(", ") })] : [];
+}
+
+function checkTerms(ko: string, en: string, matcher: GlossaryMatcher | null): QaFinding[] {
+  if (!matcher) return [];
+  const out: QaFinding[] = [];
+  const seen = new Set<GlossaryEntry>();
+  for (const hit of matcher.find(ko)) {
+    const e = hit.entry;
+    if (seen.has(e)) continue;
+    seen.add(e);
+    if (e.en.trim() && !englishHas(en, e.en)) out.push(finding("term", "termMissing", { ko: e.ko, en: e.en }));
+    const rest = withoutRendering(en, e.en);
+    for (const f of e.forbidden) if (englishHas(rest, f)) out.push(finding("term", "termForbidden", { ko: e.ko, en: e.en, rendering: f }));
+  }
+  return out;
+}
+
+function checkSpacing(ko: string, en: string): QaFinding[] {
+  const out: QaFinding[] = [];
+  for (const [side, text] of [["ko", ko], ["en", en]] as const) {
+    if (/\S {2,}\S/.test(text)) out.push(finding("spacing", "doubleSpace", { side }));
+    // Doubled punctuation, an ellipsis (...) aside.
+    const dp = /(?<!\.)([,;:!?。，])\1+|(?<!\.)\.\.(?!\.)/.exec(text);
+    if (dp) out.push(finding("spacing", "doublePunct", { side, text: dp[0] }));
+  }
+  const sb = / ([,.;:!?])(?![\d.])/.exec(en);
+  if (sb) out.push(finding("spacing", "spaceBefore", { text: sb[1] }));
+  return out;
+}
+
+/** The findings for one segment's Korean and English. */
+export function checkSegment(ko: string, en: string, matcher: GlossaryMatcher | null = null): QaFinding[] {
+  if (!en.trim()) return ko.trim() ? [finding("empty", "empty")] : [];
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  if (norm(ko) === norm(en) && /[\uac00-\ud7a3]/.test(ko)) return [finding("empty", "copy")];
+  return [...checkNumbers(ko, en), ...checkCitations(ko, en), ...checkHangul(en), ...checkTerms(ko, en, matcher), ...checkSpacing(ko, en)];
+}
+
+/**
+ * A QA checker for one glossary: checks segment nodes, remembering the result
+ * per node, so checking the next state of a document redoes only the
+ * segments an edit replaced. Make a new checker when the glossary changes.
+ */
+export class QaChecker {
+  private readonly cache = new WeakMap<PMNode, QaFinding[]>();
+  private readonly matcher: GlossaryMatcher;
+
+  constructor(glossary: readonly GlossaryEntry[]) {
+    this.matcher = new GlossaryMatcher(glossary);
+  }
+
+  segment(node: PMNode): QaFinding[] {
+    let found = this.cache.get(node);
+    if (!found) {
+      found = checkSegment(sideText(node, "ko"), sideText(node, "en"), this.matcher);
+      this.cache.set(node, found);
+    }
+    return found;
+  }
+
+  /** All findings of a document, in document order. */
+  doc(doc: PMNode): DocFinding[] {
+    const out: DocFinding[] = [];
+    let index = 0;
+    doc.forEach((passage, passagePos) => {
+      passage.forEach((segment, offset) => {
+        const pos = passagePos + 1 + offset;
+        for (const f of this.segment(segment)) out.push({ ...f, segment: index, segmentId: segment.attrs.id as string, pos });
+        index++;
+      });
+    });
+    return out;
+  }
+}
+
+/** A finding's one-line explanation, in the UI language of `t` (English without). */
+export function qaMessage(f: QaFinding, t?: TFunction): string {
+  const params: Record<string, string | number> = { ...f.params };
+  if (typeof params.side === "string") params.side = t ? (t(`translate:side.${params.side}`) as string) : tEnglish(`translate:side.${params.side}`);
+  return t ? (t(`translate:${f.key}`, params) as string) : tEnglish(`translate:${f.key}`, params);
+}
