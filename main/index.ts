@@ -29,15 +29,15 @@ function sendMenu(command: MenuCommand): void {
 
 const dialogs: Dialogs = {
   async openProject() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: "Dari", extensions: ["dari"] }] });
+    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterDari"), extensions: ["dari"] }] });
     return r.canceled ? null : r.filePaths[0];
   },
   async saveProject(suggestedName) {
-    const r = await dialog.showSaveDialog(win!, { defaultPath: suggestedName, filters: [{ name: "Dari", extensions: ["dari"] }] });
+    const r = await dialog.showSaveDialog(win!, { defaultPath: suggestedName, filters: [{ name: i18n().t("dialog.filterDari"), extensions: ["dari"] }] });
     return r.canceled || !r.filePath ? null : r.filePath;
   },
   async openText() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: "Text", extensions: ["txt", "docx", "html", "htm", "md"] }] });
+    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md"] }] });
     return r.canceled ? null : r.filePaths[0];
   },
   async exportTo(suggestedName, extension) {
@@ -99,7 +99,7 @@ const handlers = createHandlers({
 });
 
 function createWindow(): void {
-  win = new BrowserWindow({ width: 1280, height: 860, show: false, title: "Dari", webPreferences: { ...WEB_PREFERENCES, preload: join(__dirname, "../preload/preload.cjs") } });
+  win = new BrowserWindow({ width: 1280, height: 860, show: false, title: i18n().t("appName"), webPreferences: { ...WEB_PREFERENCES, preload: join(__dirname, "../preload/preload.cjs") } });
   win.once("ready-to-show", () => win?.show());
   win.webContents.on("will-navigate", (e, url) => {
     if (!isAppUrl(url, rendererUrl)) e.preventDefault();

@@ -3,6 +3,7 @@
 import "./styles.css";
 import { boot } from "./app";
 import type { DariBridge } from "../app/ipc";
+import { createI18n, languageForLocale } from "../app/i18n";
 
 declare global {
   interface Window {
@@ -14,7 +15,7 @@ declare global {
 
 const root = document.getElementById("app")!;
 if (!window.dari) {
-  root.textContent = "Dari: the bridge to the main process is missing (window.dari).";
+  root.textContent = createI18n(languageForLocale(navigator.language)).t("dialog.noBridge");
 } else {
   boot(window.dari, root).then((app) => (window.dariApp = app));
 }
