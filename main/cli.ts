@@ -13,6 +13,7 @@ import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject, emptyMeta, docFromParagraphs, splitParagraphs, type Project } from "../app/document";
 import { exporters, isExportFormat, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
 import { projectStats } from "../app/stats";
+import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 
 export interface CliIO {
@@ -118,6 +119,18 @@ export const COMMANDS: Record<string, Command> = {
         `words       ko ${stats.words.ko}, en ${stats.words.en}`,
       ];
       io.stdout(lines.join("\n") + "\n");
+    },
+  },
+  qa: {
+    usage: "dari qa <project.dari> [--json]",
+    summary: "Check the translation (numbers, citations, empty, Hangul, glossary terms, spacing); exits 0 with or without findings.",
+    options: { json: { type: "boolean" } },
+    positionals: ["project.dari"],
+    async run(values, [input], io) {
+      const project = await readProject(input);
+      const findings = projectQa(project.doc, project.glossary);
+      if (values.json) io.stdout(JSON.stringify(findings, null, 2) + "\n");
+      else io.stdout(findings.map((f) => `segment ${f.segment}\t${f.kind}\t${f.message}\n`).join(""));
     },
   },
 };

@@ -211,3 +211,19 @@ export function qaMessage(f: QaFinding, t?: TFunction): string {
   if (typeof params.side === "string") params.side = t ? (t(`translate:side.${params.side}`) as string) : tEnglish(`translate:side.${params.side}`);
   return t ? (t(`translate:${f.key}`, params) as string) : tEnglish(`translate:${f.key}`, params);
 }
+
+/** One finding as `dari qa --json` prints it (a contract: keep the fields). */
+export interface QaReportItem {
+  segment: number;
+  kind: QaKind;
+  message: string;
+  ko: string;
+  en: string;
+}
+
+/** The QA findings of a project against its own glossary, messages in English. */
+export function projectQa(doc: PMNode, glossary: readonly GlossaryEntry[]): QaReportItem[] {
+  const texts: { ko: string; en: string }[] = [];
+  doc.forEach((passage) => passage.forEach((s) => texts.push({ ko: sideText(s, "ko"), en: sideText(s, "en") })));
+  return new QaChecker(glossary).doc(doc).map((f) => ({ segment: f.segment, kind: f.kind, message: qaMessage(f), ...texts[f.segment] }));
+}
