@@ -1,0 +1,140 @@
+// How tagged text looks: each annotation is an underline in its theme's
+// colour, and overlapping annotations stack their underlines in lanes (an
+// annotation keeps its lane along its whole range), so three themes on one
+// phrase stay readable where nested backgrounds would not. Hovering shows the
+// theme labels in the UI language (the title). Each segment also gets a
+// widget listing the themes of both sides for the gutter, and, while the
+// analyst filters by theme, the other segments fold away.
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import type { Node as PMNode } from "prosemirror-model";
+import { projectData } from "../project-state";
+import type { Codebook } from "./codebook";
+import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
+import { buildAll, updateBySegment } from "./segment-decorations";
+
+/** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
+export const LANE_PX = 3;
+
+export interface GutterThemes {
+  ko: string[];
+  en: string[];
+}
+
+export interface ThemeDecorationOptions {
+  /** A code's label in the current UI language. */
+  label(code: string): string;
+  /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
+  gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
+}
+
+interface ThemeDecorationState {
+  set: DecorationSet;
+  /** Codes the editor is filtered to (other segments fold away), or null. */
+  filter: readonly string[] | null;
+}
+
+export type ThemeDecorationMeta = { filter: readonly string[] | null } | { rebuild: true };
+
+export const themeDecorationKey = new PluginKey<ThemeDecorationState>("dariThemeDecorations");
+
+/** Lanes for overlapping ranges on one side: the first free lane, in order of start. */
+function assignLanes(ranges: AnnotationRange[], codebook: Codebook): Map<AnnotationRange, number> {
+  // Ties go by codebook order, so the lanes do not depend on the order marks were added.
+  const rank = (code: string) => codebook.findIndex((c) => c.id === code);
+  const sorted = ranges.slice().sort((a, b) => a.from - b.from || b.to - a.to || rank(a.code) - rank(b.code) || (a.id < b.id ? -1 : 1));
+  const laneEnd: number[] = [];
+  const out = new Map<AnnotationRange, number>();
+  for (const r of sorted) {
+    let lane = laneEnd.findIndex((end) => end <= r.from);
+    if (lane < 0) lane = laneEnd.length;
+    laneEnd[lane] = r.to;
+    out.set(r, lane);
+  }
+  return out;
+}
+
+function colorOf(codebook: Codebook, code: string): string {
+  return codebook.find((c) => c.id === code)?.color ?? "#888888";
+}
+
+/** Inline style drawing the given lanes as underlines. */
+export function underlineStyle(lanes: { lane: number; color: string }[]): string {
+  const top = Math.max(...lanes.map((l) => l.lane)) + 1;
+  const images = lanes.map((l) => `linear-gradient(${l.color},${l.color})`).join(",");
+  const sizes = lanes.map(() => `100% ${LANE_PX - 1}px`).join(",");
+  const positions = lanes.map((l) => `0 calc(100% - ${l.lane * LANE_PX}px)`).join(",");
+  return `background-image:${images};background-size:${sizes};background-position:${positions};background-repeat:no-repeat;padding-bottom:${top * LANE_PX}px`;
+}
+
+function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions) {
+  const { codebook } = projectData(state);
+  return (segment: PMNode, pos: number): Decoration[] => {
+    const out: Decoration[] = [];
+    const all = segmentAnnotations(segment, pos);
+    for (const side of ["ko", "en"] as const) {
+      const ranges = all.filter((r) => r.side === side);
+      if (!ranges.length) continue;
+      const lanes = assignLanes(ranges, codebook);
+      const cuts = [...new Set(ranges.flatMap((r) => [r.from, r.to]))].sort((a, b) => a - b);
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const from = cuts[i];
+        const to = cuts[i + 1];
+        const active = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => lanes.get(a)! - lanes.get(b)!);
+        if (!active.length) continue;
+        const title = active.map((r) => (r.note ? `${options.label(r.code)}: ${r.note}` : options.label(r.code))).join("\n");
+        out.push(
+          Decoration.inline(from, to, {
+            class: "dari-themed",
+            style: underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: colorOf(codebook, r.code) }))),
+            title,
+            "data-themes": [...new Set(active.map((r) => r.code))].join(" "),
+          }),
+        );
+      }
+    }
+    const themes = segmentThemes(segment);
+    if (options.gutter && (themes.ko.size || themes.en.size)) {
+      const order = (s: Set<string>) => codebook.map((c) => c.id).filter((id) => s.has(id)).concat([...s].filter((id) => !codebook.some((c) => c.id === id)));
+      const g = { ko: order(themes.ko), en: order(themes.en) };
+      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colorOf(codebook, c) + options.label(c)).join(",")}`;
+      out.push(Decoration.widget(pos + 1, options.gutter(g, state), { key, side: -1, ignoreSelection: true }));
+    }
+    if (filter && !filter.some((c) => themes.ko.has(c) || themes.en.has(c))) {
+      out.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-folded" }));
+    }
+    return out;
+  };
+}
+
+export function themeDecorations(options: ThemeDecorationOptions): Plugin<ThemeDecorationState> {
+  return new Plugin<ThemeDecorationState>({
+    key: themeDecorationKey,
+    state: {
+      init: (_, state) => ({ set: buildAll(state.doc, segmentBuilder(state, null, options)), filter: null }),
+      apply(tr: Transaction, value, old, state) {
+        const meta = tr.getMeta(themeDecorationKey) as ThemeDecorationMeta | undefined;
+        const filter = meta && "filter" in meta ? meta.filter : value.filter;
+        // A new colour, label or filter changes every segment: rebuild. Otherwise map.
+        if (meta || projectData(old).codebook !== projectData(state).codebook) {
+          return { set: buildAll(state.doc, segmentBuilder(state, filter, options)), filter };
+        }
+        if (!tr.docChanged) return value;
+        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options)), filter };
+      },
+    },
+    props: {
+      decorations: (state) => themeDecorationKey.getState(state)?.set,
+    },
+  });
+}
+
+/** The codes the editor is filtered to, or null. */
+export function themeFilter(state: EditorState): readonly string[] | null {
+  return themeDecorationKey.getState(state)?.filter ?? null;
+}
+
+/** Sets (or with null clears) the theme filter: segments without those themes fold away. */
+export function setThemeFilter(tr: Transaction, codes: readonly string[] | null): Transaction {
+  return tr.setMeta(themeDecorationKey, { filter: codes && codes.length ? codes : null } satisfies ThemeDecorationMeta);
+}
