@@ -57,7 +57,7 @@ test("overlapping themes are stacked underlines in their colours, with labels in
   s = run(s, applyTheme("space"));
   s = select(s, "러시아 보스토치니");
   s = run(s, applyTheme("diplomacy"));
-  const runs = themed(s).map((d) => ({ text: s.doc.textBetween(d.from, d.to), ...attrs(d) }));
+  const runs = themed(s).map((d): Record<string, string> => ({ ...attrs(d), text: s.doc.textBetween(d.from, d.to) }));
   assert.deepEqual(runs.map((r) => r.text), ["러시아 보스토치니", " 우주기지"]);
   const both = runs[0];
   assert.equal(both.title, "우주 협력\n외교");
