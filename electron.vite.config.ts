@@ -1,26 +1,33 @@
 // The desktop build: main, preload and renderer to out/.
 import { defineConfig } from "electron-vite";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const pkg = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
 
 export default defineConfig({
   main: {
     build: {
       outDir: "out/main",
-      rollupOptions: { input: { index: resolve(__dirname, "main/index.ts") } },
+      // CommonJS: __dirname is native, and no ESM shim is spliced into the bundle.
+      rollupOptions: { input: { index: resolve(root, "main/index.ts") }, output: { format: "cjs", entryFileNames: "[name].cjs" } },
     },
   },
   preload: {
     build: {
       outDir: "out/preload",
       // A sandboxed preload must be CommonJS.
-      rollupOptions: { input: { preload: resolve(__dirname, "main/preload.ts") }, output: { format: "cjs", entryFileNames: "[name].cjs" } },
+      rollupOptions: { input: { preload: resolve(root, "main/preload.ts") }, output: { format: "cjs", entryFileNames: "[name].cjs" } },
     },
   },
   renderer: {
     root: "renderer",
+    define: { __DARI_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: "out/renderer",
-      rollupOptions: { input: { index: resolve(__dirname, "renderer/index.html") } },
+      rollupOptions: { input: { index: resolve(root, "renderer/index.html") } },
     },
   },
 });
