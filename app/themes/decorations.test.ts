@@ -19,7 +19,7 @@ function state(lang: "ko" | "en" = "en"): EditorState {
   const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
   const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
   const codebook = defaultCodebook();
-  const label = (code: string) => codeLabel(codebook.find((c) => c.id === code), lang, code);
+  const label = (code: string, cb: typeof codebook) => codeLabel(cb.find((c) => c.id === code), lang, code);
   return createProjectState({ meta: emptyMeta(), codebook, glossary: [], doc: docFromParagraphs(ko, en) }, [
     history(),
     codebookHistory(),

@@ -7,6 +7,8 @@ import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type 
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
+import type { Codebook } from "./codebook";
+import { forEachSegment } from "./annotations";
 import { applyTheme } from "../commands/themes";
 import { suggestInSegment, suggestionKey, type Suggestion } from "./suggest";
 import { buildAll, updateBySegment } from "./segment-decorations";
@@ -21,7 +23,7 @@ type SuggestionMeta = { on: boolean } | { dismiss: string } | { rebuild: true };
 
 export const suggestionKeyPlugin = new PluginKey<SuggestionState>("dariSuggestions");
 
-function builder(state: EditorState, dismissed: ReadonlySet<string>, label: (code: string) => string) {
+function builder(state: EditorState, dismissed: ReadonlySet<string>, label: (code: string, codebook: Codebook) => string) {
   const { codebook } = projectData(state);
   return (segment: PMNode, pos: number): Decoration[] =>
     suggestInSegment(segment, pos, codebook, dismissed).map((s) =>
@@ -31,7 +33,7 @@ function builder(state: EditorState, dismissed: ReadonlySet<string>, label: (cod
         {
           class: "dari-suggestion",
           style: `--dari-suggest:${codebook.find((c) => c.id === s.code)?.color ?? "#888"}`,
-          title: label(s.code),
+          title: label(s.code, codebook),
           "data-code": s.code,
         },
         { suggestion: s },
@@ -39,13 +41,18 @@ function builder(state: EditorState, dismissed: ReadonlySet<string>, label: (cod
     );
 }
 
-export function suggestionDecorations(options: { label(code: string): string; on?: boolean }): Plugin<SuggestionState> {
+/** Above this many segments suggestions start switched off (computing them all takes about a second). */
+export const SUGGEST_AUTO_LIMIT = 5000;
+
+export function suggestionDecorations(options: { label(code: string, codebook: Codebook): string; on?: boolean }): Plugin<SuggestionState> {
   const empty = (on: boolean, dismissed: ReadonlySet<string>): SuggestionState => ({ on, dismissed, set: DecorationSet.empty });
   return new Plugin<SuggestionState>({
     key: suggestionKeyPlugin,
     state: {
       init: (_, state) => {
-        const on = options.on ?? true;
+        let segments = 0;
+        if (options.on === undefined) forEachSegment(state.doc, () => segments++);
+        const on = options.on ?? segments <= SUGGEST_AUTO_LIMIT;
         return on ? { on, dismissed: new Set(), set: buildAll(state.doc, builder(state, new Set(), options.label)) } : empty(false, new Set());
       },
       apply(tr: Transaction, value, old, state) {

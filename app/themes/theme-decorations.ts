@@ -23,7 +23,7 @@ export interface GutterThemes {
 
 export interface ThemeDecorationOptions {
   /** A code's label in the current UI language. */
-  label(code: string): string;
+  label(code: string, codebook: Codebook): string;
   /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
   gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
 }
@@ -82,7 +82,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
         const to = cuts[i + 1];
         const active = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => lanes.get(a)! - lanes.get(b)!);
         if (!active.length) continue;
-        const title = active.map((r) => (r.note ? `${options.label(r.code)}: ${r.note}` : options.label(r.code))).join("\n");
+        const title = active.map((r) => (r.note ? `${options.label(r.code, codebook)}: ${r.note}` : options.label(r.code, codebook))).join("\n");
         out.push(
           Decoration.inline(from, to, {
             class: "dari-themed",
@@ -97,7 +97,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
     if (options.gutter && (themes.ko.size || themes.en.size)) {
       const order = (s: Set<string>) => codebook.map((c) => c.id).filter((id) => s.has(id)).concat([...s].filter((id) => !codebook.some((c) => c.id === id)));
       const g = { ko: order(themes.ko), en: order(themes.en) };
-      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colorOf(codebook, c) + options.label(c)).join(",")}`;
+      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colorOf(codebook, c) + options.label(c, codebook)).join(",")}`;
       out.push(Decoration.widget(pos + 1, options.gutter(g, state), { key, side: -1, ignoreSelection: true }));
     }
     if (filter && !filter.some((c) => themes.ko.has(c) || themes.en.has(c))) {
