@@ -93,7 +93,9 @@ function pickMode(lines: LineInfo[], layout: Layout): ReflowMode {
   if (lines.length <= 1) return "lines";
   // Every line a sentence end: each line (or block) is a paragraph already.
   if (layout.endRatio >= 0.6) return layout.blankRatio >= 0.5 ? "blocks" : "lines";
-  if (layout.doubleSpaced) return "pdf";
+  // Every line followed by a blank one: a double-spaced PDF extraction, unless the
+  // lines are far longer than a printed line (then they are paragraphs).
+  if (layout.doubleSpaced) return layout.medianLength > 150 ? "blocks" : "pdf";
   // Wrapped lines with blank lines between paragraphs.
   if (layout.blankRatio > 0) return "blocks";
   return "pdf";
