@@ -11,6 +11,7 @@ import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
+import { writeOutputFile } from "./output";
 import { decodeForImport } from "./decode-import";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
@@ -88,6 +89,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
         if (!target) return null;
         await saveAtomic(target, text);
         await discardRecovery(deps.userData, null);
+        await discardRecovery(deps.userData, target);
         await remember(target);
         return target;
       }),
@@ -133,8 +135,8 @@ export function createHandlers(deps: HandlerDeps): DariApi {
         });
         if (req.format === "pdf") {
           if (!deps.printPdf) throw new DariError("unexpected", { reason: "PDF printing is not available" });
-          await saveAtomic(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait" }), { backup: false });
-        } else await saveAtomic(target, content, { backup: false });
+          await writeOutputFile(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait" }));
+        } else await writeOutputFile(target, content);
         return target;
       }),
 
