@@ -1,0 +1,88 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { EditorState, type Transaction } from "prosemirror-state";
+import { history, undo } from "prosemirror-history";
+import { search, setSearchState, replaceAll, getSearchState } from "prosemirror-search";
+import { buildDoc, type PassageInput } from "../document/build";
+import { findQuery, findAll, countMatches, type FindOptions } from "./find";
+import { choseongPattern, hasChoseong } from "../translate/choseong";
+
+const corpus = new URL("../../../shared/corpus/", import.meta.url);
+const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
+  ko: string[][];
+  en: string[][];
+  beads: { paragraph: number; ko: number[]; en: number[] }[];
+};
+
+function sampleState(): EditorState {
+  const ko = gold.ko.flat();
+  const en = gold.en.flat();
+  const passages: PassageInput[] = [];
+  for (const b of gold.beads) {
+    (passages[b.paragraph] ??= { segments: [] }).segments.push({ ko: b.ko.map((i) => ko[i]).join(" "), en: b.en.map((i) => en[i]).join(" ") });
+  }
+  return EditorState.create({ doc: buildDoc(passages), plugins: [history(), search()] });
+}
+
+const texts = (state: EditorState, o: FindOptions) => findAll(state, findQuery(o)).map((r) => state.doc.textBetween(r.from, r.to));
+
+test("initial consonants: ㅂㄹ ㅈㅅ finds 북러 정상", () => {
+  const state = sampleState();
+  assert.ok(hasChoseong("ㅂㄹ ㅈㅅ"));
+  assert.ok(!hasChoseong("북러"));
+  const found = texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: true });
+  // The sample has 북러 정상회담 seven times.
+  assert.equal(found.length, 7);
+  assert.ok(found.every((t) => t === "북러 정상"), found.join("|"));
+  // Mixed queries: a full syllable matches itself.
+  assert.ok(texts(state, { search: "보ㅅㅌ", choseong: true }).every((t) => t === "보스토"));
+  assert.equal(new RegExp(choseongPattern("ㅂㄹ")).test("북러"), true);
+  assert.equal(new RegExp(choseongPattern("ㅂㄹ")).test("남러"), false);
+});
+
+test("scope: Korean, English or both", () => {
+  const state = sampleState();
+  const both = countMatches(state, findQuery({ search: "2023" }));
+  const ko = countMatches(state, findQuery({ search: "2023", scope: "ko" }));
+  const en = countMatches(state, findQuery({ search: "2023", scope: "en" }));
+  assert.ok(ko > 0 && en > 0);
+  assert.equal(both, ko + en);
+  assert.deepEqual(texts(state, { search: "북러", scope: "en" }), []);
+});
+
+test("case, whole words (Korean words keep their particles) and regular expressions", () => {
+  const state = sampleState();
+  assert.ok(countMatches(state, findQuery({ search: "russia" })) > countMatches(state, findQuery({ search: "russia", caseSensitive: true })));
+  assert.equal(countMatches(state, findQuery({ search: "russia", caseSensitive: true })), 0);
+  // "Russia" as a whole word leaves out "Russian".
+  const all = texts(state, { search: "Russia", scope: "en" }).length;
+  const whole = findAll(state, findQuery({ search: "Russia", scope: "en", wholeWord: true }));
+  assert.ok(whole.length < all);
+  for (const r of whole) assert.notEqual(state.doc.textBetween(r.to, r.to + 1), "n");
+  // 북러 is a whole word in 북러는 and 북러 정상회담, not in 북러관계.
+  const bukreo = findAll(state, findQuery({ search: "북러", wholeWord: true }));
+  const words = bukreo.map((r) => state.doc.textBetween(r.from, Math.min(r.to + 2, state.doc.resolve(r.from).end())));
+  assert.ok(words.some((w) => w.startsWith("북러는")));
+  assert.ok(!words.some((w) => w.startsWith("북러관")));
+  assert.ok(countMatches(state, findQuery({ search: "북러" })) > bukreo.length);
+  assert.deepEqual([...new Set(texts(state, { search: "\\d{4}년", regexp: true }))].sort(), ["1990년", "2019년", "2020년", "2022년", "2023년"]);
+  assert.equal(countMatches(state, findQuery({ search: "(", regexp: true })), 0, "an invalid expression finds nothing");
+});
+
+test("replace all is one undo step", () => {
+  let state = sampleState();
+  const original = state.doc;
+  const query = findQuery({ search: "북러", replace: "조러", scope: "ko" });
+  const n = countMatches(state, query);
+  assert.ok(n > 10);
+  state = state.apply(setSearchState(state.tr, query));
+  assert.ok(getSearchState(state));
+  let tr: Transaction | null = null;
+  assert.ok(replaceAll(state, (t) => (tr = t)));
+  state = state.apply(tr!);
+  assert.equal(countMatches(state, findQuery({ search: "북러" })), 0);
+  assert.equal(countMatches(state, findQuery({ search: "조러", scope: "ko" })), n);
+  assert.ok(undo(state, (t) => (state = state.apply(t))));
+  assert.ok(state.doc.eq(original));
+});

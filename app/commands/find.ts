@@ -1,0 +1,84 @@
+// Find and replace over both sides of the bitext, on prosemirror-search: its
+// plugin keeps the query and highlights the matches; its commands move and
+// replace (replace-all is one transaction, so one undo step). Dari adds a
+// scope (Korean, English or both), Korean-aware whole words (북러 is a whole
+// word in 북러는: particles do not count as part of the word), an initial
+// consonant mode (ㅂㄹ ㅈㅅ finds 북러 정상) and a count of matches.
+import type { EditorState } from "prosemirror-state";
+import { SearchQuery, type SearchResult } from "prosemirror-search";
+import type { Side } from "../schema";
+import { isParticleChain } from "../text/particles";
+import { choseongPattern } from "../translate/choseong";
+
+export type FindScope = Side | "both";
+
+export interface FindOptions {
+  search: string;
+  replace?: string;
+  caseSensitive?: boolean;
+  wholeWord?: boolean;
+  regexp?: boolean;
+  /** Read the query as initial consonants (ㅂㄹ = 북러). */
+  choseong?: boolean;
+  scope?: FindScope;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function wholeWordAt(state: EditorState, r: SearchResult): boolean {
+  const $from = state.doc.resolve(r.from);
+  const text = $from.parent.textContent;
+  const start = $from.parentOffset;
+  const end = start + (r.to - r.from);
+  if (LETTER.test(text[start - 1] ?? "")) return false;
+  if (!LETTER.test(text[end] ?? "")) return true;
+  // On the Korean side a word may go on with its particles.
+  if ($from.parent.type.name !== "ko") return false;
+  let wordEnd = end;
+  while (wordEnd < text.length && LETTER.test(text[wordEnd])) wordEnd++;
+  return isParticleChain(text.slice(end, wordEnd), text.slice(start, end));
+}
+
+/** The prosemirror-search query for the find bar's options. */
+export function findQuery(o: FindOptions): SearchQuery {
+  const scope = o.scope ?? "both";
+  const filter =
+    scope === "both" && !o.wholeWord
+      ? undefined
+      : (state: EditorState, r: SearchResult) =>
+          (scope === "both" || state.doc.resolve(r.from).parent.type.name === scope) && (!o.wholeWord || wholeWordAt(state, r));
+  const choseong = !!o.choseong && !o.regexp;
+  return new SearchQuery({
+    search: choseong ? choseongPattern(o.search) : o.search,
+    replace: o.replace ?? "",
+    caseSensitive: !!o.caseSensitive,
+    regexp: !!o.regexp || choseong,
+    literal: !o.regexp && !choseong,
+    filter,
+  });
+}
+
+/** All matches of a query, in document order. */
+export function findAll(state: EditorState, query: SearchQuery): SearchResult[] {
+  const out: SearchResult[] = [];
+  if (!query.valid) return out;
+  let from = 0;
+  for (;;) {
+    const r = query.findNext(state, from);
+    if (!r) return out;
+    out.push(r);
+    from = r.to > r.from ? r.to : r.to + 1;
+  }
+}
+
+/** How many matches a query has. */
+export function countMatches(state: EditorState, query: SearchQuery): number {
+  return findAll(state, query).length;
+}
+
+/** The index (from 1) of the match under the selection, or 0. */
+export function currentMatchIndex(state: EditorState, query: SearchQuery): number {
+  const { from, to } = state.selection;
+  const i = findAll(state, query).findIndex((r) => r.from === from && r.to === to);
+  return i + 1;
+}
