@@ -10,7 +10,8 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
-import { parseProject, serializeProject, emptyMeta, docFromParagraphs, splitParagraphs, type Project } from "../app/document";
+import { parseProject, serializeProject, type Project } from "../app/document";
+import { importParagraphs, checkSides, importBitext } from "../app/import/index";
 import { exporters, isExportFormat, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
 import { projectStats } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
@@ -52,8 +53,12 @@ export async function readProject(path: string): Promise<Project> {
 }
 
 async function readInputText(path: string): Promise<string> {
+  return new TextDecoder().decode(await readInputBytes(path));
+}
+
+async function readInputBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "ENOENT") throw new DariError("io.notFound", { file: path });
@@ -63,7 +68,7 @@ async function readInputText(path: string): Promise<string> {
 }
 
 function titleFrom(path: string): string {
-  return basename(path, extname(path)).replace(/\.(ko|en)$/, "");
+  return basename(path, extname(path)).replace(/(\.(ko|en|pdf))+$/, "");
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -75,10 +80,12 @@ export const COMMANDS: Record<string, Command> = {
     async run(values) {
       const koPath = required(values, "ko");
       const out = required(values, "output", "-o");
-      const ko = splitParagraphs(await readInputText(koPath));
-      const en = typeof values.en === "string" ? splitParagraphs(await readInputText(values.en)) : [];
+      const enPath = typeof values.en === "string" ? values.en : null;
+      const ko = await importParagraphs(basename(koPath), await readInputBytes(koPath));
+      const en = enPath ? await importParagraphs(basename(enPath), await readInputBytes(enPath)) : null;
+      checkSides(ko.paragraphs, en?.paragraphs ?? null, { ko: koPath, en: enPath ?? "" });
       const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
-      const project: Project = { meta: { ...emptyMeta(title), source: basename(koPath) }, codebook: [], glossary: [], doc: docFromParagraphs(ko, en) };
+      const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath) });
       await writeOutputFile(out, serializeProject(project));
     },
   },

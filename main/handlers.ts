@@ -12,7 +12,7 @@ import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
-import { decodeForImport } from "./decode-import";
+import { importText } from "../app/import/index";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
 export interface Dialogs {
@@ -113,7 +113,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
           if (err.code === "ENOENT") throw new DariError("io.notFound", { file: target });
           throw new DariError("io.cannotRead", { file: target, reason: err.message });
         }
-        const { text, encoding } = await decodeForImport(basename(target), bytes);
+        const { text, encoding } = await importText(basename(target), bytes);
         return { path: target, text, encoding };
       }),
 
