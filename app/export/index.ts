@@ -11,6 +11,7 @@ import { exportTmx } from "./tmx";
 import { exportXliff } from "./xliff";
 import { exportAnnotations } from "./annotations";
 import { exportCsv } from "./csv";
+import { exportDocx } from "./docx";
 import { qdcExporter } from "./qdc";
 
 export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "tsv", "txt", "annotations", "csv", "qdc", "dari"] as const;
@@ -47,6 +48,7 @@ export const exporters: Partial<Record<ExportFormat, Exporter>> = {
   xliff: { extension: "xlf", mime: "application/xliff+xml", run: exportXliff },
   annotations: { extension: "jsonld", mime: "application/ld+json", run: exportAnnotations },
   csv: { extension: "csv", mime: "text/csv", run: exportCsv },
+  docx: { extension: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", run: exportDocx },
   qdc: qdcExporter,
 };
 

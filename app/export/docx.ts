@@ -1,0 +1,285 @@
+// The annotated bilingual document as Word (.docx), through the docx library:
+// title block, a legend of the themes used, a two-column table (Korean |
+// English, optional status and confidence) whose header row repeats and whose
+// rows do not split across pages, theme highlights as run shading in the theme
+// colours (a light tint; overlapping themes blend), memos as real Word
+// comments anchored to their spans (and segment memos to the segment), and a
+// theme index linking back to the segments.
+import {
+  AlignmentType,
+  Bookmark,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  HeadingLevel,
+  InternalHyperlink,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ICommentOptions,
+  type ParagraphChild,
+} from "docx";
+import type { Project } from "../document/project";
+import type { Side } from "../schema";
+import type { ExportOptions } from "./index";
+import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
+import { XML_INVALID, controlPicture } from "./escape";
+import { codeLabel, exportT, safeColor } from "./labels";
+
+const FONT = { ascii: "Calibri", hAnsi: "Calibri", eastAsia: "Malgun Gothic", cs: "Calibri" };
+const KO_FONT = { ascii: "Malgun Gothic", hAnsi: "Malgun Gothic", eastAsia: "Malgun Gothic", cs: "Malgun Gothic" };
+
+/** Word's XML cannot hold C0 controls either: they become visible control pictures. */
+const clean = (s: string) => s.replace(XML_INVALID, controlPicture);
+
+type Rgb = [number, number, number];
+const rgb = (hex: string): Rgb => {
+  const n = parseInt(safeColor(hex).slice(1), 16);
+  return [n >> 16, (n >> 8) & 255, n & 255];
+};
+const hex = (c: Rgb) => c.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("").toUpperCase();
+/** A light tint of the colour (as the app's translucent highlight), overlaps multiplied. */
+function shade(colors: string[]): string {
+  let out: Rgb = [255, 255, 255];
+  for (const c of colors) {
+    const tint = rgb(c).map((v) => 255 - (255 - v) * 0.38) as Rgb;
+    out = out.map((v, i) => (v * tint[i]) / 255) as Rgb;
+  }
+  return hex(out);
+}
+
+interface Ctx {
+  data: Collected;
+  t: ReturnType<typeof exportT>;
+  lang: NonNullable<ExportOptions["uiLanguage"]>;
+  comments: ICommentOptions[];
+  /** Comment ids of each annotation range, by annotation and range index. */
+  rangeComment: Map<Annotation, number[]>;
+  ann: Map<string, Annotation>;
+}
+
+const key = (id: string, code: string) => `${id}\u0000${code}`;
+
+function comment(ctx: Ctx, text: string, heading: string): number {
+  const id = ctx.comments.length;
+  ctx.comments.push({
+    id,
+    author: "Dari",
+    initials: "D",
+    children: [new Paragraph({ children: [new TextRun({ text: clean(heading), bold: true })] }), ...clean(text).split(/\r\n?|\n/).map((l) => new Paragraph(l))],
+  });
+  return id;
+}
+
+function sideChildren(ctx: Ctx, seg: SegmentView, side: Side): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  const segmentComment = seg.note && (side === "ko" || !seg.text.ko) ? comment(ctx, seg.note, ctx.t("doc.segmentNote", { n: seg.number })) : null;
+  if (segmentComment !== null) out.push(new CommentRangeStart(segmentComment));
+  let pos = 0;
+  for (const run of seg.runs[side]) {
+    const end = pos + run.text.length;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const th of run.themes) {
+      const ann = ctx.ann.get(key(th.id, th.code))!;
+      if (!ann.note) continue;
+      ann.ranges.forEach((r, i) => {
+        if (r.segment !== seg || r.side !== side) return;
+        const id = ctx.rangeComment.get(ann)?.[i];
+        if (r.from === pos && id !== undefined) starts.push(id);
+        if (r.to === end && id !== undefined) ends.push(id);
+      });
+    }
+    for (const id of starts) out.push(new CommentRangeStart(id));
+    const colors = run.themes.map((th) => ctx.data.code(th.code).color);
+    // Plain runs stay plain: at 20,000 segments every property object counts.
+    out.push(colors.length ? new TextRun({ text: clean(run.text), shading: { type: ShadingType.CLEAR, color: "auto", fill: shade(colors) } }) : new TextRun(clean(run.text)));
+    for (const id of ends) out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+    pos = end;
+  }
+  if (segmentComment !== null) out.push(new CommentRangeEnd(segmentComment), new TextRun({ children: [new CommentReference(segmentComment)] }));
+  return out;
+}
+
+/** Allocates the comments of tagged memos: one per range, so each sits in its own cell. */
+function allocateComments(ctx: Ctx): void {
+  for (const ann of ctx.data.annotations) {
+    if (!ann.note) continue;
+    const label = codeLabel(ctx.data.code(ann.code), ctx.lang);
+    const n = ann.ranges.length;
+    ctx.rangeComment.set(
+      ann,
+      ann.ranges.map((_, i) => comment(ctx, ann.note, n > 1 ? `${label} (${i + 1}/${n})` : label)),
+    );
+  }
+}
+
+const cellText = (text: string, opts: { bold?: boolean; color?: string; size?: number } = {}) =>
+  new Paragraph({ children: [new TextRun({ text: clean(text), font: FONT, ...opts })] });
+
+function swatch(color: string): TextRun {
+  return new TextRun({ text: "\u2003", shading: { type: ShadingType.CLEAR, color: "auto", fill: safeColor(color).slice(1).toUpperCase() } });
+}
+
+export async function exportDocx(project: Project, options: ExportOptions = {}): Promise<Uint8Array> {
+  const lang = options.uiLanguage ?? "ko";
+  const t = exportT(lang);
+  const data = collect(project);
+  const ctx: Ctx = { data, t, lang, comments: [], rangeComment: new Map(), ann: new Map(data.annotations.map((a) => [key(a.id, a.code), a])) };
+  allocateComments(ctx);
+  const landscape = options.orientation === "landscape";
+  const status = !!options.showStatus;
+  const conf = !!options.showConfidence;
+  // A4 in twips, 2 cm margins.
+  const usable = (landscape ? 16838 : 11906) - 2 * 1134;
+  const fixed = 700 + (status ? 1300 : 0) + (conf ? 900 : 0);
+  const half = Math.floor((usable - fixed) / 2);
+  const widths = [700, half, half, ...(status ? [1300] : []), ...(conf ? [900] : [])];
+  const cols = widths.length;
+  // Widths come from the table grid (columnWidths); cells repeat none of it.
+  const cell = (children: Paragraph[], extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) => new TableCell({ children, ...extra });
+
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [t("doc.number"), t("doc.korean"), t("doc.english"), ...(status ? [t("doc.status")] : []), ...(conf ? [t("doc.confidence")] : [])].map((h) =>
+      cell([cellText(h, { bold: true })], { shading: { type: ShadingType.CLEAR, color: "auto", fill: "EEEEEE" } }),
+    ),
+  });
+  const rows: TableRow[] = [header];
+  // Only segments the theme index links to get a bookmark.
+  const indexed = new Set(data.annotations.flatMap((a) => a.ranges.map((r) => r.segment)));
+  const number = (s: SegmentView) => (indexed.has(s) ? new Bookmark({ id: `s${s.number}`, children: [new TextRun(String(s.number))] }) : new TextRun(String(s.number)));
+  const total = data.segments.length;
+  const step = Math.max(1, Math.floor(total / 20));
+  for (const p of data.passages) {
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            columnSpan: cols,
+            shading: { type: ShadingType.CLEAR, color: "auto", fill: "F6F6F6" },
+            children: [new Paragraph({ keepNext: true, children: [new TextRun({ text: t("doc.passage", { n: p.number }), bold: true, font: FONT })] })],
+          }),
+        ],
+      }),
+    );
+    for (const s of p.segments) {
+      const extra: TableCell[] = [];
+      if (status) extra.push(cell([new Paragraph(t(`status.${s.status}`) + (s.confirmed ? " ✓" : ""))]));
+      if (conf) extra.push(cell([new Paragraph(s.confidence === null ? "—" : `${Math.round(s.confidence * 100)}%`)]));
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell([new Paragraph({ style: "DariNumber", children: [number(s)] })]),
+            cell([new Paragraph({ style: "DariKo", children: sideChildren(ctx, s, "ko") })]),
+            cell([new Paragraph({ children: sideChildren(ctx, s, "en") })]),
+            ...extra,
+          ],
+        }),
+      );
+      if (options.onProgress && s.number % step === 0) options.onProgress((0.6 * s.number) / total);
+    }
+  }
+
+  const m = project.meta;
+  const titleBlock: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: clean(m.title || t("doc.untitled")), font: KO_FONT })] }),
+    ...([
+      [t("doc.source"), m.source],
+      [t("doc.author"), m.author],
+      [t("doc.date"), m.date],
+      [t("doc.languages"), t("doc.languagePair")],
+    ] as const)
+      .filter(([, v]) => v)
+      .map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, color: "555555", font: FONT }), new TextRun({ text: clean(v), font: KO_FONT })] })),
+  ];
+  const legend: Paragraph[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: t("doc.legend"), font: KO_FONT })] })];
+  if (!data.usedCodes.length) legend.push(cellText(t("doc.noThemes")));
+  for (const c of data.usedCodes) {
+    const anns = data.annotations.filter((a) => a.code === c.id);
+    const segs = new Set(anns.flatMap((a) => a.ranges.map((r) => r.segment)));
+    legend.push(
+      new Paragraph({
+        children: [
+          swatch(c.color),
+          new TextRun({ text: ` ${clean(codeLabel(c, lang))}  `, font: KO_FONT }),
+          new TextRun({ text: t("doc.legendCount", { count: anns.length, segments: segs.size }), color: "666666", font: KO_FONT }),
+        ],
+      }),
+    );
+  }
+  const index: Paragraph[] = [];
+  if (data.usedCodes.length) {
+    index.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: t("doc.index"), font: KO_FONT })] }));
+    for (const c of data.usedCodes) {
+      const anns = data.annotations.filter((a) => a.code === c.id);
+      const segs = [...new Set(anns.flatMap((a) => a.ranges.map((r) => r.segment)))].sort((a, b) => a.number - b.number);
+      index.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [swatch(c.color), new TextRun({ text: ` ${clean(codeLabel(c, lang))}`, font: KO_FONT })] }));
+      const links: ParagraphChild[] = [new TextRun({ text: `${t("doc.segments")}: `, font: KO_FONT })];
+      segs.forEach((s, i) => {
+        if (i) links.push(new TextRun(", "));
+        links.push(new InternalHyperlink({ anchor: `s${s.number}`, children: [new TextRun({ text: String(s.number), style: "Hyperlink" })] }));
+      });
+      index.push(new Paragraph({ keepNext: true, children: links }));
+      for (const a of anns) {
+        const r0 = a.ranges[0];
+        index.push(
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [
+              new TextRun({ text: `“${clean(a.ranges.map((r) => r.quote).join(" … "))}” `, font: r0.side === "ko" ? KO_FONT : FONT, shading: { type: ShadingType.CLEAR, color: "auto", fill: shade([c.color]) } }),
+              new InternalHyperlink({
+                anchor: `s${r0.segment.number}`,
+                children: [new TextRun({ text: `(${t(`doc.${r0.side}`)}, ${t("doc.segmentRef", { n: r0.segment.number })})`, style: "Hyperlink", font: KO_FONT })],
+              }),
+            ],
+          }),
+        );
+      }
+    }
+  }
+
+  const doc = new Document({
+    creator: "Dari",
+    title: clean(m.title),
+    styles: {
+      default: { document: { run: { font: FONT, size: 20 } } },
+      paragraphStyles: [
+        { id: "DariKo", name: "Dari Korean", basedOn: "Normal", run: { font: KO_FONT } },
+        { id: "DariNumber", name: "Dari Segment Number", basedOn: "Normal", run: { color: "777777", size: 16 } },
+      ],
+    },
+    comments: { children: ctx.comments },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+          },
+        },
+        children: [
+          ...titleBlock,
+          ...legend,
+          new Paragraph({ alignment: AlignmentType.LEFT, children: [] }),
+          new Table({ rows, width: { size: usable, type: WidthType.DXA }, columnWidths: widths }),
+          ...index,
+        ],
+      },
+    ],
+  });
+  options.onProgress?.(0.7);
+  const out = new Uint8Array(await Packer.toArrayBuffer(doc));
+  options.onProgress?.(1);
+  return out;
+}
