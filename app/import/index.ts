@@ -9,11 +9,11 @@ import { docxParagraphs } from "./docx";
 import { htmlParagraphs } from "./html";
 import { markdownParagraphs } from "./md";
 import { reflow, type ReflowMode, type ReflowOptions } from "../text/reflow";
-import { hangulRatio } from "../text/normalize";
 import type { TextLang } from "../text/sentences";
 import { importFormatOf, extensionOf, modeForFile, type ImportFormat } from "./formats";
 
 export { importBitext, type BitextInput } from "./bitext";
+export { checkSides } from "./sides";
 export { importFormatOf, modeForFile, IMPORT_FORMATS, type ImportFormat } from "./formats";
 
 export interface ImportedFileText {
@@ -55,28 +55,4 @@ export async function importParagraphs(fileName: string, bytes: Uint8Array, opti
   const r = reflow(text, { ...options, mode });
   if (!r.paragraphs.length) throw new DariError("import:empty", { file: fileName });
   return { ...r, encoding, format };
-}
-
-/** Below this share of Hangul, a "Korean" text is not Korean; above the other, an "English" one is not English. */
-const KO_MIN_HANGUL = 0.2;
-const EN_MAX_HANGUL = 0.5;
-
-/**
- * Refuses sides that look swapped or wrong: a Korean side with almost no
- * Hangul, or an English side that is mostly Hangul. `names` name the files.
- */
-export function checkSides(ko: readonly string[], en: readonly string[] | null, names: { ko: string; en: string }): void {
-  const koRatio = hangulRatio(ko.join("\n"));
-  const enRatio = en && en.length ? hangulRatio(en.join("\n")) : 0;
-  const params = {
-    ko: names.ko,
-    en: names.en,
-    koPercent: Math.round(koRatio * 100),
-    enPercent: Math.round(enRatio * 100),
-  };
-  const koBad = ko.length > 0 && koRatio < KO_MIN_HANGUL;
-  const enBad = en !== null && en.length > 0 && enRatio > EN_MAX_HANGUL;
-  if (koBad && enBad) throw new DariError("import:swapped", params);
-  if (koBad) throw new DariError("import:koNotKorean", params);
-  if (enBad) throw new DariError("import:enIsKorean", params);
 }

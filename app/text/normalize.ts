@@ -44,11 +44,15 @@ export function isBlank(line: string): boolean {
 export function hangulRatio(text: string): number {
   let hangul = 0;
   let letters = 0;
-  for (const ch of text) {
-    if (/[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/.test(ch)) {
+  const letter = /\p{L}/u;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    } else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) {
       hangul++;
       letters++;
-    } else if (/\p{L}/u.test(ch)) letters++;
+    } else if (letter.test(text[i])) letters++;
   }
   return letters ? hangul / letters : 0;
 }

@@ -124,14 +124,14 @@ function endsSentence(paragraph: string, nextBody: string, lang: TextLang): bool
  * Joins the next line to a paragraph: with a space when the line ends at a word
  * boundary, without one when it ends inside a word.
  */
-function join(paragraph: string, prev: LineInfo, next: LineInfo, layout: Layout, hyphenated: Set<string>): string {
+function join(paragraph: string, prev: LineInfo, next: LineInfo, layout: Layout, hyphenated: () => Set<string>): string {
   const body = next.body;
   if (prev.trail.length > 0) return `${paragraph} ${body}`;
   // `coopera-` + `tion`: a word broken at a line end, unless the text spells it with a hyphen elsewhere.
   const m = /(\p{Ll}+)-$/u.exec(prev.body);
   const n = /^\p{Ll}+/u.exec(body);
   if (m && n && /\p{Script=Latin}/u.test(m[1]) && paragraph.endsWith(m[0])) {
-    if (!hyphenated.has(`${m[1]}-${n[0]}`.toLowerCase())) return paragraph.slice(0, -1) + body;
+    if (!hyphenated().has(`${m[1]}-${n[0]}`.toLowerCase())) return paragraph.slice(0, -1) + body;
     return paragraph + body;
   }
   // A compound broken at its own hyphen: `Austria-` + `Hungary`.
@@ -140,11 +140,15 @@ function join(paragraph: string, prev: LineInfo, next: LineInfo, layout: Layout,
   return `${paragraph} ${body}`;
 }
 
-/** Hyphenated words written on one line, so a line-end hyphen in one of them is kept. */
-function hyphenatedWords(lines: LineInfo[]): Set<string> {
-  const set = new Set<string>();
-  for (const l of lines) for (const m of l.body.matchAll(/\p{L}+-\p{L}+/gu)) set.add(m[0].toLowerCase());
-  return set;
+/** Hyphenated words written on one line, so a line-end hyphen in one of them is kept; computed on first need. */
+function hyphenatedWords(lines: LineInfo[]): () => Set<string> {
+  let set: Set<string> | null = null;
+  return () => {
+    if (set) return set;
+    set = new Set<string>();
+    for (const l of lines) for (const m of l.body.matchAll(/\p{L}+-\p{L}+/gu)) set.add(m[0].toLowerCase());
+    return set;
+  };
 }
 
 function reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang): string[] {

@@ -24,7 +24,7 @@ export interface SplitSentences {
 }
 
 const SPACE = /[\s\u00a0\u3000\ufeff]/;
-const TERMINATOR = /[.?!…。？！‼⁇⁈⁉]/;
+const TERMINATORS = new Set([..."．.?!…。？！‼⁇⁈⁉"]);
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -39,6 +39,7 @@ const CLOSERS = new Set([...Object.values(OPEN_TO_CLOSE), '"', "'"]);
 const QUOTE_CLOSERS = new Set(['"', "”", "’", "»", "」", "』", "》", "〉"]);
 // Korean quotative endings after a closing quote: the quotation is inside the sentence.
 const KO_QUOTATIVE = /^(이?라(고|며|는|면서)|하(고|며|는|면서)|[고며는](?![\uac00-\ud7af]))/;
+const PAIR_CHARS = new Set([...Object.keys(OPEN_TO_CLOSE), ...CLOSERS]);
 const OPENERS_AND_QUOTES = new Set([...Object.keys(OPEN_TO_CLOSE), '"', "'", "‘", "“"]);
 
 // Abbreviations that are followed by a name or an example: never a sentence end.
@@ -70,6 +71,7 @@ function matchPairs(text: string): Map<number, number> {
   const stack: { ch: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (!PAIR_CHARS.has(ch)) continue;
     if (ch === '"') {
       // A straight quote after space, start or an opener opens; otherwise it closes.
       const prev = i > 0 ? text[i - 1] : " ";
@@ -185,13 +187,13 @@ export function sentenceSpans(text: string, lang: TextLang): SentenceSpan[] {
       i++;
       continue;
     }
-    if (!TERMINATOR.test(ch)) {
+    if (!TERMINATORS.has(ch)) {
       i++;
       continue;
     }
     // A run of terminators: `?!`, `...`, `…`.
     let j = i;
-    while (j < text.length && TERMINATOR.test(text[j])) j++;
+    while (j < text.length && TERMINATORS.has(text[j])) j++;
     const term = text.slice(i, j);
     // Closing quotes and brackets right after it, as long as each closes a pair
     // opened where this sentence began (or is a stray quote).
@@ -228,7 +230,7 @@ export function sentenceSpans(text: string, lang: TextLang): SentenceSpan[] {
         ends = lang === "ko" ? !KO_QUOTATIVE.test(next) : UPPER.test(next[0] ?? "");
       } else if (isEllipsis(term)) {
         ends = lang === "ko" ? /[다요까죠]$/.test(word) : !startsLower(next) && UPPER.test(next[0] ?? "");
-      } else if (/[.。]/.test(term[term.length - 1])) {
+      } else if (/[.。．]/.test(term[term.length - 1])) {
         ends = periodEnds(word, next, lang, before);
       } else {
         // ? and !: a lower-case English word after them continues the sentence.
