@@ -5,8 +5,9 @@
 //   tu:     x-dari-passage, x-dari-status, x-dari-confirmed, x-dari-confidence,
 //           x-dari-theme (one per code, readable by other tools), x-dari-themes
 //           (the ranges as JSON); the segment memo is the tu's <note>.
-// XML 1.0 cannot hold C0 control characters; each becomes a placeholder
-// <ph type="x-dari-cp"> whose native code is its character reference.
+// XML 1.0 cannot hold C0 control characters; in segment text each becomes a
+// placeholder <ph type="x-dari-cp"> whose native code is its character
+// reference (so it comes back); in props and notes, a visible control picture.
 import type { Project } from "../document/project";
 import type { ExportOptions } from "./index";
 import { collect, segmentThemeSpans } from "./collect";
@@ -51,7 +52,8 @@ export async function exportTmx(project: Project, options: ExportOptions = {}, n
       for (const code of new Set(themes.map((t) => t.code))) props.push(prop("x-dari-theme", code));
       props.push(prop("x-dari-themes", JSON.stringify(themes)));
     }
-    const note = s.note ? `<note>${segText(s.note)}</note>` : "";
+    // A note holds text only: control characters in it become visible stand-ins.
+    const note = s.note ? `<note>${escapeText(s.note)}</note>` : "";
     out.push(
       `<tu tuid="${escapeAttr(s.id)}">${note}${props.join("")}` +
         `<tuv xml:lang="ko"><seg>${segText(s.text.ko)}</seg></tuv><tuv xml:lang="en"><seg>${segText(s.text.en)}</seg></tuv></tu>`,
