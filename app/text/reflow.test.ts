@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { reflow, detectMode, type ReflowMode } from "./reflow";
+import { reflow, reflowAsync, detectMode, type ReflowMode } from "./reflow";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, corpus), "utf8");
@@ -180,4 +180,20 @@ test("reflow changes only layout white space, whatever the text and the mode (pr
       }
     }
   }
+});
+
+test("a long text reflows in slices, reporting progress and letting other work run between them", async () => {
+  const pdf = read("commentary.ko.pdf.txt");
+  const long = Array.from({ length: 60 }, () => pdf).join("\n");
+  const progress: number[] = [];
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 0);
+  const r = await reflowAsync(long, {}, (f) => progress.push(f), 0);
+  clearInterval(timer);
+  assert.deepEqual(r, reflow(long));
+  assert.equal(r.paragraphs.length, 12 * 60);
+  assert.ok(progress.length > 3, `progress reported ${progress.length} times`);
+  assert.deepEqual([...progress].sort((a, b) => a - b), progress, "progress only grows");
+  assert.equal(progress[progress.length - 1], 1);
+  assert.ok(ticks > 0, "timers ran while it worked");
 });

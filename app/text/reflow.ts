@@ -40,16 +40,21 @@ interface LineInfo {
   blanksBefore: number;
 }
 
+/** A line's layout, or null for a blank line. */
+function lineInfo(raw: string, afterText: boolean, blanks: number): LineInfo | null {
+  if (isBlank(raw)) return null;
+  return { raw, body: collapseSpaces(raw), lead: leadingSpace(raw), trail: trailingSpace(raw), blanksBefore: afterText ? blanks : 0 };
+}
+
 function lineInfos(text: string): LineInfo[] {
   const out: LineInfo[] = [];
   let blanks = 0;
   for (const raw of splitLines(text)) {
-    if (isBlank(raw)) {
-      blanks++;
-      continue;
-    }
-    out.push({ raw, body: collapseSpaces(raw), lead: leadingSpace(raw), trail: trailingSpace(raw), blanksBefore: out.length ? blanks : 0 });
-    blanks = 0;
+    const line = lineInfo(raw, out.length > 0, blanks);
+    if (line) {
+      out.push(line);
+      blanks = 0;
+    } else blanks++;
   }
   return out;
 }
@@ -151,12 +156,18 @@ function hyphenatedWords(lines: LineInfo[]): () => Set<string> {
   };
 }
 
-function reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang): string[] {
-  const paragraphs: string[] = [];
+// The work is a generator that yields its progress (0..1) every STEP lines, so
+// a long import can run in slices between frames (reflowAsync) while the
+// synchronous reflow() simply runs it through.
+const STEP = 2000;
+
+function* reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang, out: string[]): Generator<number, void> {
   const hyphenated = hyphenatedWords(lines);
   let current = "";
   let prev: LineInfo | null = null;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i % STEP === STEP - 1) yield 0.5 + (0.5 * i) / lines.length;
     if (!prev) {
       current = line.body;
       prev = line;
@@ -169,44 +180,87 @@ function reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang): string[] 
     const shortBefore = layout.medianLength > 20 && prev.body.length < layout.medianLength * 0.5;
     const newParagraph = blankBreak || twoSpaces || (indented && (shortBefore || endsSentence(current, line.body, lang)));
     if (newParagraph) {
-      paragraphs.push(current);
+      out.push(current);
       current = line.body;
     } else {
       current = join(current, prev, line, layout, hyphenated);
     }
     prev = line;
   }
-  if (current) paragraphs.push(current);
-  return paragraphs;
+  if (current) out.push(current);
 }
 
-function reflowBlocks(lines: LineInfo[], layout: Layout): string[] {
-  const paragraphs: string[] = [];
+function* reflowBlocks(lines: LineInfo[], layout: Layout, out: string[]): Generator<number, void> {
   const hyphenated = hyphenatedWords(lines);
   let current = "";
   let prev: LineInfo | null = null;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i % STEP === STEP - 1) yield 0.5 + (0.5 * i) / lines.length;
     if (!prev || line.blanksBefore > 0) {
-      if (prev) paragraphs.push(current);
+      if (prev) out.push(current);
       current = line.body;
     } else {
       current = join(current, prev, line, layout, hyphenated);
     }
     prev = line;
   }
-  if (prev) paragraphs.push(current);
-  return paragraphs;
+  if (prev) out.push(current);
+}
+
+function* reflowSteps(text: string, options: ReflowOptions): Generator<number, ReflowResult> {
+  const lines: LineInfo[] = [];
+  const raw = splitLines(text);
+  let blanks = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (i % STEP === STEP - 1) yield (0.5 * i) / raw.length;
+    const line = lineInfo(raw[i], lines.length > 0, blanks);
+    if (line) {
+      lines.push(line);
+      blanks = 0;
+    } else blanks++;
+  }
+  const layout = layoutOf(lines);
+  const mode = !options.mode || options.mode === "auto" ? pickMode(lines, layout) : options.mode;
+  const lang = options.lang ?? detectLang(text);
+  const paragraphs: string[] = [];
+  if (mode === "lines") for (const l of lines) paragraphs.push(l.body);
+  else if (mode === "blocks") yield* reflowBlocks(lines, layout, paragraphs);
+  else yield* reflowPdf(lines, layout, lang, paragraphs);
+  return { paragraphs: paragraphs.filter((p) => p.length > 0), mode, lang };
 }
 
 /** Rebuilds the paragraphs of a text, detecting (or using the given) layout mode. */
 export function reflow(text: string, options: ReflowOptions = {}): ReflowResult {
-  const lines = lineInfos(text);
-  const layout = layoutOf(lines);
-  const mode = !options.mode || options.mode === "auto" ? pickMode(lines, layout) : options.mode;
-  const lang = options.lang ?? detectLang(text);
-  let paragraphs: string[];
-  if (mode === "lines") paragraphs = lines.map((l) => l.body);
-  else if (mode === "blocks") paragraphs = reflowBlocks(lines, layout);
-  else paragraphs = reflowPdf(lines, layout, lang);
-  return { paragraphs: paragraphs.filter((p) => p.length > 0), mode, lang };
+  const steps = reflowSteps(text, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * reflow() in slices of about `sliceMs`, yielding to the event loop between
+ * them and reporting progress (0..1), so a long import does not freeze the window.
+ */
+export async function reflowAsync(
+  text: string,
+  options: ReflowOptions = {},
+  onProgress?: (fraction: number) => void,
+  sliceMs = 12,
+): Promise<ReflowResult> {
+  const steps = reflowSteps(text, options);
+  let sliceStart = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      onProgress?.(1);
+      return r.value;
+    }
+    if (Date.now() - sliceStart >= sliceMs) {
+      onProgress?.(r.value);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+  }
 }
