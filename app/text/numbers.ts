@@ -124,14 +124,18 @@ function koNumbersAt(text: string, start: number): FoundNumber | null {
   return { value, kind, start, end, text: text.slice(start, end), form: "digits" };
 }
 
+const DIGIT_RUN = /\d+/g;
+
 function findKorean(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!/\d/.test(text[i]) || gluedToName(text, i) || /\d/.test(text[i - 1] ?? "")) continue;
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    const i = m.index;
+    if (gluedToName(text, i)) continue;
     const n = koNumbersAt(text, i);
     if (!n) continue;
     out.push(n);
-    i = n.end - 1;
+    DIGIT_RUN.lastIndex = Math.max(n.end, DIGIT_RUN.lastIndex);
   }
   return out;
 }
@@ -179,10 +183,24 @@ function withSuffix(text: string, n: FoundNumber): FoundNumber {
   return n;
 }
 
+/** Where a number may start: a digit, or a number word or month name at the start of a word. */
+const CANDIDATE = new RegExp(
+  `\\d|(?<![A-Za-z])(?:${[...WORD_VALUE.keys(), ...MONTHS, ...Object.keys(MONTH_ABBR)]
+    .filter((w) => !w.includes("-"))
+    .sort((a, b) => b.length - a.length)
+    .join("|")})(?![A-Za-z])`,
+  "gi",
+);
+
 function findEnglish(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
   let i = 0;
   while (i < text.length) {
+    // Jump to the next place a number may start.
+    CANDIDATE.lastIndex = i;
+    const next = CANDIDATE.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i];
     if (/\d/.test(ch)) {
       if (gluedToName(text, i)) {

@@ -110,26 +110,43 @@ function escapeRegExp(s: string): string {
  *  their coordination: "North Korea and Russia", "South Korea, the US and Japan". */
 const COMPOUND_JOIN = String.raw`(?:\s*-\s*|,?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?)`;
 
+const patterns = new Map<string, RegExp | null>();
+
+/** The pattern of a rendering, compiled once (QA asks for the same terms in every segment). */
 function renderingPattern(rendering: string): RegExp | null {
+  let re = patterns.get(rendering);
+  if (re !== undefined) return re;
   const r = normaliseEn(rendering).trim();
-  if (!r) return null;
-  const body = r
-    .split(/\s*-\s*/)
-    .map((part) => escapeRegExp(part).replace(/ /g, "\\s+"))
-    .join(/[\u2013\u2014]/.test(rendering) ? COMPOUND_JOIN : "-");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|'s)?(?![\\p{L}\\p{N}])`, "gu");
+  if (r) {
+    const body = r
+      .split(/\s*-\s*/)
+      .map((part) => escapeRegExp(part).replace(/ /g, "\\s+"))
+      .join(/[\u2013\u2014]/.test(rendering) ? COMPOUND_JOIN : "-");
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|'s)?(?![\\p{L}\\p{N}])`, "gu");
+  } else re = null;
+  if (patterns.size > 5000) patterns.clear();
+  patterns.set(rendering, re);
+  return re;
+}
+
+/** Whether an English text, already passed through normaliseEn, uses a rendering. */
+export function normalisedHas(normalised: string, rendering: string): boolean {
+  const re = renderingPattern(rendering);
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(normalised);
 }
 
 /** Whether an English text uses a rendering (whole words; plural and possessive allowed). */
 export function englishHas(en: string, rendering: string): boolean {
-  const re = renderingPattern(rendering);
-  return !!re && re.test(normaliseEn(en));
+  return normalisedHas(normaliseEn(en), rendering);
 }
 
-/** The English with every use of a rendering blanked out, so that a forbidden
+/** The English (normalised) with every use of a rendering blanked out, so that a forbidden
  *  rendering inside the preferred one (Korea-US-Japan in South Korea–US–Japan) is not counted. */
-export function withoutRendering(en: string, rendering: string): string {
+export function withoutRendering(normalised: string, rendering: string): string {
   const re = renderingPattern(rendering);
-  const text = normaliseEn(en);
-  return re ? text.replace(re, (m) => " ".repeat(m.length)) : text;
+  if (!re) return normalised;
+  re.lastIndex = 0;
+  return normalised.replace(re, (m) => " ".repeat(m.length));
 }

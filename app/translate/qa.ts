@@ -11,7 +11,7 @@ import type { TFunction } from "i18next";
 import { sideText } from "../schema";
 import { tEnglish } from "../i18n";
 import { findNumbers, formatNumber, type FoundNumber } from "../text/numbers";
-import { GlossaryMatcher, englishHas, withoutRendering } from "./glossary";
+import { GlossaryMatcher, normaliseEn, normalisedHas, withoutRendering } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 
 export const QA_KINDS = ["number", "citation", "empty", "hangul", "term", "spacing"] as const;
@@ -88,40 +88,49 @@ function bracketCount(text: string, lang: "ko" | "en"): number {
   return n;
 }
 
+const OPEN = "([{";
+const CLOSE = ")]}";
+
 function unbalanced(text: string): string | null {
-  const stack: string[] = [];
-  const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
-  for (const ch of text) {
-    if (ch === "(" || ch === "[" || ch === "{") stack.push(ch);
-    else if (pairs[ch]) {
-      if (stack.pop() !== pairs[ch]) return ch;
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ( ) [ ] { }
+    if (c === 40 || c === 91 || c === 123) stack.push(c);
+    else if (c === 41 || c === 93 || c === 125) {
+      const open = stack.pop();
+      if (open === undefined || OPEN.indexOf(String.fromCharCode(open)) !== CLOSE.indexOf(text[i])) return text[i];
     }
   }
-  return stack.length ? stack[stack.length - 1] : null;
+  return stack.length ? String.fromCharCode(stack[stack.length - 1]) : null;
 }
 
+/** Removes one `key` from `list`; false when it is not there. */
+function take(list: string[], key: string): boolean {
+  const i = list.indexOf(key);
+  if (i >= 0) list.splice(i, 1);
+  return i >= 0;
+}
+
+const BRACKET = /[()[\]{}]/;
+
 function checkCitations(ko: string, en: string): QaFinding[] {
+  // Most sentences have no brackets at all.
+  if (!BRACKET.test(ko) && !BRACKET.test(en)) return [];
   const out: QaFinding[] = [];
   const koC = citations(ko);
   const enC = citations(en);
-  const enKeys = enC.flatMap((c) => c.keys);
-  const koKeys = koC.flatMap((c) => c.keys);
-  const take = (list: string[], key: string) => {
-    const i = list.indexOf(key);
-    if (i >= 0) list.splice(i, 1);
-    return i >= 0;
-  };
-  const enLeft = [...enKeys];
+  const enLeft = enC.flatMap((c) => c.keys);
+  const koLeft = koC.flatMap((c) => c.keys);
   for (const c of koC) if (!c.keys.every((k) => take(enLeft, k))) out.push(finding("citation", "citationOnlyKo", { citation: c.text }));
-  const koLeft = [...koKeys];
   for (const c of enC) if (!c.keys.every((k) => take(koLeft, k))) out.push(finding("citation", "citationOnlyEn", { citation: c.text }));
   const nk = bracketCount(ko, "ko");
   const ne = bracketCount(en, "en");
   if (nk !== ne) out.push(finding("citation", "brackets", { ko: nk, en: ne }));
-  for (const [side, text] of [["ko", ko], ["en", en]] as const) {
-    const b = unbalanced(text);
-    if (b) out.push(finding("citation", "unbalanced", { side, bracket: b }));
-  }
+  const bk = unbalanced(ko);
+  if (bk) out.push(finding("citation", "unbalanced", { side: "ko", bracket: bk }));
+  const be = unbalanced(en);
+  if (be) out.push(finding("citation", "unbalanced", { side: "en", bracket: be }));
   return out;
 }
 
@@ -136,13 +145,16 @@ function checkTerms(ko: string, en: string, matcher: GlossaryMatcher | null): Qa
   if (!matcher) return [];
   const out: QaFinding[] = [];
   const seen = new Set<GlossaryEntry>();
+  let norm: string | null = null;
   for (const hit of matcher.find(ko)) {
     const e = hit.entry;
     if (seen.has(e)) continue;
     seen.add(e);
-    if (e.en.trim() && !englishHas(en, e.en)) out.push(finding("term", "termMissing", { ko: e.ko, en: e.en }));
-    const rest = withoutRendering(en, e.en);
-    for (const f of e.forbidden) if (englishHas(rest, f)) out.push(finding("term", "termForbidden", { ko: e.ko, en: e.en, rendering: f }));
+    norm ??= normaliseEn(en);
+    if (e.en.trim() && !normalisedHas(norm, e.en)) out.push(finding("term", "termMissing", { ko: e.ko, en: e.en }));
+    if (e.forbidden.length === 0) continue;
+    const rest = withoutRendering(norm, e.en);
+    for (const f of e.forbidden) if (normalisedHas(rest, f)) out.push(finding("term", "termForbidden", { ko: e.ko, en: e.en, rendering: f }));
   }
   return out;
 }

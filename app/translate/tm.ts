@@ -47,6 +47,9 @@ export interface ConcordanceHit {
 
 /** Units scored exactly per lookup; the rest are ranked by shared keys only. */
 const CANDIDATES = 200;
+/** A key in more than this share of the units (and more than STOP_MIN units) is a stop key. */
+const STOP_SHARE = 0.05;
+const STOP_MIN = 2000;
 
 function keysOf(text: string, lang: FuzzyLang): string[] {
   const u = units(text, lang);
@@ -100,10 +103,15 @@ export class TranslationMemory {
     const query = units(text, lang);
     if (query.length === 0) return [];
     const index = this.index[lang];
-    const keys = keysOf(text, lang)
+    let keys = keysOf(text, lang)
       .map((k) => index.get(k))
       .filter((p) => p.length > 0)
       .sort((a, b) => a.length - b.length);
+    // Keys found in a large share of the memory (으로, 있다) tell units apart
+    // hardly at all but cost the most; count them only when little else is left.
+    const common = Math.max(STOP_MIN, this.items.length * STOP_SHARE);
+    const distinctive = keys.filter((p) => p.length <= common);
+    if (distinctive.length >= Math.min(3, keys.length)) keys = distinctive;
     const counts = this.counts;
     const touched: number[] = [];
     for (const posting of keys) {
