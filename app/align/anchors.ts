@@ -1,0 +1,228 @@
+// Anchors: things a sentence and its translation share whatever the wording.
+// Numbers (with Korean units: 5만 = 50,000), years, months and days; Latin-
+// script words kept in the Korean (TASS, Kalibr); citations in brackets
+// ((TASS 2023a) is not (TASS 2023b)); quotations; questions; pairs from the
+// glossary and the built-in lexicon; proper nouns matched through
+// romanization (푸틴 ~ Putin).
+//
+// Each sentence gets a set of anchor keys. Only keys found on both sides of
+// the document count, and each is weighted by its kind and by how rare it is
+// in this document, so the model calibrates itself on the text it aligns.
+import { findNumbers } from "../text/numbers";
+import type { GlossaryEntry } from "../translate/glossary-entry";
+import { BUILTIN_LEXICON, type LexiconPair } from "./lexicon";
+import { NameMatcher } from "./names";
+
+/** The weight of one anchor of each kind before rarity is taken into account. */
+const KIND_WEIGHT: Record<string, number> = {
+  n: 1.2, // number, year, day
+  m: 1.0, // month
+  p: 1.2, // percentage
+  c: 1.6, // citation year (2023a)
+  w: 1.3, // Latin-script word
+  x: 0.8, // proper noun through romanization
+  g: 1.0, // glossary pair
+  l: 0.6, // built-in lexicon pair
+  q: 0.7, // quotation
+  "?": 0.8, // question
+};
+
+export interface AnchorOptions {
+  glossary?: readonly GlossaryEntry[];
+  lexicon?: readonly LexiconPair[];
+}
+
+/** Anchors of every sentence of a document, as integer ids with weights. */
+export interface AnchorTable {
+  /** Per sentence, sorted anchor ids. */
+  ko: Int32Array[];
+  en: Int32Array[];
+  /** Weight of each anchor id. */
+  weight: Float64Array;
+  /** Total anchor weight of each sentence. */
+  koTotal: Float64Array;
+  enTotal: Float64Array;
+  /** The key of each id, for tests and debugging. */
+  keys: string[];
+}
+
+const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]/g;
+const EN_TOKEN = /[a-z0-9]+(?:[-.'’][a-z0-9]+)*/g;
+const CITATION = /\(([^()]*?)(\d{4}[a-z]?)\)/g;
+const QUOTE = /[“”"「」『』‘’]|(?:^|\s)'/;
+const STOP_NAMES = new Set(
+  "the this that these those there then than in on at of for from to by with as and but or if when while after before since until because although though however yet so such it its it's we our us they their he she his her i a an one some many most more other others all both each every no not what which who whom whose why how where first last next meanwhile indeed also even still already again finally moreover therefore thus hence instead rather nor either neither chairman president minister professor department state affairs".split(" "),
+);
+
+function numberKeys(text: string, lang: "ko" | "en", out: Set<string>): void {
+  for (const n of findNumbers(text, lang)) {
+    const kind = n.kind === "month" ? "m" : n.kind === "percent" ? "p" : "n";
+    out.add(`${kind}:${n.value}`);
+  }
+}
+
+function citationKeys(text: string, out: Set<string>): void {
+  for (const m of text.matchAll(CITATION)) out.add(`c:${m[2].toLowerCase()}`);
+}
+
+function enTokens(text: string): string[] {
+  const words = text.toLowerCase().replace(/['’]s\b/g, "").match(EN_TOKEN) ?? [];
+  return words;
+}
+
+class Lexicon {
+  private koTerms: { term: string; key: string }[] = [];
+  private enForms = new Map<string, string[]>();
+
+  add(key: string, ko: readonly string[], en: readonly string[]): void {
+    for (const term of ko) if (term.trim()) this.koTerms.push({ term, key });
+    for (const form of en) {
+      const f = form.toLowerCase().trim();
+      if (!f) continue;
+      const list = this.enForms.get(f);
+      if (list) list.push(key);
+      else this.enForms.set(f, [key]);
+    }
+  }
+
+  koKeys(text: string, out: Set<string>): void {
+    for (const { term, key } of this.koTerms) if (!out.has(key) && text.includes(term)) out.add(key);
+  }
+
+  enKeys(tokens: string[], out: Set<string>): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const one = this.enForms.get(tokens[i]);
+      if (one) for (const k of one) out.add(k);
+      if (i + 1 < tokens.length) {
+        const two = this.enForms.get(tokens[i] + " " + tokens[i + 1]);
+        if (two) for (const k of two) out.add(k);
+      }
+    }
+  }
+}
+
+const NAME_RUN = /\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)*/g;
+
+/** Capitalised words and runs of them ("Kim Jong Un"), lower-cased, minus common words. */
+function nameCandidates(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NAME_RUN)) {
+    const words = m[0].toLowerCase().split(/\s+/).filter((w) => !STOP_NAMES.has(w));
+    for (let a = 0; a < words.length; a++) {
+      for (let b = a + 1; b <= Math.min(words.length, a + 3); b++) {
+        const name = words.slice(a, b).join(" ");
+        if (name.length >= 3) out.push(name);
+      }
+    }
+  }
+  return out;
+}
+
+function englishNames(sentences: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) for (const n of nameCandidates(s)) names.add(n);
+  return names;
+}
+
+function sentenceKeysKo(text: string, lex: Lexicon, names: NameMatcher): Set<string> {
+  const out = new Set<string>();
+  numberKeys(text, "ko", out);
+  citationKeys(text, out);
+  for (const m of text.matchAll(LATIN_WORD)) if (m[0].length >= 2) out.add(`w:${m[0].toLowerCase()}`);
+  for (const m of text.matchAll(HANGUL_WORD)) {
+    if (m[0].length < 2) continue;
+    for (const name of names.match(m[0])) out.add(`x:${name}`);
+  }
+  lex.koKeys(text, out);
+  if (QUOTE.test(text)) out.add("q:");
+  if (/[?？]/.test(text)) out.add("?:");
+  return out;
+}
+
+function sentenceKeysEn(text: string, lex: Lexicon): Set<string> {
+  const out = new Set<string>();
+  numberKeys(text, "en", out);
+  citationKeys(text, out);
+  const tokens = enTokens(text);
+  for (const m of text.matchAll(LATIN_WORD)) {
+    const w = m[0].toLowerCase();
+    if (w.length >= 2) out.add(`w:${w}`);
+  }
+  for (const name of nameCandidates(text)) out.add(`x:${name}`);
+  lex.enKeys(tokens, out);
+  if (QUOTE.test(text)) out.add("q:");
+  if (/[?？]/.test(text)) out.add("?:");
+  return out;
+}
+
+/** Builds the anchor table of a document's Korean and English sentences. */
+export function buildAnchors(ko: readonly string[], en: readonly string[], opts: AnchorOptions = {}): AnchorTable {
+  const lex = new Lexicon();
+  for (const p of opts.lexicon ?? BUILTIN_LEXICON) lex.add(`l:${p.id}`, p.ko, p.en);
+  for (const g of opts.glossary ?? []) lex.add(`g:${g.id}`, [g.ko], [g.en]);
+  const names = new NameMatcher(englishNames(en));
+
+  const koSets = ko.map((s) => sentenceKeysKo(s, lex, names));
+  const enSets = en.map((s) => sentenceKeysEn(s, lex));
+
+  // Only keys present on both sides can anchor anything.
+  const koDf = new Map<string, number>();
+  for (const set of koSets) for (const k of set) koDf.set(k, (koDf.get(k) ?? 0) + 1);
+  const df = new Map<string, number>();
+  for (const set of enSets) for (const k of set) if (koDf.has(k)) df.set(k, (df.get(k) ?? koDf.get(k)!) + 1);
+
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const weights: number[] = [];
+  const total = ko.length + en.length;
+  for (const [k, d] of df) {
+    ids.set(k, keys.length);
+    keys.push(k);
+    // Rarity: an anchor in two sentences of the document is worth much more
+    // than one in half of them.
+    weights.push(KIND_WEIGHT[k.slice(0, k.indexOf(":"))] * Math.log(1 + total / d));
+  }
+  const weight = Float64Array.from(weights);
+  const toIds = (set: Set<string>): Int32Array => {
+    const arr: number[] = [];
+    for (const k of set) {
+      const id = ids.get(k);
+      if (id !== undefined) arr.push(id);
+    }
+    return Int32Array.from(arr).sort();
+  };
+  const koIds = koSets.map(toIds);
+  const enIds = enSets.map(toIds);
+  const sum = (a: Int32Array): number => {
+    let s = 0;
+    for (const id of a) s += weight[id];
+    return s;
+  };
+  return {
+    ko: koIds,
+    en: enIds,
+    weight,
+    koTotal: Float64Array.from(koIds, sum),
+    enTotal: Float64Array.from(enIds, sum),
+    keys,
+  };
+}
+
+/** Weight of the anchors two sorted id lists share. */
+export function sharedWeight(a: Int32Array, b: Int32Array, weight: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      s += weight[x];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}

@@ -1,0 +1,402 @@
+// The alignment search: dynamic programming over beads (1-1, 1-0, 0-1, 2-1,
+// 1-2, 2-2, 1-3, 3-1) in a band around an expected path, so that time and
+// memory grow with the length of the document, not its square. One forward
+// pass finds the best path (Viterbi) and the total probability of all paths
+// (forward sums); one backward pass gives, for every bead of the best path,
+// its posterior probability: the confidence shown to the analyst.
+//
+// The cost of a bead is its negative log-probability under a simple model:
+// a prior per bead shape, a length model (English length ~ Normal(ratio x
+// Korean length, variance x Korean length), with a heavier tail), and the
+// anchors the two sides share or fail to share. Paragraph breaks of the
+// English, when it has any, are soft evidence.
+import { sharedWeight } from "./anchors";
+
+export const SHAPES: readonly (readonly [number, number])[] = [
+  [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [1, 3], [3, 1],
+];
+/** Prior probability of each shape, in SHAPES order: Gale & Church's, with 1-3/3-1 added and
+ *  omissions made a little likelier, as in commentaries translated with cuts and additions. */
+const PRIOR = [0.85, 0.02, 0.02, 0.045, 0.045, 0.01, 0.005, 0.005];
+const PRIOR_COST = PRIOR.map((p) => -Math.log(p));
+
+export interface LengthModel {
+  /** Expected English characters per Korean character. */
+  ratio: number;
+  /** Variance of the English length per Korean character. */
+  variance: number;
+  /** Mean English sentence length, for sentences with no Korean counterpart. */
+  enMean: number;
+}
+
+export interface Units {
+  /** Per unit (sentence or paragraph): its length in characters (no spaces). */
+  len: Float64Array;
+  /** Per unit: sorted anchor ids. */
+  anchors: Int32Array[];
+  /** Per unit: total anchor weight. */
+  anchorTotal: Float64Array;
+  /** Per unit: 1 where a paragraph starts (unit 0 excluded). */
+  breaks?: Uint8Array;
+}
+
+export interface SearchInput {
+  ko: Units;
+  en: Units;
+  weight: Float64Array;
+  model: LengthModel;
+  /** Per Korean position 0..n: the expected English position. */
+  center: Float64Array;
+  /** Half-width of the band, in English units, to start with. */
+  width: number;
+  /** Korean units of one bead must lie in one paragraph (sentence level). */
+  koParagraphs: boolean;
+  /** How much English paragraph breaks are believed (0: not at all). */
+  breakTrust: number;
+  /** Compute each bead's posterior (the confidence); otherwise confidence is 1. */
+  posteriors?: boolean;
+  /**
+   * Anchor costs of the beads of a band, kept between two searches of the same
+   * units and band (the anchors do not change when the length model does).
+   */
+  anchorCache?: AnchorCache;
+}
+
+export interface AnchorCache {
+  size: number;
+  costs: Float32Array | null;
+}
+
+export interface Bead {
+  /** Korean units [koStart, koEnd). */
+  koStart: number;
+  koEnd: number;
+  enStart: number;
+  enEnd: number;
+  /** Posterior probability of this bead, 0..1. */
+  confidence: number;
+  /** Cost of the bead under the model (lower is better). */
+  cost: number;
+}
+
+/** Tunables of the cost, exported so tests and experiments can vary them. */
+export const TUNING = {
+  /** Gain per unit of anchor weight both sides share. */
+  matchGain: 1.0,
+  /** Cost per unit of anchor weight one side of a 1-1 (or n-m) bead has and the other lacks. */
+  missCost: 0.35,
+  /** The same for the lone side of a 1-0 or 0-1 bead (omissions take their anchors with them). */
+  orphanCost: 0,
+  /** Cost of a Korean paragraph start where the English has none (and bonus where it has). */
+  breakCost: 3.0,
+  /** Weight and width (as a variance multiple) of the length model's wide component. */
+  tail: 0.1,
+  tailScale: 9,
+  /** Korean characters added to each bead's length in the variance (short sentences vary more). */
+  varFloor: 10,
+};
+
+function logAddCost(a: number, b: number): number {
+  // -log(exp(-a) + exp(-b))
+  if (a === Infinity) return b;
+  if (b === Infinity) return a;
+  return a < b ? a - Math.log1p(Math.exp(a - b)) : b - Math.log1p(Math.exp(b - a));
+}
+
+class Band {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly off: Int32Array;
+  readonly size: number;
+
+  constructor(n: number, m: number, center: Float64Array, width: number) {
+    this.lo = new Int32Array(n + 1);
+    this.hi = new Int32Array(n + 1);
+    this.off = new Int32Array(n + 2);
+    for (let i = 0; i <= n; i++) {
+      this.lo[i] = Math.max(0, Math.min(m, Math.floor(center[i] - width)));
+      this.hi[i] = Math.max(0, Math.min(m, Math.ceil(center[i] + width)));
+    }
+    // Monotone edges, and both corners inside.
+    this.lo[0] = 0;
+    this.hi[n] = m;
+    for (let i = 1; i <= n; i++) this.lo[i] = Math.max(this.lo[i], this.lo[i - 1]);
+    for (let i = n - 1; i >= 0; i--) this.hi[i] = Math.min(this.hi[i], this.hi[i + 1]);
+    for (let i = 0; i <= n; i++) if (this.hi[i] < this.lo[i]) this.hi[i] = this.lo[i];
+    this.lo[n] = Math.min(this.lo[n], m);
+    let s = 0;
+    for (let i = 0; i <= n; i++) {
+      this.off[i] = s;
+      s += this.hi[i] - this.lo[i] + 1;
+    }
+    this.off[n + 1] = s;
+    this.size = s;
+  }
+
+  index(i: number, j: number): number {
+    if (j < this.lo[i] || j > this.hi[i]) return -1;
+    return this.off[i] + j - this.lo[i];
+  }
+}
+
+class CostModel {
+  private koCum: Float64Array;
+  private enCum: Float64Array;
+  private koPara: Int32Array;
+  private readonly logNorm: number;
+  private seen: Int32Array;
+  private stamp = 0;
+
+  constructor(private input: SearchInput) {
+    const { ko, en } = input;
+    this.koCum = cumulative(ko.len);
+    this.enCum = cumulative(en.len);
+    this.koPara = new Int32Array(ko.len.length);
+    let p = 0;
+    for (let i = 0; i < ko.len.length; i++) {
+      if (i > 0 && ko.breaks?.[i]) p++;
+      this.koPara[i] = p;
+    }
+    this.logNorm = 0.5 * Math.log(2 * Math.PI);
+    this.seen = new Int32Array(input.weight.length);
+  }
+
+  /**
+   * Anchors shared by the two sides of a bead gain, anchors of one side the
+   * other lacks cost. A key in several sentences of one side counts once.
+   */
+  private anchorCost(i: number, i1: number, j: number, j1: number): number {
+    const { ko, en, weight } = this.input;
+    let wk = 0;
+    let we = 0;
+    let shared = 0;
+    if (i1 - i === 1 && j1 - j === 1) {
+      wk = ko.anchorTotal[i];
+      we = en.anchorTotal[j];
+      if (wk > 0 && we > 0) shared = sharedWeight(ko.anchors[i], en.anchors[j], weight);
+    } else if (i1 === i || j1 === j) {
+      for (let s = i; s < i1; s++) wk += ko.anchorTotal[s];
+      for (let t = j; t < j1; t++) we += en.anchorTotal[t];
+    } else {
+      // Stamps instead of sets: no allocation in the inner loop.
+      const koStamp = ++this.stamp;
+      for (let s = i; s < i1; s++) {
+        for (const id of ko.anchors[s]) {
+          if (this.seen[id] !== koStamp) {
+            this.seen[id] = koStamp;
+            wk += weight[id];
+          }
+        }
+      }
+      const enStamp = ++this.stamp;
+      for (let t = j; t < j1; t++) {
+        for (const id of en.anchors[t]) {
+          const mark = this.seen[id];
+          if (mark === enStamp) continue;
+          this.seen[id] = enStamp;
+          we += weight[id];
+          if (mark === koStamp) shared += weight[id];
+        }
+      }
+    }
+    if (i1 === i || j1 === j) return TUNING.orphanCost * (wk + we);
+    return -TUNING.matchGain * shared + TUNING.missCost * (wk - shared + (we - shared));
+  }
+
+  /** Anchor costs by slot (end cell x shape), NaN until computed. */
+  anchorCosts: Float32Array | null = null;
+
+  /** Cost of the bead of shape k starting at (i, j); Infinity if not allowed. `slot` keys the anchor cache. */
+  cost(k: number, i: number, j: number, slot = -1): number {
+    const [di, dj] = SHAPES[k];
+    const { ko, en, model, breakTrust } = this.input;
+    const i1 = i + di;
+    const j1 = j + dj;
+    if (di > 1 && this.input.koParagraphs && this.koPara[i] !== this.koPara[i1 - 1]) return Infinity;
+    let c = PRIOR_COST[k];
+    const lk = this.koCum[i1] - this.koCum[i];
+    const le = this.enCum[j1] - this.enCum[j];
+    if (di > 0 && dj > 0) {
+      const v = model.variance * (lk + TUNING.varFloor);
+      const d = le - model.ratio * lk;
+      const z = (d * d) / (2 * v);
+      // A mixture with a wide component: free translation happens.
+      const p = (1 - TUNING.tail) * Math.exp(-z) + (TUNING.tail / Math.sqrt(TUNING.tailScale)) * Math.exp(-z / TUNING.tailScale);
+      c += this.logNorm + 0.5 * Math.log(v) - Math.log(p);
+      // The model gives the total English length; where it falls between two
+      // or three English sentences is one more (uniform) choice. Without this
+      // term merged beads would look cheaper than the 1-1 beads they replace.
+      if (dj > 1) c += (dj - 1) * Math.log(Math.max(le, 1));
+    } else if (dj > 0) {
+      c += Math.log(model.enMean) + le / model.enMean;
+    }
+    if (slot >= 0 && this.anchorCosts) {
+      let a = this.anchorCosts[slot];
+      if (a !== a) a = this.anchorCosts[slot] = this.anchorCost(i, i1, j, j1);
+      c += a;
+    } else {
+      c += this.anchorCost(i, i1, j, j1);
+    }
+    // Paragraph breaks of the English, as evidence.
+    if (breakTrust > 0 && en.breaks) {
+      const b = TUNING.breakCost * breakTrust;
+      const enBreakHere = j > 0 && j < en.len.length && en.breaks[j] === 1;
+      if (di > 0 && i > 0 && ko.breaks?.[i]) c += enBreakHere ? -b : b;
+      else if (di > 0 && enBreakHere) c += b / 2;
+      for (let t = j + 1; t < j1; t++) if (en.breaks[t]) c += b;
+    }
+    return c;
+  }
+}
+
+function cumulative(a: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + 1);
+  for (let i = 0; i < a.length; i++) out[i + 1] = out[i] + a[i];
+  return out;
+}
+
+interface Pass {
+  band: Band;
+  best: Float64Array;
+  back: Uint8Array;
+  forward: Float64Array;
+  /** Cost of the bead of each shape ending at each cell (Infinity: none), for the backward pass. */
+  costs: Float32Array | null;
+}
+
+function forwardPass(input: SearchInput, model: CostModel, band: Band, keepCosts: boolean): Pass {
+  const n = input.ko.len.length;
+  const best = new Float64Array(band.size).fill(Infinity);
+  const forward = new Float64Array(band.size).fill(Infinity);
+  const back = new Uint8Array(band.size).fill(255);
+  const K = SHAPES.length;
+  const costs = keepCosts ? new Float32Array(band.size * K).fill(Infinity) : null;
+  best[0] = 0;
+  forward[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+      const here = band.index(i, j);
+      if (i === 0 && j === 0) continue;
+      let b = Infinity;
+      let f = Infinity;
+      let arg = 255;
+      for (let k = 0; k < SHAPES.length; k++) {
+        const i0 = i - SHAPES[k][0];
+        const j0 = j - SHAPES[k][1];
+        if (i0 < 0 || j0 < 0) continue;
+        const from = band.index(i0, j0);
+        if (from < 0 || forward[from] === Infinity) continue;
+        const c = model.cost(k, i0, j0, here * K + k);
+        if (c === Infinity) continue;
+        if (costs) costs[here * K + k] = c;
+        const v = best[from] + c;
+        if (v < b) {
+          b = v;
+          arg = k;
+        }
+        f = logAddCost(f, forward[from] + c);
+      }
+      best[here] = b;
+      forward[here] = f;
+      back[here] = arg;
+    }
+  }
+  return { band, best, back, forward, costs };
+}
+
+function backwardPass(input: SearchInput, pass: Pass): Float64Array {
+  const n = input.ko.len.length;
+  const m = input.en.len.length;
+  const { band, costs } = pass;
+  const K = SHAPES.length;
+  const backward = new Float64Array(band.size).fill(Infinity);
+  backward[band.index(n, m)] = 0;
+  for (let i = n; i >= 0; i--) {
+    for (let j = band.hi[i]; j >= band.lo[i]; j--) {
+      if (i === n && j === m) continue;
+      let f = Infinity;
+      for (let k = 0; k < K; k++) {
+        const i1 = i + SHAPES[k][0];
+        const j1 = j + SHAPES[k][1];
+        if (i1 > n || j1 > m) continue;
+        const to = band.index(i1, j1);
+        if (to < 0 || backward[to] === Infinity) continue;
+        const c = costs![to * K + k];
+        if (c === Infinity) continue;
+        f = logAddCost(f, backward[to] + c);
+      }
+      backward[band.index(i, j)] = f;
+    }
+  }
+  return backward;
+}
+
+/** The path touches the band's edge where the edge is not the document's: widen and redo. */
+function touchesEdge(band: Band, path: [number, number][], m: number): boolean {
+  for (const [i, j] of path) {
+    if (band.lo[i] > 0 && j - band.lo[i] < 2) return true;
+    if (band.hi[i] < m && band.hi[i] - j < 2) return true;
+  }
+  return false;
+}
+
+/** Counters for tests and benchmarks: how often the band had to be widened. */
+export const searchStats = { widenings: 0, cells: 0 };
+
+/** Best alignment of two sequences of units, with a confidence per bead. */
+export function search(input: SearchInput): Bead[] {
+  const n = input.ko.len.length;
+  const m = input.en.len.length;
+  const model = new CostModel(input);
+  let width = Math.max(4, input.width);
+  for (;;) {
+    const band = new Band(n, m, input.center, width);
+    const posteriors = input.posteriors !== false;
+    const cache = input.anchorCache;
+    if (cache) {
+      if (cache.size !== band.size || !cache.costs) {
+        cache.size = band.size;
+        cache.costs = new Float32Array(band.size * SHAPES.length).fill(NaN);
+      }
+      model.anchorCosts = cache.costs;
+    }
+    const pass = forwardPass(input, model, band, posteriors);
+    searchStats.cells += band.size;
+    const end = band.index(n, m);
+    if (end < 0 || pass.best[end] === Infinity) throw new Error("alignment search found no path");
+    const path: [number, number][] = [[n, m]];
+    const shapes: number[] = [];
+    let i = n;
+    let j = m;
+    while (i > 0 || j > 0) {
+      const k = pass.back[band.index(i, j)];
+      shapes.push(k);
+      i -= SHAPES[k][0];
+      j -= SHAPES[k][1];
+      path.push([i, j]);
+    }
+    if (width < m && touchesEdge(band, path, m)) {
+      searchStats.widenings++;
+      width *= 2;
+      continue;
+    }
+    const backward = posteriors ? backwardPass(input, pass) : null;
+    const total = pass.forward[end];
+    const beads: Bead[] = [];
+    for (let s = shapes.length - 1; s >= 0; s--) {
+      const [i0, j0] = path[s + 1];
+      const [i1, j1] = path[s];
+      const c = model.cost(shapes[s], i0, j0);
+      const confidence = backward ? Math.exp(-(pass.forward[band.index(i0, j0)] + c + backward[band.index(i1, j1)] - total)) : 1;
+      beads.push({ koStart: i0, koEnd: i1, enStart: j0, enEnd: j1, cost: c, confidence: Math.max(0, Math.min(1, confidence)) });
+    }
+    return beads;
+  }
+}
+
+/** The cost of one bead under the model of `input` (for tests and diagnostics). */
+export function beadCost(input: SearchInput, koStart: number, koEnd: number, enStart: number, enEnd: number): number {
+  const k = SHAPES.findIndex(([a, b]) => a === koEnd - koStart && b === enEnd - enStart);
+  if (k < 0) return Infinity;
+  return new CostModel(input).cost(k, koStart, enStart);
+}
