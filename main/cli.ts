@@ -16,6 +16,8 @@ import { exporters, isExportFormat, EXPORT_FORMATS, type ExportFormat } from "..
 import { projectStats } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
+import { importInterchange } from "../app/import/interchange";
+import { printPdfWithChromium } from "./pdf";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -89,6 +91,20 @@ export const COMMANDS: Record<string, Command> = {
       await writeOutputFile(out, serializeProject(project));
     },
   },
+  import: {
+    usage: "dari import <file.tmx|file.xlf> -o <project.dari>",
+    summary: "Create a project from a translation memory (TMX) or an XLIFF 2 file; Dari's own exports come back whole.",
+    options: { output: { type: "string", short: "o" } },
+    positionals: ["file.tmx|file.xlf"],
+    async run(values, [input]) {
+      const out = required(values, "output", "-o");
+      const bytes = await readInputBytes(input);
+      // XML files are UTF-8 unless a byte-order mark says UTF-16.
+      const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+      const project = importInterchange(input, new TextDecoder(encoding).decode(bytes));
+      await writeOutputFile(out, serializeProject(project));
+    },
+  },
   export: {
     usage: `dari export <project.dari> --format <${EXPORT_FORMATS.join("|")}> [--side ko|en] -o <file>`,
     summary: "Write the project in another format (txt needs --side; tsv is one segment a line, ko<TAB>en).",
@@ -97,12 +113,16 @@ export const COMMANDS: Record<string, Command> = {
     async run(values, [input]) {
       const format = required(values, "format");
       const out = required(values, "output", "-o");
-      if (!isExportFormat(format) || !exporters[format])
-        throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: EXPORT_FORMATS.filter((f) => exporters[f]).join(", ") }).message);
+      // pdf is the html export printed by a headless Chromium.
+      const available = (f: string) => isExportFormat(f) && (f === "pdf" ? !!exporters.html : !!exporters[f]);
+      if (!available(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: EXPORT_FORMATS.filter(available).join(", ") }).message);
       const side = values.side ?? "ko";
       if (side !== "ko" && side !== "en") throw new UsageError(new DariError("cli.badValue", { option: "--side", allowed: "ko, en" }).message);
       const project = await readProject(input);
-      const content = await exporters[format as ExportFormat]!.run(project, { side, uiLanguage: "en" });
+      const content =
+        format === "pdf"
+          ? await printPdfWithChromium(String(await exporters.html!.run(project, { side, uiLanguage: "en" })), { orientation: "portrait" })
+          : await exporters[format as ExportFormat]!.run(project, { side, uiLanguage: "en" });
       await writeOutputFile(out, content);
     },
   },
