@@ -17,6 +17,7 @@ import { projectStats } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchange } from "../app/import/interchange";
+import { realignProject } from "../app/align/project";
 import { printPdfWithChromium } from "./pdf";
 
 export interface CliIO {
@@ -88,6 +89,17 @@ export const COMMANDS: Record<string, Command> = {
       checkSides(ko.paragraphs, en?.paragraphs ?? null, { ko: koPath, en: enPath ?? "" });
       const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
       const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath) });
+      await writeOutputFile(out, serializeProject(project));
+    },
+  },
+  align: {
+    usage: "dari align <project.dari> [-o <out.dari>]",
+    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place).",
+    options: { output: { type: "string", short: "o" } },
+    positionals: ["project.dari"],
+    async run(values, [input]) {
+      const out = typeof values.output === "string" && values.output ? values.output : input;
+      const project = realignProject(await readProject(input));
       await writeOutputFile(out, serializeProject(project));
     },
   },

@@ -1,9 +1,10 @@
 // A new project from the paragraphs of a Korean text and, optionally, of its
-// English translation: one passage per Korean paragraph. The alignment of
-// sentences inside passages is app/align's job; until it is wired in here,
-// each passage holds one segment with the paragraph pair.
-import { docFromParagraphs } from "../document/build";
+// English translation: one passage per Korean paragraph, split into sentences
+// and aligned by app/align (one segment per bead, with its confidence). With
+// no English, each Korean sentence is a segment waiting for its translation.
+import { buildDoc } from "../document/build";
 import { emptyMeta, type Project } from "../document/project";
+import { alignProject } from "../align/project";
 
 export interface BitextInput {
   ko: string[];
@@ -16,5 +17,5 @@ export interface BitextInput {
 
 export function importBitext(input: BitextInput): Project {
   const meta = { ...emptyMeta(input.title), source: input.source ?? "" };
-  return { meta, codebook: [], glossary: [], doc: docFromParagraphs(input.ko, input.en ?? []) };
+  return { meta, codebook: [], glossary: [], doc: buildDoc(alignProject(input.ko, input.en)) };
 }
