@@ -1,0 +1,18 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { buildDoc } from "../document/build";
+import { translationProgress } from "./progress";
+
+test("progress counts translated and reviewed segments and their Korean words", () => {
+  const doc = buildDoc([
+    { segments: [{ ko: "북러 정상회담은 중요했다.", en: "x", status: "translated" }, { ko: "신냉전 구도", en: "", status: "new" }] },
+    { segments: [{ ko: "한미일 협력이 강화된다.", en: "y", status: "reviewed" }, { ko: "저자", en: "z", status: "draft" }] },
+  ]);
+  const p = translationProgress(doc);
+  assert.equal(p.segments, 2);
+  assert.equal(p.segmentsTotal, 4);
+  assert.equal(p.words, 3 + 3);
+  assert.equal(p.wordsTotal, 3 + 2 + 3 + 1);
+  assert.equal(p.percent, 66);
+  assert.deepEqual(p.byStatus, { new: 1, draft: 1, translated: 1, reviewed: 1 });
+});
