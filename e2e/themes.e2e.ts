@@ -1,0 +1,146 @@
+// Theme coding as an analyst does it: add the default codebook, tag a span by
+// keyboard and see the underline in the theme's colour, overlap a second theme,
+// write a memo, and type Korean through an IME inside a tagged span and at its
+// edges without losing the tag or a syllable (issue 4, requirements 3 and 9).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { Node as PMNode } from "prosemirror-model";
+import { launchBrowser, launchApp, stopServer, typeKoreanIME, sideLocator, type AppHandle } from "./helpers";
+import { schema, sideText } from "../app/schema";
+import { allAnnotations } from "../app/themes/annotations";
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+/** Selects a phrase in one side of the n-th segment (or puts the cursor at an offset within it). */
+async function selectText(page: Page, n: number, side: "ko" | "en", phrase: string, caret?: number): Promise<void> {
+  await sideLocator(page, n, side).scrollIntoViewIfNeeded();
+  // A string, not a function: tsx adds helpers to a function's source that the page lacks.
+  await page.evaluate(`(() => {
+    const [n, side, phrase, caret] = ${JSON.stringify([n, side, phrase, caret ?? null])};
+    const el = document.querySelectorAll(".dari-segment")[n].querySelector(".dari-" + side);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (!t.parentElement.closest("[contenteditable=false]")) nodes.push(t);
+    const full = nodes.map((t) => t.data).join("");
+    const start = full.indexOf(phrase);
+    if (start < 0) throw new Error("not found: " + phrase);
+    const at = (offset, preferNext) => {
+      let acc = 0;
+      for (let i = 0; i < nodes.length; i++) {
+        const len = nodes[i].data.length;
+        if (offset < acc + len || (offset === acc + len && !(preferNext && i + 1 < nodes.length))) return [nodes[i], offset - acc];
+        acc += len;
+      }
+      return [nodes[nodes.length - 1], nodes[nodes.length - 1].data.length];
+    };
+    const range = document.createRange();
+    if (caret === null) {
+      range.setStart(...at(start, true));
+      range.setEnd(...at(start + phrase.length, false));
+    } else {
+      const [node, off] = at(start + caret, false);
+      range.setStart(node, off);
+      range.collapse(true);
+    }
+    el.closest(".ProseMirror").focus();
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  })()`);
+  await page.waitForTimeout(40);
+}
+
+async function docOf(page: Page): Promise<PMNode> {
+  const json = await page.evaluate(() => (window as unknown as { dariApp: { editor: { state: { doc: { toJSON(): unknown } } } } }).dariApp.editor.state.doc.toJSON());
+  return PMNode.fromJSON(schema, json);
+}
+
+async function withCodebook(f: (app: AppHandle) => Promise<void>) {
+  const app = await launchApp({ browser });
+  try {
+    await app.page.locator('button[data-panel="codebook"]').click();
+    await app.page.getByRole("button", { name: "Add the default themes" }).click();
+    assert.equal(await app.page.locator(".dari-code").count(), 9);
+    await f(app);
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+}
+
+test("a span tagged by keyboard gets an underline in the theme colour; a second theme stacks; a memo is kept", async () => {
+  await withCodebook(async ({ page }) => {
+    await selectText(page, 0, "ko", "보스토치니 우주기지");
+    await page.keyboard.press("Alt+1");
+    const span = page.locator(".dari-segment").first().locator(".dari-ko .dari-themed");
+    assert.equal(await span.count(), 1);
+    assert.equal(await span.textContent(), "보스토치니 우주기지");
+    assert.equal(await span.getAttribute("title"), "Space cooperation");
+    assert.match(await span.evaluate((el) => getComputedStyle(el).backgroundImage), /rgb\(204, 102, 119\)/);
+    // The gutter shows the theme on the Korean side only.
+    assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-ko .dari-theme-chip").count(), 1);
+    assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-en .dari-theme-chip").count(), 0);
+
+    // A plain digit over a selection applies the 9th theme (diplomacy) on an overlapping span.
+    await selectText(page, 0, "ko", "러시아 보스토치니");
+    await page.keyboard.press("9");
+    const titles = await page.locator(".dari-segment").first().locator(".dari-ko .dari-themed").evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute("title")]));
+    assert.deepEqual(titles, [["러시아 ", "Diplomacy"], ["보스토치니", "Diplomacy\nSpace cooperation"], [" 우주기지", "Space cooperation"]]);
+    const both = await page.locator(".dari-segment").first().locator(".dari-ko .dari-themed").nth(1).evaluate((el) => getComputedStyle(el).backgroundImage);
+    assert.equal((both.match(/linear-gradient/g) ?? []).length, 2, "two stacked underlines, no nested background");
+    // Digits typed without a selection stay text.
+    const before = (await sideLocator(page, 1, "ko").textContent())!;
+    await selectText(page, 1, "ko", before.slice(0, 2), 0);
+    await page.keyboard.type("12");
+    assert.equal(await sideLocator(page, 1, "ko").textContent(), "12" + before);
+
+    // The memo popover for the tags at the cursor.
+    await selectText(page, 0, "ko", "우주기지", 2);
+    const popover = page.locator(".dari-theme-popover");
+    await popover.waitFor({ state: "visible" });
+    assert.equal(await popover.locator(".dari-popover-item").count(), 1);
+    const memo = popover.locator("textarea");
+    await memo.fill("발사장 상징");
+    await memo.press("Enter");
+    const doc = await docOf(page);
+    assert.deepEqual(allAnnotations(doc).filter((r) => r.code === "space").map((r) => r.note), ["발사장 상징"]);
+    assert.equal(await span.filter({ hasText: "우주기지" }).getAttribute("title"), "Space cooperation: 발사장 상징", "the hover shows the memo");
+  });
+});
+
+test("Korean typed through an IME inside a tagged span and at its edges keeps the tag and every syllable", async () => {
+  await withCodebook(async (app) => {
+    const { page } = app;
+    const cdp = await app.cdp();
+    const original = (await sideLocator(page, 0, "ko").textContent())!;
+    await selectText(page, 0, "ko", "보스토치니 우주기지");
+    await page.keyboard.press("Alt+1");
+
+    // Inside: after 보스토.
+    await selectText(page, 0, "ko", "보스토치니", 3);
+    await typeKoreanIME(cdp, ["ㅎ", "하", "한"], "한");
+    // At the end edge: after 우주기지.
+    await selectText(page, 0, "ko", "우주기지", 4);
+    await typeKoreanIME(cdp, ["ㄱ", "그", "글"], "글");
+    // At the start edge: before 보스토.
+    await selectText(page, 0, "ko", "보스토한", 0);
+    await typeKoreanIME(cdp, ["ㄷ", "다"], "다");
+
+    const doc = await docOf(page);
+    const ko = sideText(doc.firstChild!.firstChild!, "ko");
+    assert.equal(ko, original.replace("보스토치니 우주기지", "다보스토한치니 우주기지글"), "every syllable is there, in place");
+    const tags = allAnnotations(doc);
+    assert.equal(new Set(tags.map((t) => t.id)).size, 1, "still one annotation");
+    const tagged = tags.map((t) => doc.textBetween(t.from, t.to)).join("");
+    assert.match(tagged, /^다?보스토한치니 우주기지글$/, "the tag covers the span with what was typed inside and at its end");
+    assert.equal(await page.locator(".dari-segment").first().locator(".dari-ko .dari-themed").count(), 1);
+  });
+});

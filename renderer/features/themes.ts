@@ -1,0 +1,53 @@
+// Theme coding in the editor (issue 4): stacked underlines and gutter chips,
+// keys to tag (Alt+1…9 and Alt+<theme key> always; plain 1…9 over a
+// selection), the tag popover with memos, keyword suggestions, and two
+// panels — Themes (counts, stepping, filter, one-sided tags, portrait,
+// co-occurrence) and Codebook (editing, .qdc exchange). The logic is in
+// app/themes and app/commands/themes; this module connects it to the view.
+import "./themes/themes.css";
+import type { Feature, AppContext } from "../feature";
+import { codebookHistory } from "../../app/themes/codebook-history";
+import { themeDecorations, themeDecorationKey } from "../../app/themes/theme-decorations";
+import { suggestionDecorations, suggestionKeyPlugin, toggleSuggestions } from "../../app/themes/suggestion-decorations";
+import { codeLabel } from "../../app/themes/codebook-ops";
+import type { Codebook } from "../../app/themes/codebook";
+import { copyTagsToCounterpart } from "../../app/commands/themes";
+import { gutterWidget } from "./themes/gutter";
+import { themeKeys } from "./themes/keys";
+import { themePopover } from "./themes/popover";
+import { ThemesPanel } from "./themes/themes-panel";
+import { CodebookPanel } from "./themes/codebook-panel";
+import { uiLang } from "./themes/shared";
+
+const watched = new WeakSet<AppContext>();
+
+function plugins(ctx: AppContext) {
+  const label = (code: string, codebook: Codebook) => codeLabel(codebook.find((c) => c.id === code), uiLang(ctx), code);
+  if (!watched.has(ctx)) {
+    watched.add(ctx);
+    // Hover titles and chips are in the UI language: redraw them when it changes.
+    ctx.i18n.on("languageChanged", () => {
+      const view = ctx.view();
+      if (view) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
+    });
+  }
+  return [codebookHistory(), themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label }), themePopover(ctx)];
+}
+
+export const themesFeature: Feature = {
+  id: "themes",
+  plugins,
+  panel: { titleKey: "themes:panel.themes", create: (ctx) => new ThemesPanel(ctx) },
+  toolbar: [
+    { id: "themes-suggestions", labelKey: "themes:toolbar.suggestions", command: toggleSuggestions() },
+    { id: "themes-copy-ko-en", labelKey: "themes:toolbar.copyKoEn", command: copyTagsToCounterpart("ko") },
+    { id: "themes-copy-en-ko", labelKey: "themes:toolbar.copyEnKo", command: copyTagsToCounterpart("en") },
+  ],
+};
+
+export const codebookFeature: Feature = {
+  id: "codebook",
+  panel: { titleKey: "themes:panel.codebook", create: (ctx) => new CodebookPanel(ctx) },
+};
+
+export const themeFeatures: Feature[] = [themesFeature, codebookFeature];

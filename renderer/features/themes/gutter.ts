@@ -1,0 +1,21 @@
+// The gutter widget of a segment: one small chip per theme, Korean column
+// then English column, in the theme colours, with the labels as a tooltip.
+import crelt from "crelt";
+import type { EditorState } from "prosemirror-state";
+import type { GutterThemes } from "../../../app/themes/theme-decorations";
+import { projectData } from "../../../app/project-state";
+import type { AppContext } from "../../feature";
+import { colorOf, labelOf } from "./shared";
+
+export function gutterWidget(ctx: AppContext) {
+  return (themes: GutterThemes, state: EditorState) => () => {
+    const { codebook } = projectData(state);
+    const column = (side: "ko" | "en") =>
+      crelt(
+        "span",
+        { class: `dari-theme-chips dari-theme-chips-${side}`, title: ctx.t(`themes:gutter.${side}`, { themes: themes[side].map((c) => labelOf(ctx, c, codebook)).join(", ") }) },
+        themes[side].map((c) => crelt("span", { class: "dari-theme-chip", "data-code": c, style: `background:${colorOf(codebook, c)}` })),
+      );
+    return crelt("span", { class: "dari-theme-gutter", contenteditable: "false", "aria-hidden": "true" }, column("ko"), column("en"));
+  };
+}

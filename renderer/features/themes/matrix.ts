@@ -1,0 +1,75 @@
+// The co-occurrence matrix as a heat map (SVG): themes × themes, each cell
+// the number of segments where both occur, darker for more. A click steps
+// through those segments.
+import crelt from "crelt";
+import type { EditorState } from "prosemirror-state";
+import type { EditorView } from "prosemirror-view";
+import { projectData } from "../../../app/project-state";
+import { codeTree } from "../../../app/themes/codebook-ops";
+import { cooccurrence } from "../../../app/themes/stats";
+import { forEachSegment, segmentThemes } from "../../../app/themes/annotations";
+import type { AppContext } from "../../feature";
+import { goTo, labelOf } from "./shared";
+
+const SVG = "http://www.w3.org/2000/svg";
+const CELL = 22;
+
+function svg(tag: string, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(c);
+  return el;
+}
+
+export class Matrix {
+  readonly dom = crelt("div", { class: "dari-matrix" });
+  private cursor = new Map<string, number>();
+
+  constructor(
+    private ctx: AppContext,
+    private view: () => EditorView,
+  ) {}
+
+  draw(state: EditorState): void {
+    const { codebook } = projectData(state);
+    const codes = codeTree(codebook).map((t) => t.code.id);
+    const m = cooccurrence(state.doc, codes);
+    let max = 0;
+    m.forEach((row, i) => row.forEach((v, j) => i !== j && (max = Math.max(max, v))));
+    const n = codes.length;
+    const label = (c: string) => labelOf(this.ctx, c, codebook);
+    const cells: SVGElement[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const v = m[i][j];
+        const share = i === j ? 0 : max ? v / max : 0;
+        const fill = i === j ? "#e9ecef" : v ? `rgba(11,107,203,${0.15 + 0.85 * share})` : "#ffffff";
+        const title = this.ctx.t("themes:matrix.cell", { a: label(codes[i]), b: label(codes[j]), n: v });
+        const rect = svg("rect", { x: j * CELL, y: i * CELL, width: CELL - 1, height: CELL - 1, fill, "data-a": codes[i], "data-b": codes[j], "data-n": v, class: "dari-matrix-cell" }, svg("title", {}, title));
+        rect.addEventListener("click", () => this.step(codes[i], codes[j]));
+        cells.push(rect);
+        if (v) cells.push(svg("text", { x: j * CELL + CELL / 2, y: i * CELL + CELL / 2 + 4, "text-anchor": "middle", "font-size": 10, fill: share > 0.6 ? "#fff" : "#1d2733", "pointer-events": "none" }, String(v)));
+      }
+    }
+    const chart = svg("svg", { width: n * CELL, height: n * CELL, role: "img", "aria-label": this.ctx.t("themes:matrix.title") }, ...cells);
+    const rowLabels = crelt("div", { class: "dari-matrix-labels" }, codes.map((c, i) => crelt("div", { style: `height:${CELL}px` }, `${i + 1}. ${label(c)}`)));
+    const colLabels = crelt("div", { class: "dari-matrix-cols", style: `width:${n * CELL}px` }, codes.map((_, i) => crelt("span", { style: `width:${CELL}px` }, String(i + 1))));
+    this.dom.replaceChildren(crelt("div", { class: "dari-matrix-grid" }, crelt("div", colLabels, chart), rowLabels));
+  }
+
+  /** Goes to the next segment where both themes occur. */
+  private step(a: string, b: string): void {
+    const view = this.view();
+    const hits: number[] = [];
+    forEachSegment(view.state.doc, (seg, pos) => {
+      const t = segmentThemes(seg);
+      const has = (c: string) => t.ko.has(c) || t.en.has(c);
+      if (has(a) && has(b)) hits.push(pos);
+    });
+    const key = `${a}|${b}`;
+    if (!hits.length) return this.ctx.notify(this.ctx.t("themes:matrix.none", { a: labelOf(this.ctx, a), b: labelOf(this.ctx, b) }));
+    const i = ((this.cursor.get(key) ?? -1) + 1) % hits.length;
+    this.cursor.set(key, i);
+    goTo(view, hits[i] + 2);
+  }
+}
