@@ -1,9 +1,6 @@
 // The features of the editor, in toolbar and panel order. Each is a module of
 // its own under renderer/features/.
 import type { Feature } from "./feature";
-import { exportFeature } from "./features/export-dialog";
-import { importFeature } from "./features/import-dialog";
-import { pasteFeature } from "./features/paste";
 import { themeFeatures } from "./features/themes";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, ...themeFeatures];
+export const features: Feature[] = [...themeFeatures];
