@@ -1,6 +1,7 @@
 // The features of the editor, in toolbar and panel order. Each is a module of
 // its own under renderer/features/.
 import type { Feature } from "./feature";
+import { exportFeature } from "./features/export-dialog";
 import { themeFeatures } from "./features/themes";
 
 export const features: Feature[] = [...themeFeatures];

@@ -1,0 +1,92 @@
+// The Export dialog as an analyst uses it (issue 6, requirement 6): Ctrl+E,
+// pick a format, the options that format takes, a destination; the file is
+// written by main's real handler and the dialog reports back in place.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { unzipSync, strFromU8 } from "fflate";
+import { launchBrowser, launchApp, stopServer, type AppHandle } from "./helpers";
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+async function openDialog(app: AppHandle): Promise<void> {
+  await app.menu("export");
+  await app.page.waitForSelector(".dari-export-dialog");
+}
+
+test("export the open project to HTML with the status column, then to Word in landscape", async () => {
+  const app = await launchApp({ browser, locale: "en-US" });
+  try {
+    const { page } = app;
+    await openDialog(app);
+    const dialog = page.locator(".dari-export-dialog");
+    // Options follow the format: no side for html, no page for tmx.
+    await dialog.locator("select[name=format]").selectOption("html");
+    assert.equal(await dialog.locator("select[name=side]").isVisible(), false);
+    assert.equal(await dialog.locator("select[name=orientation]").isVisible(), true);
+    await dialog.locator("input[name=showStatus]").check();
+    const html = join(app.tmp, "report.html");
+    await dialog.locator("input[name=path]").fill(html);
+    await dialog.locator("[data-action=export-run]").click();
+    await page.waitForSelector(".dari-export-dialog", { state: "detached" });
+    const text = await readFile(html, "utf8");
+    assert.match(text, /^<!DOCTYPE html>/);
+    assert.match(text, /<th>Status<\/th>/);
+    const segments = await page.locator(".dari-segment").count();
+    assert.equal([...text.matchAll(/<tr id="s\d+">/g)].length, segments);
+
+    await openDialog(app);
+    assert.equal(await dialog.locator("select[name=format]").inputValue(), "html", "the last choice is remembered");
+    await dialog.locator("select[name=format]").selectOption("docx");
+    await dialog.locator("select[name=orientation]").selectOption("landscape");
+    const docx = join(app.tmp, "report.docx");
+    await dialog.locator("input[name=path]").fill(docx);
+    await dialog.locator("input[name=path]").press("Enter");
+    await page.waitForSelector(".dari-export-dialog", { state: "detached" });
+    const doc = strFromU8(unzipSync(new Uint8Array(await readFile(docx)))["word/document.xml"]);
+    assert.match(doc, /w:orient="landscape"/);
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("txt asks for the side; an unwritable destination shows the error and keeps the dialog", async () => {
+  const app = await launchApp({ browser, locale: "ko-KR" });
+  try {
+    const { page } = app;
+    await openDialog(app);
+    const dialog = page.locator(".dari-export-dialog");
+    await dialog.locator("select[name=format]").selectOption("txt");
+    await dialog.locator("select[name=side]").selectOption("en");
+    assert.equal(await dialog.locator("select[name=orientation]").isVisible(), false);
+    const bad = join(app.tmp, "no-such-folder", "x.txt");
+    await dialog.locator("input[name=path]").fill(bad);
+    await dialog.locator("[data-action=export-run]").click();
+    await page.waitForFunction(() => document.querySelector(".dari-export-error")?.textContent !== "");
+    assert.match((await dialog.locator(".dari-export-error").textContent()) ?? "", /^내보내기에 실패했습니다: /);
+    assert.equal(existsSync(bad), false);
+    // Leaving the path empty lets main ask; answering with a path writes there.
+    const good = join(app.tmp, "english.txt");
+    app.dialogs.exportAnswers.push(good);
+    await dialog.locator("input[name=path]").fill("");
+    await dialog.locator("[data-action=export-run]").click();
+    await page.waitForSelector(".dari-export-dialog", { state: "detached" });
+    assert.ok(app.dialogs.asked.some((a) => a.startsWith("exportTo:") && a.endsWith(".txt")));
+    const text = await readFile(good, "utf8");
+    assert.doesNotMatch(text, /[가-힣]/, "the English side only");
+    assert.ok(text.trim().length > 0);
+  } finally {
+    await app.close();
+  }
+});
