@@ -4,4 +4,4 @@ import type { Feature } from "./feature";
 import { exportFeature } from "./features/export-dialog";
 import { themeFeatures } from "./features/themes";
 
-export const features: Feature[] = [...themeFeatures];
+export const features: Feature[] = [exportFeature, ...themeFeatures];
