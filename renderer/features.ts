@@ -2,6 +2,8 @@
 // its own under renderer/features/.
 import type { Feature } from "./feature";
 import { exportFeature } from "./features/export-dialog";
+import { importFeature } from "./features/import-dialog";
+import { pasteFeature } from "./features/paste";
 import { themeFeatures } from "./features/themes";
 
 export const features: Feature[] = [exportFeature, ...themeFeatures];
