@@ -6,4 +6,4 @@ import { importFeature } from "./features/import-dialog";
 import { pasteFeature } from "./features/paste";
 import { themeFeatures } from "./features/themes";
 
-export const features: Feature[] = [exportFeature, ...themeFeatures];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, ...themeFeatures];
