@@ -108,6 +108,8 @@ test("HTML: block text in order, markup dropped, entities decoded, scripts and s
 
 test("Markdown: headings, paragraphs, lists and quotes; code, rules and images left out", async () => {
   const md = `# 북러 *정상회담*
+<!-- a note
+over two lines -->
 
 첫 문단은
 두 줄이다. **굵게**와 [링크](http://x.org) 그리고 \`코드\`.

@@ -38,7 +38,9 @@ export function inlineText(md: string): string {
 
 /** The paragraphs of a Markdown document, in order. */
 export function markdownParagraphs(md: string): string[] {
-  const lines = md.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  // HTML comments are not text; a multi-line one keeps its line breaks so paragraphs stay apart.
+  const uncommented = md.replace(/^\ufeff/, "").replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ""));
+  const lines = uncommented.split(/\r\n|\r|\n/);
   const paragraphs: string[] = [];
   let current: string[] = [];
   let fence: string | null = null;
