@@ -10,6 +10,9 @@ import { schema, segmentAttrs, type SegmentAttrs, type Side } from "../schema";
 import { sentenceSpans, splitSentences, type SentenceSpan } from "../text/sentences";
 import { alignDocument, alignRuns, type AlignOptions, type Bead, type Run } from "./align";
 
+/** Below this confidence an unconfirmed segment is flagged for the analyst. */
+export const LOW_CONFIDENCE = 0.6;
+
 /** Confidence as stored in the document: three decimals are plenty. */
 function roundConfidence(c: number): number {
   return Math.round(c * 1000) / 1000;
