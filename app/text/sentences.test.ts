@@ -42,6 +42,9 @@ test("Korean endings split; numbers, citations and quotes inside a sentence do n
   assert.deepEqual(split("“좋다.” 그는 웃었다.", "ko"), ["“좋다.”", "그는 웃었다."]);
   assert.deepEqual(split("미국(U.S.) 정부는 반대했다. 1. 서론은 짧다.", "ko"), ["미국(U.S.) 정부는 반대했다.", "1. 서론은 짧다."]);
   assert.deepEqual(split("그래서… 그렇다… 다음이다.", "ko"), ["그래서… 그렇다…", "다음이다."]);
+  // A list marker is not a sentence; a lost space after a sentence end still splits.
+  assert.deepEqual(split("가. 북한의 입장은 분명하다. 나. 러시아의 입장이다.", "ko"), ["가. 북한의 입장은 분명하다.", "나. 러시아의 입장이다."]);
+  assert.deepEqual(split("회담을 했다.그러나 합의는 없었다. 국.공립 9.19", "ko"), ["회담을 했다.", "그러나 합의는 없었다.", "국.공립 9.19"]);
 });
 
 test("English abbreviations, initials and numbers do not end sentences", () => {

@@ -143,6 +143,8 @@ function bareWord(w: string): string {
 function periodEnds(word: string, next: string, lang: TextLang, before: string): boolean {
   if (!word) return true;
   const last = word[word.length - 1];
+  // Korean list markers: `가. 북한의 입장`.
+  if (lang === "ko" && /^[가나다라마바사아자차카타파하]$/.test(word) && before.trim() === "") return false;
   if (HANGUL.test(last)) return true;
   const lower = word.toLowerCase();
   if (/^[\p{L}.]+$/u.test(word) && /\p{L}/u.test(word)) {
@@ -217,6 +219,15 @@ export function sentenceSpans(text: string, lang: TextLang): SentenceSpan[] {
     }
     const inside = stack.length > 0;
     const atEnd = k >= text.length || /^[\s\u00a0\u3000\ufeff]*$/.test(text.slice(k));
+    // `했다.그러나`: a Korean sentence end glued to the next sentence (a lost space, common in PDF text).
+    const glued = lang === "ko" && !inside && !atEnd && k === j && term === "." && /[다요까죠]/.test(text[i - 1] ?? "") && /[\uac00-\ud7a3]/.test(text[k]);
+    if (glued) {
+      spans.push({ start, end: k });
+      start = k;
+      open.length = 0;
+      i = start;
+      continue;
+    }
     if (inside || !(atEnd || isSpace(text[k]))) {
       i = j;
       continue;
