@@ -4,6 +4,7 @@ import type { Feature } from "./feature";
 import { exportFeature } from "./features/export-dialog";
 import { importFeature } from "./features/import-dialog";
 import { pasteFeature } from "./features/paste";
+import { alignFeature } from "./features/align";
 import { themeFeatures } from "./features/themes";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, ...themeFeatures];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures];
