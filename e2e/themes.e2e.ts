@@ -144,3 +144,68 @@ test("Korean typed through an IME inside a tagged span and at its edges keeps th
     assert.equal(await page.locator(".dari-segment").first().locator(".dari-ko .dari-themed").count(), 1);
   });
 });
+
+test("the Themes panel counts per language, filters the editor, lists one-sided tags and copies them across; pictures follow", async () => {
+  await withCodebook(async ({ page }) => {
+    await selectText(page, 0, "ko", "보스토치니 우주기지");
+    await page.keyboard.press("Alt+1");
+    await page.locator('button[data-panel="themes"]').click();
+    const row = page.locator('.dari-themes-table tr[data-code="space"]');
+    const count = (k: string) => row.locator(`[data-count="${k}"]`).textContent();
+    assert.deepEqual([await count("ko-annotations"), await count("ko-segments"), await count("en-annotations"), await count("en-segments")], ["1", "1", "0", "0"]);
+
+    // Tagged on one side only, then copied to the English side.
+    const oneSided = page.locator(".dari-one-sided li[data-code]");
+    assert.equal(await oneSided.count(), 1, (await oneSided.allTextContents()).join(" / "));
+    await oneSided.locator(".dari-copy-tags").click();
+    await page.waitForFunction(() => document.querySelectorAll(".dari-one-sided li[data-code]").length === 0);
+    await page.waitForFunction(() => document.querySelector('.dari-themes-table tr[data-code="space"] [data-count="en-annotations"]')?.textContent === "1");
+    // The whole English side is underlined (other decorations may split the spans).
+    const en0 = page.locator(".dari-segment").first().locator(".dari-en");
+    assert.equal((await en0.locator(".dari-themed").allTextContents()).join(""), await en0.textContent());
+    assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-en .dari-theme-chip").count(), 1);
+
+    // Filter: only the tagged segment stays; the others fold away.
+    const total = await page.locator(".dari-segment").count();
+    await row.locator('input[type="checkbox"]').check();
+    await page.waitForFunction((n) => document.querySelectorAll(".dari-segment.dari-folded").length === n - 1, total);
+    assert.equal(await page.locator(".dari-segment:not(.dari-folded)").count(), 1);
+    await page.getByRole("button", { name: "Show all segments" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".dari-segment.dari-folded").length === 0);
+
+    // The co-occurrence matrix counts the segment once for space × space, and updates on a new tag.
+    const cell = (a: string, b: string) => page.locator(`.dari-matrix-cell[data-a="${a}"][data-b="${b}"]`);
+    assert.equal(await cell("space", "space").getAttribute("data-n"), "1");
+    assert.equal(await cell("space", "diplomacy").getAttribute("data-n"), "0");
+    await selectText(page, 0, "en", "summit");
+    await page.keyboard.press("Alt+9");
+    await page.waitForFunction(() => document.querySelector('.dari-matrix-cell[data-a="space"][data-b="diplomacy"]')?.getAttribute("data-n") === "1");
+    // Clicking the portrait's last row goes to the last segment.
+    const portrait = page.locator(".dari-portrait");
+    await portrait.scrollIntoViewIfNeeded();
+    const box = (await portrait.boundingBox())!;
+    await portrait.click({ position: { x: 5, y: box.height - 4 } });
+    const here = await page.evaluate(() => {
+      const app = (window as unknown as { dariApp: { editor: { state: { selection: { from: number }; doc: { content: { size: number } } } } } }).dariApp;
+      return app.editor.state.doc.content.size - app.editor.state.selection.from;
+    });
+    assert.ok(here < 400, `the cursor is in the last segment (${here} from the end)`);
+  });
+});
+
+test("a keyword suggestion is accepted from its popover and then becomes a tag", async () => {
+  await withCodebook(async ({ page }) => {
+    const sug = page.locator(".dari-segment").first().locator(".dari-ko .dari-suggestion", { hasText: "우주기지" });
+    await sug.scrollIntoViewIfNeeded();
+    assert.equal(await sug.getAttribute("data-code"), "space");
+    await sug.click();
+    const accept = page.locator(".dari-theme-popover .dari-suggest-accept");
+    await accept.waitFor({ state: "visible" });
+    assert.equal(await accept.textContent(), "Tag as Space cooperation");
+    await accept.click();
+    const tagged = page.locator(".dari-segment").first().locator(".dari-ko .dari-themed");
+    await tagged.waitFor();
+    assert.equal(await tagged.textContent(), "우주기지");
+    assert.equal(await page.locator(".dari-segment").first().locator(".dari-ko .dari-suggestion", { hasText: "우주기지" }).count(), 0);
+  });
+});

@@ -23,10 +23,11 @@ export function colorOf(codebook: Codebook, code: string): string {
 
 /** Selects a range (or puts the cursor in a segment) and scrolls it into view. */
 export function goTo(view: EditorView, from: number, to = from): void {
+  // Focus first: focusing afterwards would let the old DOM selection win.
+  view.focus();
   const doc = view.state.doc;
   const sel = TextSelection.between(doc.resolve(from), doc.resolve(to));
   view.dispatch(view.state.tr.setSelection(sel).scrollIntoView());
-  view.focus();
 }
 
 /** Segment positions in document order (index i = segment number i + 1). */
