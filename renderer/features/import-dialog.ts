@@ -52,6 +52,9 @@ class ImportDialog {
     const t = ctx.t;
     this.closed = new Promise((r) => (this.resolve = r));
     this.titleInput = crelt("input", { type: "text", class: "dari-import-title", name: "title" }) as HTMLInputElement;
+    this.titleInput.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !this.createButton.disabled) void this.create();
+    });
     this.createButton = crelt("button", { type: "button", class: "primary", "data-action": "import-create", onclick: () => void this.create() }, t("import:dialog.create")) as HTMLButtonElement;
     this.sections = { ko: crelt("section", { class: "dari-import-side", "data-side": "ko" }), en: crelt("section", { class: "dari-import-side", "data-side": "en" }) };
     const titleId = `dari-import-${Date.now()}`;
@@ -230,7 +233,21 @@ class ImportDialog {
     } catch (e) {
       return this.showError(e);
     }
-    const project = importBitext({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko });
+    // Aligning a long text takes a moment: say so, and let the message paint first.
+    this.busy++;
+    this.updateButtons();
+    this.progressLabel.textContent = this.ctx.t("import:dialog.aligning");
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    let project;
+    try {
+      project = importBitext({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko });
+    } catch (e) {
+      return this.showError(e);
+    } finally {
+      this.busy--;
+      this.progressLabel.textContent = "";
+      this.updateButtons();
+    }
     this.close();
     await this.ctx.loadProject(project, null);
   }
