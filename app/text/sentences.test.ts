@@ -64,6 +64,10 @@ test("English abbreviations, initials and numbers do not end sentences", () => {
     "Tanks, drones, etc. were sent.", "Trade, aid, etc.", "Then talks.",
   ]);
   assert.deepEqual(split("(This is a note.) The text goes on.", "en"), ["(This is a note.)", "The text goes on."]);
+  assert.deepEqual(split("It was 5 p.m. Moscow time. Talks ended at 6 p.m. The next day began.", "en"), [
+    "It was 5 p.m. Moscow time.", "Talks ended at 6 p.m.", "The next day began.",
+  ]);
+  assert.deepEqual(split("I. Introduction. II. Background. She holds a Ph.D. from Seoul.", "en"), ["I. Introduction.", "II. Background.", "She holds a Ph.D. from Seoul."]);
 });
 
 test("white space around and between sentences is kept in the separators", () => {

@@ -53,8 +53,9 @@ const NUMBER_ABBR = new Set([
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "op", "ibid",
 ]);
 // Abbreviations that may also end a sentence: a capital after them starts a new one.
+// (a.m. and p.m. are initialisms: `5 p.m. Moscow time` goes on, `5 p.m. The` does not.)
 const SOFT_ABBR = new Set([
-  "etc", "a.m", "p.m", "inc", "ltd", "co", "corp", "jr", "sr", "approx", "est", "dept", "univ", "govt",
+  "etc", "inc", "ltd", "co", "corp", "jr", "sr", "approx", "est", "dept", "univ", "govt",
   "al", "et al", "assn", "bros", "ave", "blvd", "rd",
 ]);
 // Words that start sentences: after an initialism (`the U.S. The ...`) they mark a new sentence.
@@ -143,8 +144,8 @@ function bareWord(w: string): string {
 function periodEnds(word: string, next: string, lang: TextLang, before: string): boolean {
   if (!word) return true;
   const last = word[word.length - 1];
-  // Korean list markers: `가. 북한의 입장`.
-  if (lang === "ko" && /^[가나다라마바사아자차카타파하]$/.test(word) && before.trim() === "") return false;
+  // List markers at the start of a sentence: `가. 북한의 입장`, `II. Background`.
+  if (before.trim() === "" && (/^[가나다라마바사아자차카타파하]$/.test(word) || /^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$/.test(word))) return false;
   if (HANGUL.test(last)) return true;
   const lower = word.toLowerCase();
   if (/^[\p{L}.]+$/u.test(word) && /\p{L}/u.test(word)) {
