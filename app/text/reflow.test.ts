@@ -125,6 +125,12 @@ test("English PDF text: broken words are rejoined, paragraphs found by indent or
       assert.deepEqual(r.paragraphs, enParagraphs, `${separator}, width ${width}`);
     }
   }
+  // No indent and no blank line: a short last line that ends a sentence ends the paragraph.
+  const flush = "The summit was held at the Vostochny Cosmodrome in the Russian\nFar East on 13 September 2023.\nIt drew the attention of the whole world, and analysts read it\nas a turning point in relations between the two countries.\nNobody expected it.\n";
+  assert.deepEqual(reflow(flush).paragraphs, [
+    "The summit was held at the Vostochny Cosmodrome in the Russian Far East on 13 September 2023.",
+    "It drew the attention of the whole world, and analysts read it as a turning point in relations between the two countries. Nobody expected it.",
+  ]);
   assert.deepEqual(reflow("  We need more coopera-\ntion in space. Real\nmilitary-\ntechnical ties with Austria-\nHungary matter.\n  Also military-technical aid.").paragraphs, [
     "We need more cooperation in space. Real military-technical ties with Austria-Hungary matter.",
     "Also military-technical aid.",

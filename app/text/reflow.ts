@@ -96,8 +96,9 @@ function layoutOf(lines: LineInfo[]): Layout {
 
 function pickMode(lines: LineInfo[], layout: Layout): ReflowMode {
   if (lines.length <= 1) return "lines";
-  // Every line a sentence end: each line (or block) is a paragraph already.
-  if (layout.endRatio >= 0.6) return layout.blankRatio >= 0.5 ? "blocks" : "lines";
+  // Lines that end sentences and are as long as paragraphs (or nearly all end one):
+  // each line (or block) is a paragraph already. Printed lines are short.
+  if (layout.endRatio >= 0.9 || (layout.endRatio >= 0.6 && layout.medianLength > 120)) return layout.blankRatio >= 0.5 ? "blocks" : "lines";
   // Every line followed by a blank one: a double-spaced PDF extraction, unless the
   // lines are far longer than a printed line (then they are paragraphs).
   if (layout.doubleSpaced) return layout.medianLength > 150 ? "blocks" : "pdf";
@@ -178,7 +179,9 @@ function* reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang, out: stri
     const indented = line.lead.length > 0;
     // A short line before an indented one ends its paragraph even without a terminator (a heading).
     const shortBefore = layout.medianLength > 20 && prev.body.length < layout.medianLength * 0.5;
-    const newParagraph = blankBreak || twoSpaces || (indented && (shortBefore || endsSentence(current, line.body, lang)));
+    // A short line that ends a sentence is a paragraph's last line, even when the next is not indented.
+    const shortEnd = layout.medianLength > 30 && prev.body.length < layout.medianLength * 0.6 && endsSentence(current, line.body, lang);
+    const newParagraph = blankBreak || twoSpaces || shortEnd || (indented && (shortBefore || endsSentence(current, line.body, lang)));
     if (newParagraph) {
       out.push(current);
       current = line.body;
