@@ -6,5 +6,6 @@ import { importFeature } from "./features/import-dialog";
 import { pasteFeature } from "./features/paste";
 import { alignFeature } from "./features/align";
 import { themeFeatures } from "./features/themes";
+import { translateFeatures } from "./features/translate";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures];

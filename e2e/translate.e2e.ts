@@ -1,0 +1,132 @@
+// The translation desk as a translator uses it: Ctrl+Enter marks a segment
+// translated and moves on (gutter colour and progress bar follow); the find
+// bar finds 북러 정상 from its initial consonants ㅂㄹ ㅈㅅ; glossary terms
+// are underlined with their English; QA flags show in the gutter and panel.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, launchApp, stopServer, focusSide, type AppHandle } from "./helpers";
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+async function withApp(f: (app: AppHandle) => Promise<void>, opts: { locale?: string } = {}) {
+  const app = await launchApp({ browser, ...opts });
+  try {
+    await f(app);
+    assert.deepEqual(app.foreignRequests, [], "the page made no network request");
+  } finally {
+    await app.close();
+  }
+}
+
+interface EditorProbe {
+  dariApp: { editor: { state: { selection: { from: number; to: number; $from: { parent: { type: { name: string } } } }; doc: { textBetween(a: number, b: number): string } } } };
+}
+
+/** The selected text, and the index of the segment holding the cursor. */
+function where(page: Page) {
+  return page.evaluate(() => {
+    const s = (window as unknown as EditorProbe).dariApp.editor.state;
+    const segs = Array.from(document.querySelectorAll(".dari-segment"));
+    const current = segs.findIndex((el) => el.classList.contains("dari-current"));
+    return { text: s.doc.textBetween(s.selection.from, s.selection.to), side: s.selection.$from.parent.type.name, current };
+  });
+}
+
+const statuses = (page: Page) => page.$$eval(".dari-segment", (els) => els.map((e) => e.getAttribute("data-status")));
+
+test("Ctrl+Enter marks the segment translated and jumps to the next untranslated one", async () => {
+  await withApp(async ({ page }) => {
+    const before = await statuses(page);
+    const progress = page.locator(".dari-progress-text");
+    assert.match((await progress.textContent()) ?? "", new RegExp(`^0/${before.length} segments`));
+    await focusSide(page, 0, "en");
+    await page.keyboard.press("Control+Enter");
+    const after = await statuses(page);
+    assert.equal(after[0], "translated");
+    assert.deepEqual(after.slice(1), before.slice(1), "only the current segment changed");
+    const next = before.findIndex((s, i) => i > 0 && (s === "new" || s === "draft"));
+    const at = await where(page);
+    assert.equal(at.current, next);
+    assert.equal(at.side, "en", "the cursor waits on the English side");
+    assert.match((await progress.textContent()) ?? "", new RegExp(`^1/${before.length} segments`));
+    // The gutter shows the new status in its colour.
+    const colour = await page.locator(".dari-segment").first().evaluate((el) => getComputedStyle(el, "::before").borderRightColor);
+    assert.equal(colour, "rgb(0, 114, 178)");
+    // Undo puts the status back.
+    await page.keyboard.press("Control+z");
+    assert.equal((await statuses(page))[0], before[0]);
+  });
+});
+
+test("find ㅂㄹ ㅈㅅ finds 북러 정상; replace all is one undo step", async () => {
+  await withApp(async (app) => {
+    const { page } = app;
+    await focusSide(page, 0, "ko", "start");
+    await page.keyboard.press("Control+f");
+    const input = page.locator(".dari-find-input");
+    assert.ok(await input.isVisible());
+    await input.fill("ㅂㄹ ㅈㅅ");
+    await page.waitForFunction(() => /\d/.test(document.querySelector(".dari-find-count")?.textContent ?? ""));
+    const count = Number(/\d+/.exec((await page.locator(".dari-find-count").textContent())!)![0]);
+    assert.equal(count, 7, "the sample has 북러 정상회담 seven times");
+    await input.press("Enter");
+    assert.equal((await where(page)).text, "북러 정상");
+    const inView = () =>
+      page.evaluate(() => {
+        const view = (window as unknown as { dariApp: { editor: { state: { selection: { from: number } }; coordsAtPos(p: number): { top: number; bottom: number } } } }).dariApp.editor;
+        const c = view.coordsAtPos(view.state.selection.from);
+        const r = document.querySelector(".dari-editor-scroll")!.getBoundingClientRect();
+        return c.top >= r.top && c.bottom <= r.bottom;
+      });
+    assert.ok(await inView(), "the match is scrolled into view");
+    await input.press("Enter");
+    assert.equal((await where(page)).text, "북러 정상");
+    assert.ok((await page.locator(".ProseMirror-search-match").count()) > 0, "matches are highlighted");
+
+    // Replace all in the Korean only, then one undo brings every one back.
+    await input.fill("정상회담");
+    await page.selectOption(".dari-find-scope", "ko");
+    await page.locator(".dari-replace-input").fill("회담");
+    await page.locator('[data-find="replaceAll"]').click();
+    const koText = () => page.$$eval(".dari-ko", (els) => els.map((e) => e.textContent).join("\n"));
+    assert.ok(!(await koText()).includes("정상회담"));
+    await page.keyboard.press("Escape");
+    await page.locator(".dari-find").evaluate((el) => (el as HTMLElement).hidden);
+    await app.menu("undo");
+    assert.ok((await koText()).includes("정상회담"));
+    // Edit › Find opens the same bar.
+    await app.menu("find");
+    assert.ok(await input.isVisible());
+  });
+});
+
+test("glossary terms are underlined with their English, and QA flags show in the gutter and panel", async () => {
+  await withApp(async ({ page }) => {
+    // Seed the default glossary from the glossary panel.
+    await page.locator('[data-panel="glossary"]').click();
+    await page.locator('[data-action="seed"]').click();
+    const term = page.locator(".dari-ko .dari-term").first();
+    await term.waitFor();
+    assert.ok((await page.locator('.dari-term[title="Vostochny Cosmodrome"]').count()) > 0);
+    assert.ok((await page.locator(".dari-qa-flag").count()) > 0, "untranslated segments are flagged");
+    await page.locator('[data-panel="qa"]').click();
+    await page.locator(".dari-qa-item").first().waitFor();
+    assert.match((await page.locator(".dari-qa-summary").textContent()) ?? "", /\d+ problems/);
+    // Glossary insert: in an empty English side, Mod-Shift-g inserts the first missing term.
+    const empty = await page.$$eval(".dari-segment", (els) => els.findIndex((e) => (e.querySelector(".dari-en")?.textContent ?? "") === "" && e.querySelector(".dari-term")));
+    assert.ok(empty >= 0);
+    await focusSide(page, empty, "en");
+    await page.keyboard.press("Control+Shift+g");
+    const en = await page.locator(".dari-segment").nth(empty).locator(".dari-en").textContent();
+    const firstTerm = await page.locator(".dari-segment").nth(empty).locator(".dari-term").first().getAttribute("title");
+    assert.equal(en, firstTerm);
+  });
+});

@@ -1,0 +1,56 @@
+// The translation desk in the editor (issue 5): segment status keys and the
+// progress bar and status filter in the status bar; glossary terms underlined
+// on the Korean side with the English term as tooltip; QA flags in the gutter
+// and a QA panel; the translation memory panel with fuzzy matches, diffs and
+// concordance; the glossary panel; find and replace (Mod-f, Edit › Find);
+// romanization of a selected name. The logic is in app/translate and
+// app/commands; this module connects it to the view.
+import "./translate/translate.css";
+import type { Feature, AppContext } from "../feature";
+import { translateDesk, deskKey, deskState } from "../../app/translate/decorations";
+import { autoDraftPlugin, insertRomanization, markTranslatedAndNext } from "../../app/commands/status";
+import { translateKeys, glossaryInsert, KEYS } from "./translate/keys";
+import { findPlugins, openFindBar } from "./translate/find-bar";
+import { statusBarPlugin } from "./translate/status-bar";
+import { QaPanel, qaFlag } from "./translate/qa-panel";
+import { TmPanel } from "./translate/tm-panel";
+import { GlossaryPanel } from "./translate/glossary-panel";
+import { loadUserGlossary } from "./translate/user-data";
+
+const watched = new WeakSet<AppContext>();
+
+function plugins(ctx: AppContext) {
+  if (!watched.has(ctx)) {
+    watched.add(ctx);
+    // QA flag tooltips are in the UI language: redraw them when it changes.
+    ctx.i18n.on("languageChanged", () => {
+      const view = ctx.view();
+      if (view) view.dispatch(view.state.tr.setMeta(deskKey, { filter: deskState(view.state)?.filter ?? null }));
+    });
+  }
+  return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: loadUserGlossary, flag: qaFlag(ctx) }), autoDraftPlugin(), statusBarPlugin(ctx)];
+}
+
+export const translateFeature: Feature = {
+  id: "translate",
+  plugins,
+  panel: { titleKey: "translate:tm.title", create: (ctx) => new TmPanel(ctx) },
+  toolbar: [
+    { id: "translate-mark-translated", labelKey: "translate:toolbar.markTranslated", shortcut: KEYS.markTranslated, command: markTranslatedAndNext },
+    { id: "translate-glossary-insert", labelKey: "translate:toolbar.insertTerm", shortcut: KEYS.glossary, command: glossaryInsert },
+    { id: "translate-romanize", labelKey: "translate:toolbar.romanize", shortcut: KEYS.romanize, command: insertRomanization },
+  ],
+  menu: { find: (ctx) => openFindBar(ctx) },
+};
+
+export const glossaryFeature: Feature = {
+  id: "glossary",
+  panel: { titleKey: "translate:glossary.title", create: (ctx) => new GlossaryPanel(ctx) },
+};
+
+export const qaFeature: Feature = {
+  id: "qa",
+  panel: { titleKey: "translate:qa.title", create: (ctx) => new QaPanel(ctx) },
+};
+
+export const translateFeatures: Feature[] = [translateFeature, glossaryFeature, qaFeature];

@@ -1,0 +1,70 @@
+// The translation desk's keys:
+//   Mod-Enter          mark translated, go to the next untranslated segment
+//   Shift-Mod-Enter    mark reviewed
+//   Mod-Shift-g        insert the next glossary term not yet in the English
+//   Mod-Alt-1 … 3      insert memory match 1 … 3
+//   Mod-Shift-r        romanize the selected Korean onto the English side
+//   Mod-f              find and replace
+import { keymap } from "prosemirror-keymap";
+import type { Command } from "prosemirror-state";
+import type { AppContext } from "../../feature";
+import { markTranslatedAndNext, setStatus, insertGlossaryTerm, insertMatch, insertRomanization, segmentAround } from "../../../app/commands/status";
+import { deskState } from "../../../app/translate/decorations";
+import { sideText } from "../../../app/schema";
+import { romanizeName } from "../../../app/translate/romanize";
+import { deskMemory } from "./memory";
+import { openFindBar } from "./find-bar";
+
+export const KEYS = {
+  markTranslated: "Mod-Enter",
+  markReviewed: "Shift-Mod-Enter",
+  glossary: "Mod-Shift-g",
+  match: "Mod-Alt-",
+  romanize: "Mod-Shift-r",
+  find: "Mod-f",
+};
+
+export function insertMatchN(ctx: AppContext, n: number): Command {
+  return (state, dispatch) => {
+    const seg = segmentAround(state.doc, state.selection.from);
+    if (!seg) return false;
+    const match = deskMemory(ctx).lookup(sideText(seg.node, "ko"), seg.node.attrs.id as string)[n - 1];
+    return !!match && insertMatch(match.unit.en)(state, dispatch);
+  };
+}
+
+export const glossaryInsert: Command = (state, dispatch) => {
+  const desk = deskState(state);
+  return !!desk && insertGlossaryTerm(desk.matcher)(state, dispatch);
+};
+
+export function translateKeys(ctx: AppContext) {
+  return keymap({
+    [KEYS.markTranslated]: (state, dispatch, view) => {
+      const before = segmentAround(state.doc, state.selection.from)?.pos;
+      const done = markTranslatedAndNext(state, dispatch, view);
+      // The cursor stayed: nothing is left to translate.
+      if (done && dispatch && segmentAround(ctx.view().state.doc, ctx.view().state.selection.from)?.pos === before) ctx.notify(ctx.t("translate:status.noneLeft"));
+      return done;
+    },
+    [KEYS.markReviewed]: setStatus("reviewed"),
+    [KEYS.glossary]: glossaryInsert,
+    [`${KEYS.match}1`]: insertMatchN(ctx, 1),
+    [`${KEYS.match}2`]: insertMatchN(ctx, 2),
+    [`${KEYS.match}3`]: insertMatchN(ctx, 3),
+    [KEYS.romanize]: (state, dispatch, view) => {
+      const text = romanizedSelection(ctx);
+      const done = insertRomanization(state, dispatch, view);
+      if (dispatch) ctx.notify(done && text ? ctx.t("translate:romanize.done", { text }) : ctx.t("translate:romanize.nothing"));
+      return done;
+    },
+    [KEYS.find]: () => (openFindBar(ctx), true),
+  });
+}
+
+/** The romanization of the current selection, for a status message. */
+export function romanizedSelection(ctx: AppContext): string | null {
+  const { from, to } = ctx.view().state.selection;
+  const text = ctx.view().state.doc.textBetween(from, to, " ").trim();
+  return /[\uac00-\ud7a3]/.test(text) ? romanizeName(text) : null;
+}

@@ -1,0 +1,94 @@
+// The translation memory the desk looks in: the open project's segments
+// (rebuilt shortly after edits, off the typing path) and the user memory
+// (other projects, imported TMX files). The open project is also saved to
+// the user memory, so that the next project finds it.
+import type { EditorState } from "prosemirror-state";
+import type { Node as PMNode } from "prosemirror-model";
+import { TranslationMemory, unitsFromDoc, type TmMatch, type TmUnit, type ConcordanceHit } from "../../../app/translate/tm";
+import { projectData } from "../../../app/project-state";
+import { loadMemory, saveMemory, recordUnits, type MemoryRecord } from "./user-data";
+
+const REBUILD_IDLE_MS = 1200;
+
+export function projectKey(state: EditorState): string {
+  const meta = projectData(state).meta;
+  return `project:${meta.created}:${meta.title}`;
+}
+
+export class DeskMemory {
+  private records: MemoryRecord[] = [];
+  private other = new TranslationMemory();
+  private otherFor = "";
+  private project = new TranslationMemory();
+  private projectDoc: PMNode | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  readonly ready: Promise<void>;
+  /** Called when a rebuild may have changed the matches. */
+  onChange: () => void = () => {};
+
+  constructor() {
+    this.ready = loadMemory().then((r) => {
+      this.records = r;
+      this.otherFor = "";
+      this.onChange();
+    });
+  }
+
+  get size(): number {
+    return this.project.size + this.other.size;
+  }
+
+  /** Brings the memory up to date with a state: at once the first time, after a pause later. */
+  sync(state: EditorState): void {
+    const key = projectKey(state);
+    if (key !== this.otherFor) {
+      this.other = new TranslationMemory();
+      for (const r of this.records) if (r.key !== key) this.other.add(recordUnits(r));
+      this.otherFor = key;
+    }
+    if (state.doc === this.projectDoc) return;
+    if (!this.projectDoc) return this.rebuild(state);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.rebuild(state), REBUILD_IDLE_MS);
+  }
+
+  private rebuild(state: EditorState): void {
+    this.timer = null;
+    const units = unitsFromDoc(state.doc, projectData(state).meta.title || "");
+    this.project = new TranslationMemory();
+    this.project.add(units.map((u) => ({ ...u, origin: "" })));
+    this.projectDoc = state.doc;
+    const record: MemoryRecord = { key: projectKey(state), origin: projectData(state).meta.title || projectKey(state), units: units.filter((u) => u.ko.trim() && u.en.trim()).map(({ ko, en }) => ({ ko, en })) };
+    if (record.units.length) void saveMemory(record);
+    this.onChange();
+  }
+
+  /** Adds an imported TMX file to the user memory. */
+  async addFile(origin: string, units: TmUnit[]): Promise<void> {
+    const record: MemoryRecord = { key: `tmx:${origin}`, origin, units: units.map(({ ko, en }) => ({ ko, en })) };
+    this.records = [...this.records.filter((r) => r.key !== record.key), record];
+    this.otherFor = "";
+    await saveMemory(record);
+    this.onChange();
+  }
+
+  /** The best matches for a segment, the segment itself left out; origin "" is the open project. */
+  lookup(ko: string, segmentId: string, limit = 5): TmMatch[] {
+    const mine = this.project.lookup(ko, { limit, exclude: (u) => u.segmentId === segmentId });
+    const others = this.other.lookup(ko, { limit });
+    return [...mine, ...others].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  concordance(phrase: string, limit = 30): ConcordanceHit[] {
+    return [...this.project.concordance(phrase, limit), ...this.other.concordance(phrase, limit)].slice(0, limit);
+  }
+}
+
+const memories = new WeakMap<object, DeskMemory>();
+
+/** One memory per app window. */
+export function deskMemory(owner: object): DeskMemory {
+  let m = memories.get(owner);
+  if (!m) memories.set(owner, (m = new DeskMemory()));
+  return m;
+}
