@@ -11,6 +11,7 @@ import { NameMatcher } from "./names";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 interface GoldBead {
+  paragraph?: number;
   ko: number[];
   en: number[];
 }
@@ -153,4 +154,47 @@ test("a document with no English gives one 1-0 bead per Korean sentence", () => 
   const beads = alignDocument({ ko: gold.ko.slice(0, 2), en: [] });
   assert.equal(beads.length, gold.ko[0].length + gold.ko[1].length);
   assert.ok(beads.every((b) => b.koEnd - b.koStart === 1 && b.enEnd === b.enStart));
+});
+
+test("English paragraphs merged, split or missing, and a Korean paragraph missing, still align", () => {
+  const enBefore = (p: number) => gold.en.slice(0, p).flat().length;
+  const koBefore = (p: number) => gold.ko.slice(0, p).flat().length;
+  const variants: { label: string; ko: string[][]; en: string[][]; beads: GoldBead[] }[] = [];
+  for (const p of [0, 5]) {
+    const en = gold.en.slice();
+    en.splice(p, 2, [...gold.en[p], ...gold.en[p + 1]]);
+    variants.push({ label: `English paragraphs ${p} and ${p + 1} merged`, ko: gold.ko, en, beads: gold.beads });
+  }
+  for (const p of [4, 9]) {
+    const en = gold.en.slice();
+    const h = Math.ceil(en[p].length / 2);
+    en.splice(p, 1, en[p].slice(0, h), en[p].slice(h));
+    variants.push({ label: `English paragraph ${p} split`, ko: gold.ko, en, beads: gold.beads });
+  }
+  for (const p of [2, 9]) {
+    const n = gold.en[p].length;
+    const s = enBefore(p);
+    const beads = gold.beads.flatMap((b) =>
+      b.paragraph === p ? b.ko.map((k) => ({ ko: [k], en: [] })) : [{ ko: b.ko, en: b.en.map((x) => (x >= s ? x - n : x)) }],
+    );
+    variants.push({ label: `English paragraph ${p} missing`, ko: gold.ko, en: gold.en.filter((_, i) => i !== p), beads });
+  }
+  for (const p of [5, 9]) {
+    const n = gold.ko[p].length;
+    const s = koBefore(p);
+    const beads = gold.beads.flatMap((b) =>
+      b.paragraph === p ? b.en.map((e) => ({ ko: [], en: [e] })) : [{ ko: b.ko.map((x) => (x >= s ? x - n : x)), en: b.en }],
+    );
+    variants.push({ label: `Korean paragraph ${p} missing`, ko: gold.ko.filter((_, i) => i !== p), en: gold.en, beads });
+  }
+  let found = 0;
+  let total = 0;
+  for (const v of variants) {
+    const s = score(alignDocument({ ko: v.ko, en: v.en }), v.beads);
+    found += s;
+    total += v.beads.length;
+    assert.ok(s >= v.beads.length - 2, `${v.label}: ${s}/${v.beads.length}`);
+  }
+  console.log(`# paragraph variations: ${found}/${total} beads`);
+  assert.ok(found / total >= 0.98);
 });

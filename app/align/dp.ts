@@ -241,8 +241,11 @@ class CostModel {
     if (breakTrust > 0 && en.breaks) {
       const b = TUNING.breakCost * breakTrust;
       const enBreakHere = j > 0 && j < en.len.length && en.breaks[j] === 1;
-      if (di > 0 && i > 0 && ko.breaks?.[i]) c += enBreakHere ? -b : b;
-      else if (di > 0 && enBreakHere) c += b / 2;
+      const koBreakHere = i > 0 && ko.breaks?.[i] === 1;
+      // Once per Korean paragraph start: the bead that takes its first sentence.
+      if (di > 0 && koBreakHere) c += enBreakHere ? -b : b;
+      // Once per English paragraph start inside a Korean paragraph: the bead that takes its first sentence.
+      if (dj > 0 && enBreakHere && !koBreakHere) c += b / 2;
       for (let t = j + 1; t < j1; t++) if (en.breaks[t]) c += b;
     }
     return c;
