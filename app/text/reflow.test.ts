@@ -83,6 +83,21 @@ test("the PDF extraction of the sample gives exactly the 12 paragraphs of commen
   assert.deepEqual(r.paragraphs, koParagraphs);
 });
 
+test("Korean PDF text whose lines lost their trailing spaces: word breaks judged from the text's own syllables", () => {
+  const stripped = read("commentary.ko.pdf.txt").replace(/[ \t]+$/gm, "");
+  const r = reflow(stripped);
+  assert.equal(r.mode, "pdf");
+  assert.equal(r.paragraphs.length, 12);
+  const gold = new Set(koParagraphs.join(" ").split(" "));
+  const words = r.paragraphs.join(" ").split(" ");
+  const right = words.filter((w) => gold.has(w)).length;
+  console.log(`# words rebuilt without trailing-space hints: ${right}/${words.length}`);
+  assert.ok(right / words.length > 0.95, `${right}/${words.length} words as in the clean text`);
+  // Joining every break with a space would be far worse: about half the breaks are inside words.
+  const spaced = reflow(stripped.replace(/\n\n/g, "\n"), { mode: "blocks" }).paragraphs.join(" ").split(" ");
+  assert.ok(spaced.filter((w) => gold.has(w)).length / spaced.length < 0.95);
+});
+
 test("CRLF, a BOM, NBSP and full-width spaces in the PDF text change nothing", () => {
   const pdf = read("commentary.ko.pdf.txt");
   const variants = [

@@ -8,7 +8,9 @@
 // PDF text (see ../shared/corpus/README.md): a line that ends in a space ends at
 // a word boundary, one that does not ends inside a word; a new paragraph starts
 // after a sentence end on an indented line, or after a line ending in two
-// spaces; a page break may add one leading space that is not an indent.
+// spaces; a page break may add one leading space that is not an indent. Korean
+// PDF text whose lines lost their trailing spaces has its breaks judged from
+// the text's own syllable statistics instead.
 import { sentenceSpans, type TextLang } from "./sentences";
 import { splitLines, collapseSpaces, leadingSpace, trailingSpace, isBlank, hangulRatio } from "./normalize";
 
@@ -130,7 +132,14 @@ function endsSentence(paragraph: string, nextBody: string, lang: TextLang): bool
  * Joins the next line to a paragraph: with a space when the line ends at a word
  * boundary, without one when it ends inside a word.
  */
-function join(paragraph: string, prev: LineInfo, next: LineInfo, layout: Layout, hyphenated: () => Set<string>): string {
+function join(
+  paragraph: string,
+  prev: LineInfo,
+  next: LineInfo,
+  layout: Layout,
+  hyphenated: () => Set<string>,
+  wordEnds?: (before: string, after: string) => boolean,
+): string {
   const body = next.body;
   if (prev.trail.length > 0) return `${paragraph} ${body}`;
   // `coopera-` + `tion`: a word broken at a line end, unless the text spells it with a hyphen elsewhere.
@@ -143,7 +152,41 @@ function join(paragraph: string, prev: LineInfo, next: LineInfo, layout: Layout,
   // A compound broken at its own hyphen: `Austria-` + `Hungary`.
   if (/\p{Script=Latin}-$/u.test(prev.body) && /^\p{L}/u.test(body)) return paragraph + body;
   if (layout.trailingSpaceMarksWords) return paragraph + body;
+  if (wordEnds) {
+    const a = prev.body[prev.body.length - 1];
+    const b = body[0];
+    if (SYLLABLE.test(a) && SYLLABLE.test(b) && !wordEnds(a, b)) return paragraph + body;
+  }
   return `${paragraph} ${body}`;
+}
+
+const SYLLABLE = /[\uac00-\ud7a3]/;
+
+/**
+ * For Korean PDF text that does not mark word ends with a trailing space:
+ * whether a line break between two syllables is a word boundary, judged from
+ * how often, elsewhere in the same text, the syllable before ends a word and
+ * the one after starts one (다, 는, 을 end words; 중, 시 rarely do).
+ */
+function syllableJudge(lines: LineInfo[]): (before: string, after: string) => boolean {
+  const final = new Map<string, number>();
+  const initial = new Map<string, number>();
+  const total = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const l of lines) {
+    for (const token of l.body.split(" ")) {
+      const word = token.replace(/^[^\uac00-\ud7a3]+|[^\uac00-\ud7a3]+$/g, "");
+      if (!word) continue;
+      for (const ch of word) bump(total, ch);
+      bump(final, word[word.length - 1]);
+      bump(initial, word[0]);
+    }
+  }
+  return (a, b) => {
+    const pa = ((final.get(a) ?? 0) + 0.5) / ((total.get(a) ?? 0) + 1);
+    const pb = ((initial.get(b) ?? 0) + 0.5) / ((total.get(b) ?? 0) + 1);
+    return pa * pb > (1 - pa) * (1 - pb);
+  };
 }
 
 /** Hyphenated words written on one line, so a line-end hyphen in one of them is kept; computed on first need. */
@@ -164,6 +207,7 @@ const STEP = 2000;
 
 function* reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang, out: string[]): Generator<number, void> {
   const hyphenated = hyphenatedWords(lines);
+  const wordEnds = lang === "ko" && !layout.trailingSpaceMarksWords ? syllableJudge(lines) : undefined;
   let current = "";
   let prev: LineInfo | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -186,7 +230,7 @@ function* reflowPdf(lines: LineInfo[], layout: Layout, lang: TextLang, out: stri
       out.push(current);
       current = line.body;
     } else {
-      current = join(current, prev, line, layout, hyphenated);
+      current = join(current, prev, line, layout, hyphenated, wordEnds);
     }
     prev = line;
   }
