@@ -110,7 +110,8 @@ function isSpace(ch: string | undefined): boolean {
 /** The word before position `end` (exclusive), without leading brackets or quotes. */
 function wordBefore(text: string, end: number): string {
   let s = end;
-  while (s > 0 && !isSpace(text[s - 1])) s--;
+  // Words are short; the bound keeps text without spaces from making this quadratic.
+  while (s > 0 && end - s < 64 && !isSpace(text[s - 1])) s--;
   let w = text.slice(s, end);
   while (w && OPENERS_AND_QUOTES.has(w[0])) w = w.slice(1);
   return w;
@@ -122,7 +123,7 @@ function wordAfter(text: string, start: number): string {
   while (s < text.length && isSpace(text[s])) s++;
   while (s < text.length && OPENERS_AND_QUOTES.has(text[s])) s++;
   let e = s;
-  while (e < text.length && !isSpace(text[e])) e++;
+  while (e < text.length && e - s < 64 && !isSpace(text[e])) e++;
   return text.slice(s, e);
 }
 
