@@ -30,15 +30,23 @@ test("title block, passages and segments in two columns, Korean font stack", asy
   for (const f of ["Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans CJK KR"]) assert.ok(html.includes(f), f);
 });
 
-test("themes are highlighted in their colours, overlaps nested, with legend and index", async () => {
+test("themes are underlined in their colours as in the editor, overlaps in lanes, with legend and index", async () => {
   const p = themedProject();
   const html = await exportHtml(p, { uiLanguage: "ko" });
   const data = collect(p);
-  // Each used theme's class carries its codebook colour.
-  data.usedCodes.forEach((c, i) => assert.ok(html.includes(`.c${i}{background:rgba(`) && html.includes(`.k${i}{background:${c.color}}`), c.id));
-  // The first Korean sentence is tagged twice: the overlap is two nested marks.
+  // Each tagged piece is underlined in its theme's colour, as in the editor.
+  const pieces = [...html.matchAll(/<span class="th ([^"]+)" style="([^"]+)" title="([^"]+)">([^<]*)<\/span>/g)];
+  const spacePiece = pieces.find((m) => m[4] === "space")!;
+  assert.match(spacePiece[2], /linear-gradient\(#1f77b4,#1f77b4\)/);
+  assert.equal(spacePiece[3], "우주 협력 · Space cooperation");
+  // The first Korean sentence is tagged twice: where "우주" overlaps it, two lanes (new Cold War below, space above).
   const first = /<tr id="s1">.*?<td lang="ko">(.*?)<\/td>/.exec(html)![1];
-  assert.match(first, /<mark class="th c\d+" id="a\d+"[^>]*>2023년 9월 13일 러시아 보스토치니 <\/mark><mark class="th c\d+" id="a\d+"[^>]*><mark class="th c\d+"[^>]*>우주<\/mark><\/mark>/);
+  const overlap = [...first.matchAll(/<span class="th [^"]+" style="([^"]+)" title="([^"]+)">우주<\/span>/g)][0];
+  assert.match(overlap[1], /^background-image:linear-gradient\(#2ca02c,#2ca02c\),linear-gradient\(#1f77b4,#1f77b4\);.*background-position:0 calc\(100% - 0px\),0 calc\(100% - 3px\)/);
+  assert.equal(overlap[2], "신냉전 · New Cold War&#10;우주 협력 · Space cooperation", "both labels on hover, one a line");
+  assert.match(first, /^<a class="anchor" id="a\d+"><\/a><span class="th c\d+" style="[^"]+" title="신냉전 · New Cold War">2023년 9월 13일 러시아 보스토치니 <\/span><a class="anchor" id="a\d+"><\/a><span/);
+  // Legend swatches carry the codebook colours.
+  data.usedCodes.forEach((c, i) => assert.ok(html.includes(`.k${i}{background:${c.color}}`), c.id));
   // Legend: every used theme once, with its count; the index lists segments and quotes.
   const legend = /<ul class="legend">(.*?)<\/ul>/.exec(html)![1];
   assert.equal([...legend.matchAll(/<li>/g)].length, 3);

@@ -6,7 +6,8 @@ import type { Project } from "../document/project";
 import type { UiLanguage } from "../i18n";
 import type { Side } from "../schema";
 import type { ExportOptions } from "./index";
-import { collect, type Annotation, type Collected, type Run, type SegmentView } from "./collect";
+import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
+import { underlineStyle } from "../themes/theme-decorations";
 import { escapeAttr, escapeText } from "./escape";
 import { codeLabel, exportT, safeColor } from "./labels";
 
@@ -14,14 +15,9 @@ import { codeLabel, exportT, safeColor } from "./labels";
 const KO_FONTS = `"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR", "NanumGothic", "Nanum Gothic", sans-serif`;
 const EN_FONTS = `"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", ${KO_FONTS}`;
 
-function rgba(hex: string, alpha: number): string {
-  const n = parseInt(safeColor(hex).slice(1), 16);
-  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
 function css(data: Collected, orientation: "portrait" | "landscape"): string {
   const themes = data.usedCodes
-    .map((c, i) => `.c${i}{background:${rgba(c.color, 0.28)};box-shadow:inset 0 -2px ${safeColor(c.color)}}.k${i}{background:${safeColor(c.color)}}`)
+    .map((c, i) => `.k${i}{background:${safeColor(c.color)}}`)
     .join("\n");
   return `
 *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -38,7 +34,7 @@ table.bitext{width:100%;border-collapse:collapse;table-layout:fixed}
 .bitext .passage-head th{background:#fafafa;font-weight:600;color:#444}
 .bitext td.num{color:#777;font-size:.85em}
 .bitext td.conf{font-variant-numeric:tabular-nums}
-mark.th{color:inherit;padding:0;border-radius:2px}
+span.th{box-decoration-break:clone;-webkit-box-decoration-break:clone}
 ${themes}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-.1em;margin-right:.4em}
 sup.nref{font-size:.7em;line-height:0}sup.nref a{text-decoration:none}
@@ -65,33 +61,68 @@ interface Ctx {
   /** Class index of each used code. */
   codeIndex: Map<string, number>;
   annIndex: Map<Annotation, number>;
-  /** Annotation of a mark, by id and code. */
-  ann: Map<string, Annotation>;
+  /** The theme ranges of each segment. */
+  ranges: Map<SegmentView, SideRange[]>;
+  /** Codebook order of each code (ties between lanes). */
+  rank: Map<string, number>;
   notes: string[];
   noteOf: Map<Annotation, number>;
 }
 
-const key = (id: string, code: string) => `${id}\u0000${code}`;
+function rangesBySegment(data: Collected): Map<SegmentView, SideRange[]> {
+  const out = new Map<SegmentView, SideRange[]>();
+  for (const ann of data.annotations)
+    ann.ranges.forEach((r, index) => {
+      let list = out.get(r.segment);
+      if (!list) out.set(r.segment, (list = []));
+      list.push({ ann, index, from: r.from, to: r.to });
+    });
+  return out;
+}
 
-function renderRuns(ctx: Ctx, seg: SegmentView, side: Side): string {
+interface SideRange {
+  ann: Annotation;
+  /** Index of this range in its annotation. */
+  index: number;
+  from: number;
+  to: number;
+}
+
+/** Lanes for overlapping ranges, as the editor assigns them: the first free lane, by start (longer first), then codebook order. */
+function assignLanes(ranges: SideRange[], rank: Map<string, number>): Map<SideRange, number> {
+  const r = (code: string) => rank.get(code) ?? -1;
+  const sorted = ranges.slice().sort((a, b) => a.from - b.from || b.to - a.to || r(a.ann.code) - r(b.ann.code) || (a.ann.id < b.ann.id ? -1 : 1));
+  const laneEnd: number[] = [];
+  const out = new Map<SideRange, number>();
+  for (const x of sorted) {
+    let lane = laneEnd.findIndex((end) => end <= x.from);
+    if (lane < 0) lane = laneEnd.length;
+    laneEnd[lane] = x.to;
+    out.set(x, lane);
+  }
+  return out;
+}
+
+/** One side of a segment with its themes drawn as in the editor: an underline per annotation, stacked in lanes. */
+function renderSide(ctx: Ctx, seg: SegmentView, side: Side): string {
+  const text = seg.text[side];
+  const ranges = (ctx.ranges.get(seg) ?? []).filter((r) => r.ann.ranges[r.index].side === side);
+  if (!ranges.length) return escapeText(text);
+  const lanes = assignLanes(ranges, ctx.rank);
+  const cuts = [...new Set([0, text.length, ...ranges.flatMap((r) => [r.from, r.to])])].sort((a, b) => a - b);
   let out = "";
-  let pos = 0;
-  for (const run of seg.runs[side] as Run[]) {
-    const end = pos + run.text.length;
-    let open = "";
-    let close = "";
-    let refs = "";
-    for (const th of run.themes) {
-      const ann = ctx.ann.get(key(th.id, th.code))!;
-      const first = ann.ranges[0];
-      const anchor = first.segment === seg && first.side === side && first.from === pos ? ` id="a${ctx.annIndex.get(ann)}"` : "";
-      open += `<mark class="th c${ctx.codeIndex.get(th.code)}"${anchor} title="${escapeAttr(codeLabel(ctx.data.code(th.code), ctx.lang))}">`;
-      close += "</mark>";
-      const last = ann.ranges[ann.ranges.length - 1];
-      if (ann.note && last.segment === seg && last.side === side && last.to === end) refs += noteRef(ctx, ann, seg);
-    }
-    out += open + escapeText(run.text) + close + refs;
-    pos = end;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    for (const r of ranges) if (r.index === 0 && r.from === from) out += `<a class="anchor" id="a${ctx.annIndex.get(r.ann)}"></a>`;
+    const active = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => lanes.get(a)! - lanes.get(b)!);
+    const piece = escapeText(text.slice(from, to));
+    if (active.length) {
+      const style = underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: safeColor(ctx.data.code(r.ann.code).color) })));
+      const title = active.map((r) => codeLabel(ctx.data.code(r.ann.code), ctx.lang)).join("\n");
+      const codes = [...new Set(active.map((r) => `c${ctx.codeIndex.get(r.ann.code)}`))].join(" ");
+      out += `<span class="th ${codes}" style="${style}" title="${escapeAttr(title)}">${piece}</span>`;
+    } else out += piece;
+    for (const r of ranges) if (r.to === to && r.index === r.ann.ranges.length - 1 && r.ann.note) out += noteRef(ctx, r.ann, seg);
   }
   return out;
 }
@@ -166,7 +197,8 @@ export async function exportHtml(project: Project, options: ExportOptions = {}):
     lang,
     codeIndex: new Map(data.usedCodes.map((c, i) => [c.id, i])),
     annIndex: new Map(data.annotations.map((a, i) => [a, i + 1])),
-    ann: new Map(data.annotations.map((a) => [key(a.id, a.code), a])),
+    ranges: rangesBySegment(data),
+    rank: new Map(project.codebook.map((c, i) => [c.id, i])),
     notes: [],
     noteOf: new Map(),
   };
@@ -184,8 +216,8 @@ export async function exportHtml(project: Project, options: ExportOptions = {}):
     body.push(`<tbody class="passage" id="p${p.number}"><tr class="passage-head"><th colspan="${cols}">${escapeText(t("doc.passage", { n: p.number }))}</th></tr>`);
     for (const s of p.segments) {
       const ref = s.note ? noteRef(ctx, null, s) : "";
-      const ko = renderRuns(ctx, s, "ko");
-      const en = renderRuns(ctx, s, "en");
+      const ko = renderSide(ctx, s, "ko");
+      const en = renderSide(ctx, s, "en");
       let extra = "";
       if (status) extra += `<td class="status">${escapeText(t(`status.${s.status}`))}${s.confirmed ? ` ✓` : ""}</td>`;
       if (conf) extra += `<td class="conf">${s.confidence === null ? "—" : `${Math.round(s.confidence * 100)}%`}</td>`;
