@@ -209,3 +209,59 @@ test("a keyword suggestion is accepted from its popover and then becomes a tag",
     assert.equal(await page.locator(".dari-segment").first().locator(".dari-ko .dari-suggestion", { hasText: "우주기지" }).count(), 0);
   });
 });
+
+test("the Codebook panel adds, renames, recolours, nests, reorders and deletes themes, asking about the tags; undo restores", async () => {
+  await withCodebook(async ({ page }) => {
+    const code = (id: string) => page.locator(`.dari-code[data-code="${id}"]`);
+    const codebook = () => page.evaluate(`JSON.stringify(JSON.parse(window.dariApp.projectText()).codebook)`).then((s) => JSON.parse(s as string) as { id: string; label: { ko: string; en: string }; color: string; parent: string | null }[]);
+
+    // Add.
+    await page.locator(".dari-add-ko").fill("에너지");
+    await page.locator(".dari-add-en").fill("Energy");
+    await page.getByRole("button", { name: "Add theme" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".dari-code").length === 10);
+    assert.deepEqual((await codebook()).at(-1)!.label, { ko: "에너지", en: "Energy" });
+
+    // Rename in English, recolour.
+    const en = code("arms").locator('input[data-field="arms:en"]');
+    await en.fill("Arms transfers");
+    await en.press("Enter");
+    await page.waitForFunction(() => (document.querySelector('.dari-code[data-code="arms"] input[data-field="arms:en"]') as HTMLInputElement)?.value === "Arms transfers");
+    await code("arms").locator('input[type="color"]').evaluate((el: HTMLInputElement) => {
+      el.value = "#112233";
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await page.waitForFunction(() => (document.querySelector('.dari-code[data-code="arms"] input[type="color"]') as HTMLInputElement)?.value === "#112233");
+    let cb = await codebook();
+    assert.deepEqual([cb[1].label.en, cb[1].color], ["Arms transfers", "#112233"]);
+
+    // Nest arms under the theme above (space), then reorder diplomacy up.
+    await code("arms").locator('[data-action="indent"]').click();
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.dari-code[data-code="arms"]')!).marginLeft !== "0px");
+    await code("diplomacy").locator('[data-action="up"]').click();
+    await page.waitForFunction(() => [...document.querySelectorAll(".dari-code")].map((e) => e.getAttribute("data-code")).indexOf("diplomacy") === 7);
+    cb = await codebook();
+    assert.equal(cb.find((c) => c.id === "arms")!.parent, "space");
+
+    // Tag with arms through the panel, then delete arms and move its tags to diplomacy.
+    await selectText(page, 0, "ko", "북러 정상회담");
+    await code("arms").locator('[data-action="apply"]').click();
+    await page.waitForFunction(() => !!document.querySelector('.dari-themed[data-themes="arms"]'));
+    await code("arms").locator('[data-action="delete"]').click();
+    const dialog = page.locator(".dari-dialog");
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? "", /1 tagged spans use this theme/);
+    await dialog.locator("select").selectOption("diplomacy");
+    await dialog.getByRole("button", { name: /Move them to/ }).click();
+    await page.waitForFunction(() => !document.querySelector('.dari-code[data-code="arms"]'));
+    assert.equal((await page.locator('.dari-segment').first().locator('.dari-themed[data-themes="diplomacy"]').allTextContents()).join(""), "북러 정상회담");
+    assert.ok(!(await codebook()).some((c) => c.id === "arms"));
+
+    // Undo brings back the theme and its tag together.
+    await page.locator(".ProseMirror").focus();
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(() => !!document.querySelector('.dari-code[data-code="arms"]'));
+    // (Other decorations, such as a suggestion, may split the underlined text into several spans.)
+    assert.equal((await page.locator('.dari-segment').first().locator('.dari-themed[data-themes="arms"]').allTextContents()).join(""), "북러 정상회담");
+  });
+});

@@ -141,7 +141,7 @@ export class CodebookPanel implements PanelView {
           const parent = cb.find((c) => c.id === code.parent);
           this.run(nestCodeCommand(code.id, parent?.parent ?? null));
         }, code.parent === null),
-        btn("delete", "🗑", () => void this.remove(code)),
+        btn("delete", "×", () => void this.remove(code)),
       ),
       details,
     );
