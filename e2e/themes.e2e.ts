@@ -239,7 +239,7 @@ test("the Codebook panel adds, renames, recolours, nests, reorders and deletes t
     await code("arms").locator('[data-action="indent"]').click();
     await page.waitForFunction(() => getComputedStyle(document.querySelector('.dari-code[data-code="arms"]')!).marginLeft !== "0px");
     await code("diplomacy").locator('[data-action="up"]').click();
-    await page.waitForFunction(() => [...document.querySelectorAll(".dari-code")].map((e) => e.getAttribute("data-code")).indexOf("diplomacy") === 7);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll(".dari-code")).map((e) => e.getAttribute("data-code")).indexOf("diplomacy") === 7);
     cb = await codebook();
     assert.equal(cb.find((c) => c.id === "arms")!.parent, "space");
 
