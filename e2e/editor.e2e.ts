@@ -145,8 +145,14 @@ test("the UI language switches at runtime and is remembered", async () => {
     assert.deepEqual(titles, ["파일", "편집", "보기", "도움말"]);
     assert.ok(await page.locator('.dari-toolbar button[data-action="toolbar.save"]', { hasText: "저장" }).isVisible());
     assert.match((await page.locator(".dari-position").textContent())!, /단락 \d+ · 세그먼트 \d+/);
-    const settings = JSON.parse(await readFile(join(app.userData, "settings.json"), "utf8"));
-    assert.equal(settings.uiLanguage, "ko");
+    // The choice is saved right after the switch; wait for it rather than race it.
+    const deadline = Date.now() + 5000;
+    let saved: string | null = null;
+    while (Date.now() < deadline && saved !== "ko") {
+      saved = await readFile(join(app.userData, "settings.json"), "utf8").then((t) => JSON.parse(t).uiLanguage, () => null);
+      if (saved !== "ko") await page.waitForTimeout(50);
+    }
+    assert.equal(saved, "ko");
   });
 });
 
