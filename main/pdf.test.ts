@@ -1,22 +1,28 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { exportHtml } from "../app/export/html";
-import { findChromium, printPdfWithChromium } from "./pdf";
+import { test, before, after } from "node:test";
+import type { Browser } from "playwright-core";
+import { findChromium, launchPrinter, printPdfWithChromium } from "./pdf";
 import { DariError } from "../app/errors";
 import { goldSegments, projectOf, themedProject } from "../test/fixtures/export-project";
 
 const dir = mkdtempSync(join(tmpdir(), "dari-pdf-"));
+let browser: Browser;
+before(async () => {
+  browser = await launchPrinter();
+});
+after(() => browser?.close());
 
 /** Prints a project's html export and renders page 1 to PNG with pdftoppm. */
 async function pageOne(name: string, ko: (s: string) => string): Promise<{ pdf: string; png: Buffer }> {
   const passage = goldSegments()[0].map((s) => ({ ...s, ko: ko(s.ko) }));
   const html = await exportHtml(projectOf([passage], "제목"), { uiLanguage: "en" });
   const pdf = join(dir, `${name}.pdf`);
-  writeFileSync(pdf, await printPdfWithChromium(html, { orientation: "portrait" }));
+  writeFileSync(pdf, await printPdfWithChromium(html, { orientation: "portrait", browser }));
   execFileSync("pdftoppm", ["-r", "50", "-f", "1", "-l", "1", "-gray", "-png", "-singlefile", pdf, join(dir, name)]);
   return { pdf, png: readFileSync(join(dir, `${name}.png`)) };
 }
@@ -46,7 +52,7 @@ test("the whole annotated commentary prints to A4 in both orientations", async (
   for (const orientation of ["portrait", "landscape"] as const) {
     const html = await exportHtml(themedProject(), { orientation, showStatus: true, showConfidence: true });
     const pdf = join(dir, `all-${orientation}.pdf`);
-    writeFileSync(pdf, await printPdfWithChromium(html, { orientation }));
+    writeFileSync(pdf, await printPdfWithChromium(html, { orientation, browser }));
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/.exec(info) ?? [];
     assert.ok(w, `A4 pages (${orientation})`);

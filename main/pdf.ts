@@ -3,6 +3,7 @@
 // request the page makes is refused, so printing stays offline.
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import type { Browser } from "playwright-core";
 import { DariError } from "../app/errors";
 
 /** Where Chromium-family browsers live on Linux, macOS and Windows. */
@@ -45,21 +46,27 @@ export interface PdfOptions {
   orientation: "portrait" | "landscape";
   /** The browser to use; found with findChromium when absent. */
   executablePath?: string;
+  /** A browser already running (batch printing, tests); left open. */
+  browser?: Browser;
 }
 
-export async function printPdfWithChromium(html: string, options: PdfOptions): Promise<Uint8Array> {
-  const executablePath = options.executablePath ?? findChromium();
+/** Starts a headless Chromium for printing. */
+export async function launchPrinter(executablePath = findChromium()): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   // Chromium refuses to sandbox as root (containers, CI); elsewhere keep it.
   const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
-  let browser;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args });
+    return await chromium.launch({ executablePath, headless: true, args });
   } catch (e) {
     throw new DariError("export:pdf.failed", { reason: String((e as Error).message).split("\n")[0].slice(0, 300) });
   }
+}
+
+export async function printPdfWithChromium(html: string, options: PdfOptions): Promise<Uint8Array> {
+  const browser = options.browser ?? (await launchPrinter(options.executablePath ?? findChromium()));
+  const context = await browser.newContext({ javaScriptEnabled: false });
   try {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await context.newPage();
     await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
@@ -69,6 +76,7 @@ export async function printPdfWithChromium(html: string, options: PdfOptions): P
     if (e instanceof DariError) throw e;
     throw new DariError("export:pdf.failed", { reason: String((e as Error).message).split("\n")[0].slice(0, 300) });
   } finally {
-    await browser.close();
+    await context.close();
+    if (!options.browser) await browser.close();
   }
 }
