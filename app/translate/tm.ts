@@ -51,25 +51,68 @@ const CANDIDATES = 200;
 const STOP_SHARE = 0.05;
 const STOP_MIN = 2000;
 
-function keysOf(text: string, lang: FuzzyLang): string[] {
-  const u = units(text, lang);
-  if (lang === "en") return [...new Set(u.filter((t) => /[\p{L}\p{N}]/u.test(t)))];
-  if (u.length < 2) return u;
-  const keys = new Set<string>();
-  for (let i = 0; i + 1 < u.length; i++) keys.add(u[i] + u[i + 1]);
+type Key = number | string;
+
+/** A character as a small number: Hangul syllables exactly, others folded
+ *  (a rare collision only adds a candidate, which exact scoring then drops),
+ *  so a bigram key stays a small integer, which Maps hash fastest. */
+const HANGUL_BASE = 0xac00;
+const HANGUL_COUNT = 11172;
+const FOLD = 16384;
+const RADIX = HANGUL_COUNT + FOLD;
+
+function charKey(c: number): number {
+  const h = c - HANGUL_BASE;
+  return h >= 0 && h < HANGUL_COUNT ? h : HANGUL_COUNT + (c % FOLD);
+}
+
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/**
+ * Calls `fn` with the index keys of a text (possibly repeated): Korean
+ * character bigrams with white space removed, as one small integer, or the
+ * single character of a one-character text; English word tokens.
+ */
+function forEachKey(text: string, lang: FuzzyLang, fn: (key: Key) => void): void {
+  const t = text.normalize("NFC");
+  if (lang === "en") {
+    for (const tok of units(t, "en")) if (/[\p{L}\p{N}]/u.test(tok)) fn(tok);
+    return;
+  }
+  let prev = -1;
+  let pairs = 0;
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    if (isSpace(code)) continue;
+    const c = charKey(code);
+    if (prev >= 0) {
+      fn(prev * RADIX + c);
+      pairs++;
+    }
+    prev = c;
+  }
+  if (pairs === 0 && prev >= 0) fn(prev);
+}
+
+function keysOf(text: string, lang: FuzzyLang): Key[] {
+  const keys = new Set<Key>();
+  forEachKey(text, lang, (k) => keys.add(k));
   return [...keys];
 }
 
 class Index {
-  private readonly postings = new Map<string, number[]>();
-  add(id: number, keys: string[]): void {
-    for (const k of keys) {
+  private readonly postings = new Map<Key, number[]>();
+  /** Adds the keys of unit `id`; ids arrive in increasing order, so a repeat is the last entry. */
+  add(id: number, text: string, lang: FuzzyLang): void {
+    forEachKey(text, lang, (k) => {
       const list = this.postings.get(k);
-      if (list) list.push(id);
-      else this.postings.set(k, [id]);
-    }
+      if (!list) this.postings.set(k, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    });
   }
-  get(key: string): readonly number[] {
+  get(key: Key): readonly number[] {
     return this.postings.get(key) ?? [];
   }
 }
@@ -78,6 +121,15 @@ export class TranslationMemory {
   private readonly items: TmUnit[] = [];
   private readonly index = { ko: new Index(), en: new Index() };
   private counts = new Uint16Array(1024);
+  /** The English index is built on first use: most lookups are by Korean. */
+  private enIndexed = 0;
+
+  private indexFor(lang: FuzzyLang): Index {
+    if (lang === "en") {
+      for (; this.enIndexed < this.items.length; this.enIndexed++) this.index.en.add(this.enIndexed, this.items[this.enIndexed].en, "en");
+    }
+    return this.index[lang];
+  }
 
   get size(): number {
     return this.items.length;
@@ -89,8 +141,7 @@ export class TranslationMemory {
       if (!unit.ko.trim() || !unit.en.trim()) continue;
       const id = this.items.length;
       this.items.push(unit);
-      this.index.ko.add(id, keysOf(unit.ko, "ko"));
-      this.index.en.add(id, keysOf(unit.en, "en"));
+      this.index.ko.add(id, unit.ko, "ko");
     }
     if (this.counts.length < this.items.length) this.counts = new Uint16Array(this.items.length * 2);
   }
@@ -102,7 +153,7 @@ export class TranslationMemory {
     const minScore = options.minScore ?? 50;
     const query = units(text, lang);
     if (query.length === 0) return [];
-    const index = this.index[lang];
+    const index = this.indexFor(lang);
     let keys = keysOf(text, lang)
       .map((k) => index.get(k))
       .filter((p) => p.length > 0)
@@ -169,7 +220,7 @@ export class TranslationMemory {
     if (!needle) return [];
     const lang: FuzzyLang = /[\uac00-\ud7a3\u3131-\u318e]/.test(needle) ? "ko" : "en";
     const keys = keysOf(needle, lang);
-    const postings = keys.map((k) => this.index[lang].get(k)).sort((a, b) => a.length - b.length);
+    const postings = keys.map((k) => this.indexFor(lang).get(k)).sort((a, b) => a.length - b.length);
     let ids: readonly number[];
     if (postings.length === 0) return [];
     ids = postings[0];
