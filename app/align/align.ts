@@ -158,7 +158,7 @@ export function alignDocument(doc: SentenceDocument, opts: AlignOptions = {}): B
   } else {
     center = lengthDiagonal(ko.units.len, en.units.len);
   }
-  const anchorCache = { size: 0, costs: null };
+  const anchorCache = { lo: null, hi: null, costs: null };
   const input = { ko: ko.units, en: en.units, weight: anchors.weight, center, width: 8, koParagraphs: true, breakTrust, anchorCache };
   const first = search({ ...input, model: prior, posteriors: false });
   return search({ ...input, model: calibrate(ko.units, en.units, first, prior) });

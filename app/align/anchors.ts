@@ -72,11 +72,18 @@ function enTokens(text: string): string[] {
 }
 
 class Lexicon {
-  private koTerms: { term: string; key: string }[] = [];
+  private koKeysOf = new Map<string, string[]>();
+  private koPattern: RegExp | null = null;
   private enForms = new Map<string, string[]>();
 
   add(key: string, ko: readonly string[], en: readonly string[]): void {
-    for (const term of ko) if (term.trim()) this.koTerms.push({ term, key });
+    for (const term of ko) {
+      if (!term.trim()) continue;
+      const list = this.koKeysOf.get(term);
+      if (list) list.push(key);
+      else this.koKeysOf.set(term, [key]);
+    }
+    this.koPattern = null;
     for (const form of en) {
       const f = form.toLowerCase().trim();
       if (!f) continue;
@@ -86,8 +93,21 @@ class Lexicon {
     }
   }
 
+  /**
+   * One pass of one regular expression over the text (longest terms first),
+   * instead of a search per term; a term stands for every shorter term inside
+   * it too (북중러 is also 북중 and 중러).
+   */
   koKeys(text: string, out: Set<string>): void {
-    for (const { term, key } of this.koTerms) if (!out.has(key) && text.includes(term)) out.add(key);
+    if (!this.koPattern) {
+      const terms = [...this.koKeysOf.keys()].sort((a, b) => b.length - a.length);
+      if (!terms.length) return;
+      const closed = new Map<string, string[]>();
+      for (const t of terms) closed.set(t, [...new Set(terms.filter((u) => t.includes(u)).flatMap((u) => this.koKeysOf.get(u)!))]);
+      this.koKeysOf = closed;
+      this.koPattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    }
+    for (const m of text.matchAll(this.koPattern)) for (const k of this.koKeysOf.get(m[0])!) out.add(k);
   }
 
   enKeys(tokens: string[], out: Set<string>): void {

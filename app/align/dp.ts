@@ -63,7 +63,9 @@ export interface SearchInput {
 }
 
 export interface AnchorCache {
-  size: number;
+  /** The band the costs were computed for (its row bounds). */
+  lo: Int32Array | null;
+  hi: Int32Array | null;
   costs: Float32Array | null;
 }
 
@@ -158,8 +160,13 @@ class CostModel {
       this.koPara[i] = p;
     }
     this.logNorm = 0.5 * Math.log(2 * Math.PI);
+    this.narrowCost = -Math.log(1 - TUNING.tail);
+    this.wideCost = -Math.log(TUNING.tail / Math.sqrt(TUNING.tailScale));
     this.seen = new Int32Array(input.weight.length);
   }
+
+  private readonly narrowCost: number;
+  private readonly wideCost: number;
 
   /**
    * Anchors shared by the two sides of a bead gain, anchors of one side the
@@ -175,6 +182,7 @@ class CostModel {
       we = en.anchorTotal[j];
       if (wk > 0 && we > 0) shared = sharedWeight(ko.anchors[i], en.anchors[j], weight);
     } else if (i1 === i || j1 === j) {
+      if (TUNING.orphanCost === 0) return 0;
       for (let s = i; s < i1; s++) wk += ko.anchorTotal[s];
       for (let t = j; t < j1; t++) we += en.anchorTotal[t];
     } else {
@@ -221,8 +229,10 @@ class CostModel {
       const d = le - model.ratio * lk;
       const z = (d * d) / (2 * v);
       // A mixture with a wide component: free translation happens.
-      const p = (1 - TUNING.tail) * Math.exp(-z) + (TUNING.tail / Math.sqrt(TUNING.tailScale)) * Math.exp(-z / TUNING.tailScale);
-      c += this.logNorm + 0.5 * Math.log(v) - Math.log(p);
+      // -log((1-T) e^-z + (T/√S) e^(-z/S)), as a log-sum of the two terms.
+      const a = z + this.narrowCost;
+      const w = z / TUNING.tailScale + this.wideCost;
+      c += this.logNorm + 0.5 * Math.log(v) + logAddCost(a, w);
       // The model gives the total English length; where it falls between two
       // or three English sentences is one more (uniform) choice. Without this
       // term merged beads would look cheaper than the 1-1 beads they replace.
@@ -297,10 +307,11 @@ function forwardPass(input: SearchInput, model: CostModel, band: Band, keepCosts
           b = v;
           arg = k;
         }
-        f = logAddCost(f, forward[from] + c);
+        if (keepCosts) f = logAddCost(f, forward[from] + c);
       }
       best[here] = b;
-      forward[here] = f;
+      // Without posteriors the forward sums are not needed: reachability is enough.
+      forward[here] = keepCosts ? f : b;
       back[here] = arg;
     }
   }
@@ -343,6 +354,26 @@ function touchesEdge(band: Band, path: [number, number][], m: number): boolean {
   return false;
 }
 
+function sameArray(a: Int32Array | null, b: Int32Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The English position of a path at every Korean position (rows a bead skips are interpolated). */
+function pathCenter(path: [number, number][], n: number): Float64Array {
+  const center = new Float64Array(n + 1).fill(NaN);
+  for (const [i, j] of path) if (Number.isNaN(center[i])) center[i] = j;
+  let last = 0;
+  for (let i = 1; i <= n; i++) {
+    if (!Number.isNaN(center[i])) {
+      for (let k = last + 1; k < i; k++) center[k] = center[last] + ((center[i] - center[last]) * (k - last)) / (i - last);
+      last = i;
+    }
+  }
+  return center;
+}
+
 /** Counters for tests and benchmarks: how often the band had to be widened. */
 export const searchStats = { widenings: 0, cells: 0 };
 
@@ -352,13 +383,16 @@ export function search(input: SearchInput): Bead[] {
   const m = input.en.len.length;
   const model = new CostModel(input);
   let width = Math.max(4, input.width);
+  let center = input.center;
+  let retries = 0;
   for (;;) {
-    const band = new Band(n, m, input.center, width);
+    const band = new Band(n, m, center, width);
     const posteriors = input.posteriors !== false;
     const cache = input.anchorCache;
     if (cache) {
-      if (cache.size !== band.size || !cache.costs) {
-        cache.size = band.size;
+      if (!cache.costs || !sameArray(cache.lo, band.lo) || !sameArray(cache.hi, band.hi)) {
+        cache.lo = band.lo;
+        cache.hi = band.hi;
         cache.costs = new Float32Array(band.size * SHAPES.length).fill(NaN);
       }
       model.anchorCosts = cache.costs;
@@ -379,8 +413,11 @@ export function search(input: SearchInput): Bead[] {
       path.push([i, j]);
     }
     if (width < m && touchesEdge(band, path, m)) {
+      // Follow the path found (an omission shifts everything after it),
+      // and widen if following is not enough.
       searchStats.widenings++;
-      width *= 2;
+      center = pathCenter(path, n);
+      if (retries++ > 0) width *= 2;
       continue;
     }
     const backward = posteriors ? backwardPass(input, pass) : null;
