@@ -6,6 +6,7 @@ import { Plugin, PluginKey } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { isTextOnly, sideAt } from "../../app/commands/structure";
+import "./decoration-lookup";
 
 function numberSegments(doc: PMNode): DecorationSet {
   const decos: Decoration[] = [];
