@@ -37,11 +37,14 @@ export function segmentPositions(state: EditorState): number[] {
   return out;
 }
 
-/** Runs `f` at most once per animation frame and after the panel goes quiet, for O(document) panel work. */
-export function throttled(f: () => void, ms = 120): () => void {
+/**
+ * Runs `f` once the analyst pauses (no call for `ms`): the panels' counts and
+ * pictures walk the whole document, which must not happen on every keystroke.
+ */
+export function whenQuiet(f: () => void, ms = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return () => {
-    if (timer) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       f();

@@ -15,7 +15,7 @@ import { copyTagsToCounterpart } from "../../../app/commands/themes";
 import { setThemeFilter, themeFilter } from "../../../app/themes/theme-decorations";
 import { Portrait } from "./portrait";
 import { Matrix } from "./matrix";
-import { colorOf, goTo, labelOf, segmentPositions, throttled } from "./shared";
+import { colorOf, goTo, labelOf, segmentPositions, whenQuiet } from "./shared";
 
 export class ThemesPanel implements PanelView {
   dom = crelt("div", { class: "dari-themes-panel" });
@@ -33,7 +33,7 @@ export class ThemesPanel implements PanelView {
   private lastCodebook: unknown = null;
   private lastLang = "";
   private lastFilter: unknown = undefined;
-  private refresh = throttled(() => this.render(this.ctx.view().state));
+  private refresh = whenQuiet(() => this.render(this.ctx.view().state));
 
   constructor(private ctx: AppContext) {
     const view = () => ctx.view();
