@@ -8,7 +8,7 @@ import "./export-dialog.css";
 import crelt from "crelt";
 import type { Feature, AppContext } from "../feature";
 import type { ExportRequest, IpcError } from "../../app/ipc";
-import { availableFormats, type ExportFormat } from "../../app/export/index";
+import type { ExportFormat } from "../../app/export/index";
 import type { Side } from "../../app/schema";
 import { isUiLanguage, type UiLanguage } from "../../app/i18n";
 
@@ -70,10 +70,12 @@ class ExportDialog {
   private resolve!: () => void;
   readonly closed: Promise<void>;
 
-  constructor(private ctx: AppContext) {
+  constructor(
+    private ctx: AppContext,
+    formats: ExportFormat[],
+  ) {
     const t = ctx.t;
     this.closed = new Promise((r) => (this.resolve = r));
-    const formats = availableFormats();
     if (!formats.includes(last.format)) last = { ...last, format: formats[0] };
     const lang = last.uiLanguage ?? (isUiLanguage(ctx.i18n.language) ? ctx.i18n.language : "ko");
     this.format = select("format", formats.map((f) => [f, t(`export:format.${f}`)]), last.format);
@@ -211,8 +213,10 @@ class ExportDialog {
 }
 
 /** Opens the export dialog; resolves when it closes. */
-export function openExportDialog(ctx: AppContext): Promise<void> {
-  return new ExportDialog(ctx).closed;
+export async function openExportDialog(ctx: AppContext): Promise<void> {
+  // The registry pulls in every exporter (docx among them): loaded when first needed, not at start.
+  const { availableFormats } = await import("../../app/export/index");
+  return new ExportDialog(ctx, availableFormats()).closed;
 }
 
 export const exportFeature: Feature = {
