@@ -198,3 +198,27 @@ test("English paragraphs merged, split or missing, and a Korean paragraph missin
   console.log(`# paragraph variations: ${found}/${total} beads`);
   assert.ok(found / total >= 0.98);
 });
+
+test("a translator who splits Korean sentences throughout: many 1-2 beads are still found", () => {
+  // Split every English sentence with a comma near its middle into two.
+  const map: number[][] = [];
+  let k = 0;
+  const en = gold.en.map((p) =>
+    p.flatMap((s) => {
+      const c = s.indexOf(", ", Math.floor(s.length * 0.35));
+      if (c > 0 && c < s.length * 0.75) {
+        map.push([k, k + 1]);
+        k += 2;
+        return [s.slice(0, c + 1), s.slice(c + 2)];
+      }
+      map.push([k++]);
+      return [s];
+    }),
+  );
+  const beads = gold.beads.map((b) => ({ ko: b.ko, en: b.en.flatMap((e) => map[e]) }));
+  const multi = beads.filter((b) => b.en.length > 1).length;
+  const s = score(alignDocument({ ko: gold.ko, en }), beads);
+  console.log(`# sentences split by the translator: ${s}/${beads.length} beads (${multi} with two or more English sentences)`);
+  assert.ok(multi >= 20);
+  assert.ok(s >= beads.length - 3, `${s}/${beads.length}`);
+});

@@ -9,7 +9,7 @@
 // ratio from the totals, the variance from a first alignment.
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { buildAnchors, type AnchorTable } from "./anchors";
-import { search, type Bead, type LengthModel, type Units } from "./dp";
+import { PRIOR, SHAPES, search, type Bead, type LengthModel, type Units } from "./dp";
 import type { LexiconPair } from "./lexicon";
 
 export type { Bead } from "./dp";
@@ -89,6 +89,25 @@ function calibrate(ko: Units, en: Units, beads: Bead[], prior: LengthModel): Len
   return { ratio, variance, enMean: prior.enMean };
 }
 
+/**
+ * How often each bead shape occurs in this translation, from a first
+ * alignment, smoothed towards the general priors (a translator who splits
+ * long Korean sentences does it throughout). Omissions and additions (1-0,
+ * 0-1) keep their general prior: they are too rare to count on one text.
+ */
+function shapePriors(beads: Bead[]): number[] {
+  const PSEUDO = 30;
+  const orphan = (k: number) => SHAPES[k][0] === 0 || SHAPES[k][1] === 0;
+  const counts = PRIOR.map((p, k) => (orphan(k) ? 0 : p * PSEUDO));
+  for (const b of beads) {
+    const k = SHAPES.findIndex(([a, c]) => a === b.koEnd - b.koStart && c === b.enEnd - b.enStart);
+    if (k >= 0 && !orphan(k)) counts[k]++;
+  }
+  const kept = PRIOR.reduce((a, p, k) => a + (orphan(k) ? p : 0), 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  return counts.map((c, k) => (orphan(k) ? PRIOR[k] : ((1 - kept) * c) / total));
+}
+
 function sum(a: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i];
@@ -161,7 +180,7 @@ export function alignDocument(doc: SentenceDocument, opts: AlignOptions = {}): B
   const anchorCache = { lo: null, hi: null, costs: null };
   const input = { ko: ko.units, en: en.units, weight: anchors.weight, center, width: 8, koParagraphs: true, breakTrust, anchorCache };
   const first = search({ ...input, model: prior, posteriors: false });
-  return search({ ...input, model: calibrate(ko.units, en.units, first, prior) });
+  return search({ ...input, model: calibrate(ko.units, en.units, first, prior), priors: shapePriors(first) });
 }
 
 /** Paragraph alignment, turned into an expected English sentence position for every Korean one. */

@@ -17,8 +17,7 @@ export const SHAPES: readonly (readonly [number, number])[] = [
 ];
 /** Prior probability of each shape, in SHAPES order: Gale & Church's, with 1-3/3-1 added and
  *  omissions made a little likelier, as in commentaries translated with cuts and additions. */
-const PRIOR = [0.85, 0.02, 0.02, 0.045, 0.045, 0.01, 0.005, 0.005];
-const PRIOR_COST = PRIOR.map((p) => -Math.log(p));
+export const PRIOR: readonly number[] = [0.85, 0.02, 0.02, 0.045, 0.045, 0.01, 0.005, 0.005];
 
 export interface LengthModel {
   /** Expected English characters per Korean character. */
@@ -53,6 +52,8 @@ export interface SearchInput {
   koParagraphs: boolean;
   /** How much English paragraph breaks are believed (0: not at all). */
   breakTrust: number;
+  /** Probability of each bead shape (SHAPES order); PRIOR when absent. */
+  priors?: readonly number[];
   /** Compute each bead's posterior (the confidence); otherwise confidence is 1. */
   posteriors?: boolean;
   /**
@@ -160,11 +161,13 @@ class CostModel {
       this.koPara[i] = p;
     }
     this.logNorm = 0.5 * Math.log(2 * Math.PI);
+    this.priorCost = (input.priors ?? PRIOR).map((p) => -Math.log(p));
     this.narrowCost = -Math.log(1 - TUNING.tail);
     this.wideCost = -Math.log(TUNING.tail / Math.sqrt(TUNING.tailScale));
     this.seen = new Int32Array(input.weight.length);
   }
 
+  private readonly priorCost: number[];
   private readonly narrowCost: number;
   private readonly wideCost: number;
 
@@ -221,7 +224,7 @@ class CostModel {
     const i1 = i + di;
     const j1 = j + dj;
     if (di > 1 && this.input.koParagraphs && this.koPara[i] !== this.koPara[i1 - 1]) return Infinity;
-    let c = PRIOR_COST[k];
+    let c = this.priorCost[k];
     const lk = this.koCum[i1] - this.koCum[i];
     const le = this.enCum[j1] - this.enCum[j];
     if (di > 0 && dj > 0) {
