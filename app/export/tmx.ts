@@ -1,7 +1,8 @@
 // TMX 1.4b: one translation unit per segment (Korean source, English target).
 // What a translation memory has no place for rides along as `x-dari-*` props,
 // so that .dari -> TMX -> .dari keeps passages, status and themes:
-//   header: x-dari-title/source/author/date/created, x-dari-codebook (JSON)
+//   header: x-dari-title/source/author/date/created, x-dari-codebook and
+//           x-dari-glossary (JSON)
 //   tu:     x-dari-passage, x-dari-status, x-dari-confirmed, x-dari-confidence,
 //           x-dari-theme (one per code, readable by other tools), x-dari-themes
 //           (the ranges as JSON); the segment memo is the tu's <note>.
@@ -41,6 +42,7 @@ export async function exportTmx(project: Project, options: ExportOptions = {}, n
   ];
   for (const f of META_FIELDS) if (project.meta[f]) out.push(`  ${prop(`x-dari-${f}`, project.meta[f])}`);
   if (project.codebook.length) out.push(`  ${prop("x-dari-codebook", JSON.stringify(project.codebook))}`);
+  if (project.glossary.length) out.push(`  ${prop("x-dari-glossary", JSON.stringify(project.glossary))}`);
   out.push(`</header>`, `<body>`);
   const total = data.segments.length;
   for (const s of data.segments) {

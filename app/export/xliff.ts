@@ -43,6 +43,7 @@ export async function exportXliff(project: Project, options: ExportOptions = {})
   const spans = segmentThemeSpans(data);
   const fileMeta = META_FIELDS.filter((f) => project.meta[f]).map((f) => meta(f, project.meta[f]));
   if (project.codebook.length) fileMeta.push(meta("codebook", JSON.stringify(project.codebook)));
+  if (project.glossary.length) fileMeta.push(meta("glossary", JSON.stringify(project.glossary)));
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="ko" trgLang="en">`,

@@ -26,7 +26,9 @@ export interface ImportedPassage {
 
 export interface ImportedProject {
   meta: Record<string, string>;
+  /** The codebook and glossary as JSON text, when the file came from Dari. */
   codebook: unknown;
+  glossary?: unknown;
   passages: ImportedPassage[];
 }
 
@@ -85,17 +87,19 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
     })),
   };
   const now = new Date().toISOString();
-  const codebook = (() => {
-    if (typeof imp.codebook !== "string") return [];
+  const json = (v: unknown) => {
+    if (typeof v !== "string") return [];
     try {
-      return JSON.parse(imp.codebook);
+      return JSON.parse(v);
     } catch {
       return [];
     }
-  })();
+  };
+  const codebook = json(imp.codebook);
+  const glossary = json(imp.glossary);
   const meta = { title: "", source: "", author: "", date: "", created: now, modified: now, ...imp.meta };
   try {
-    return parseProject(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION, meta, codebook, glossary: [], doc }));
+    return parseProject(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION, meta, codebook, glossary, doc }));
   } catch (e) {
     if (e instanceof DariError) throw new DariError("file.inFile", { file, message: e.message });
     throw e;

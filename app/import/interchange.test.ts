@@ -44,7 +44,9 @@ function errorOf(f: () => unknown): DariError {
 /** .dari on disk -> format -> file on disk -> import -> .dari on disk. */
 async function roundTrip(format: "tmx" | "xliff"): Promise<{ original: Project; back: Project; text: string }> {
   const dir = mkdtempSync(join(tmpdir(), "dari-interchange-"));
-  writeFileSync(join(dir, "a.dari"), serializeProject(themedProject()));
+  const themed = themedProject();
+  themed.glossary = [{ id: "g1", ko: "정상회담", en: "summit", note: "<&>", forbidden: ["meeting"] }];
+  writeFileSync(join(dir, "a.dari"), serializeProject(themed));
   const original = parseProject(readFileSync(join(dir, "a.dari"), "utf8"));
   const file = join(dir, format === "tmx" ? "a.tmx" : "a.xlf");
   const text = format === "tmx" ? await exportTmx(original) : await exportXliff(original);
@@ -66,6 +68,7 @@ for (const format of ["tmx", "xliff"] as const) {
     assert.equal(back.meta.title, "북러 정상회담 논평");
     assert.equal(back.meta.author, "강윤희");
     assert.deepEqual(back.codebook, original.codebook);
+    assert.deepEqual(back.glossary, original.glossary);
   });
 }
 

@@ -37,7 +37,7 @@ export function importTmx(text: string, file: string): Project {
   const srclang = (header?.attrs.srclang ?? "").toLowerCase();
   const body = child(root, "body");
   const hp = header ? props(header) : new Map<string, string[]>();
-  const imp: ImportedProject = { meta: {}, codebook: hp.get("x-dari-codebook")?.[0], passages: [] };
+  const imp: ImportedProject = { meta: {}, codebook: hp.get("x-dari-codebook")?.[0], glossary: hp.get("x-dari-glossary")?.[0], passages: [] };
   for (const f of META_FIELDS) {
     const v = hp.get(`x-dari-${f}`)?.[0];
     if (v !== undefined) imp.meta[f] = v;

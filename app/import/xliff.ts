@@ -68,6 +68,7 @@ export function importXliff(text: string, file: string): Project {
   if (project) {
     for (const f of META_FIELDS) if (project.has(f)) imp.meta[f] = project.get(f)!;
     imp.codebook = project.get("codebook");
+    imp.glossary = project.get("glossary");
   } else if (files[0]?.attrs.original) imp.meta.title = files[0].attrs.original;
   const units: XElement[] = [];
   const walk = (el: XElement) => {
