@@ -66,7 +66,6 @@ interface Ctx {
 }
 
 const key = (id: string, code: string) => `${id}\u0000${code}`;
-const ROWS_TOKEN = "DARI-SEGMENT-ROWS-7f3a9c";
 
 function comment(ctx: Ctx, text: string, heading: string): number {
   const id = ctx.comments.length;
@@ -182,7 +181,9 @@ export async function exportDocx(project: Project, options: ExportOptions = {}):
       if (options.onProgress && s.number % step === 0) options.onProgress((0.5 * s.number) / total);
     }
   }
-  // docx writes the table with its header row and a placeholder row that the segment rows replace.
+  // docx writes the table with its header row and a placeholder row that the segment rows replace;
+  // the token is fresh each time, so no text of the document can look like it.
+  const ROWS_TOKEN = `DARI-ROWS-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
   const placeholder = new TableRow({ children: [new TableCell({ columnSpan: cols, children: [new Paragraph(ROWS_TOKEN)] })] });
 
   const m = project.meta;
