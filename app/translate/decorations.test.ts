@@ -5,7 +5,7 @@ import type { EditorState } from "prosemirror-state";
 import { buildDoc } from "../document/build";
 import { emptyMeta } from "../document/project";
 import { createProjectState, setProjectData } from "../project-state";
-import { translateDesk, deskState, setStatusFilter } from "./decorations";
+import { translateDesk, deskState, setStatusFilter, finishDecorating, BATCH } from "./decorations";
 import { defaultGlossary } from "./default-glossary";
 import { segments } from "../commands/status";
 
@@ -67,3 +67,22 @@ test("the status filter folds away the other segments", () => {
   s = s.apply(setStatusFilter(s.tr, null));
   assert.equal(decos(s).filter((d) => d.attrs?.class === "dari-status-hidden").length, 0);
 });
+
+test("a large document is decorated in batches after it opens, and typing meanwhile is decorated too", () => {
+  const n = BATCH * 2 + 10;
+  const doc = buildDoc([{ segments: Array.from({ length: n }, () => ({ ko: "신냉전 구도", en: "" })) }]);
+  let s = createProjectState({ meta: emptyMeta("big"), codebook: [], glossary: defaultGlossary(), doc }, [translateDesk()]);
+  assert.equal(deskState(s)!.pending, BATCH);
+  assert.equal(terms(s).length, BATCH, "the first batch at once");
+  // Type into a segment of the last batch before it is decorated.
+  const last = segments(s.doc)[n - 1];
+  s = s.apply(s.tr.insertText("The new Cold War structure", englishEndOf(last)));
+  s = finishDecorating(s);
+  assert.equal(deskState(s)!.pending, -1);
+  assert.equal(terms(s).length, n, "one underline per segment, none doubled");
+  assert.equal(flagged(s).length, n - 1, "every segment but the translated one is flagged empty");
+});
+
+function englishEndOf(seg: { node: import("prosemirror-model").Node; pos: number }): number {
+  return seg.pos + seg.node.nodeSize - 2;
+}

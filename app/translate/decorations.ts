@@ -11,7 +11,7 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
 import { schema, type SegmentStatus } from "../schema";
-import { GlossaryMatcher, mergeGlossaries } from "./glossary";
+import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
 
@@ -27,7 +27,11 @@ export interface DeskState {
   userGlossary: readonly GlossaryEntry[];
   matcher: GlossaryMatcher;
   qa: QaChecker;
+  /** Glossary hits per segment node, for this matcher. */
+  terms: WeakMap<PMNode, TermHit[]>;
   set: DecorationSet;
+  /** Index of the first segment not decorated yet, or -1 when all are. */
+  pending: number;
   /** Statuses shown; null shows all. */
   filter: readonly SegmentStatus[] | null;
 }
@@ -38,6 +42,8 @@ export const deskKey = new PluginKey<DeskState>("dariTranslateDesk");
 export interface DeskMeta {
   filter?: readonly SegmentStatus[] | null;
   reloadUserGlossary?: boolean;
+  /** Decorate the next batch of a large document. */
+  batch?: boolean;
 }
 
 export function setStatusFilter(tr: Transaction, filter: readonly SegmentStatus[] | null): Transaction {
@@ -58,10 +64,16 @@ export function changedRanges(tr: Transaction): [number, number][] {
   return ranges;
 }
 
+/** Segments decorated at once; a larger document is decorated in batches of
+ *  this size after it is shown, so opening it is not held up. */
+export const BATCH = 500;
+
 function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, pos: number): Decoration[] {
   const out: Decoration[] = [];
   const koStart = pos + 2;
-  for (const hit of s.matcher.find(segment.child(0).textContent)) {
+  let hits = s.terms.get(segment);
+  if (!hits) s.terms.set(segment, (hits = s.matcher.find(segment.child(0).textContent)));
+  for (const hit of hits) {
     out.push(Decoration.inline(koStart + hit.from, koStart + hit.to, { class: "dari-term", title: hit.entry.en, "data-term": hit.entry.en }));
   }
   const findings = s.qa.segment(segment);
@@ -78,19 +90,45 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
   return out;
 }
 
-function decorateAll(s: DeskState, options: DeskOptions, doc: PMNode): DecorationSet {
-  const decos: Decoration[] = [];
+/** Decorates segments [from, to) of the document (by index), replacing what they had. */
+function redecorate(s: DeskState, options: DeskOptions, doc: PMNode, set: DecorationSet, from: number, to: number): DecorationSet {
+  const add: Decoration[] = [];
+  const remove: Decoration[] = [];
+  let index = 0;
   doc.forEach((passage, passagePos) => {
+    if (index >= to || index + passage.childCount <= from) {
+      index += passage.childCount;
+      return;
+    }
     passage.forEach((segment, offset) => {
-      decos.push(...decorateSegment(s, options, segment, passagePos + 1 + offset));
+      if (index >= from && index < to) {
+        const pos = passagePos + 1 + offset;
+        const end = pos + segment.nodeSize;
+        remove.push(...set.find(pos, end, () => true).filter((d) => d.from >= pos && d.to <= end));
+        add.push(...decorateSegment(s, options, segment, pos));
+      }
+      index++;
     });
   });
-  return DecorationSet.create(doc, decos);
+  return set.remove(remove).add(doc, add);
+}
+
+function segmentCount(doc: PMNode): number {
+  let n = 0;
+  doc.forEach((p) => (n += p.childCount));
+  return n;
+}
+
+/** Decorates a whole document: at once when small, else the first batch now and the rest later. */
+function start(s: DeskState, options: DeskOptions, doc: PMNode): DeskState {
+  const total = segmentCount(doc);
+  const upto = Math.min(total, BATCH);
+  return { ...s, set: redecorate(s, options, doc, DecorationSet.empty, 0, upto), pending: upto < total ? upto : -1 };
 }
 
 function withGlossary(project: readonly GlossaryEntry[], user: readonly GlossaryEntry[]) {
   const merged = mergeGlossaries(project, user);
-  return { matcher: new GlossaryMatcher(merged), qa: new QaChecker(merged) };
+  return { matcher: new GlossaryMatcher(merged), qa: new QaChecker(merged), terms: new WeakMap<PMNode, TermHit[]>() };
 }
 
 export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
@@ -100,9 +138,7 @@ export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
       init(_, state) {
         const glossary = projectData(state).glossary;
         const userGlossary = options.userGlossary?.() ?? [];
-        const s: DeskState = { glossary, userGlossary, ...withGlossary(glossary, userGlossary), set: DecorationSet.empty, filter: null };
-        s.set = decorateAll(s, options, state.doc);
-        return s;
+        return start({ glossary, userGlossary, ...withGlossary(glossary, userGlossary), set: DecorationSet.empty, filter: null, pending: -1 }, options, state.doc);
       },
       apply(tr, prev, _old, state) {
         const meta = tr.getMeta(deskKey) as DeskMeta | undefined;
@@ -111,29 +147,60 @@ export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
         if (glossary !== prev.glossary || userGlossary !== prev.userGlossary || (meta && "filter" in meta)) {
           const filter = meta && "filter" in meta ? (meta.filter ?? null) : prev.filter;
           const same = glossary === prev.glossary && userGlossary === prev.userGlossary;
-          const s: DeskState = { ...prev, glossary, userGlossary, filter, ...(same ? {} : withGlossary(glossary, userGlossary)) };
-          s.set = decorateAll(s, options, state.doc);
-          return s;
+          return start({ ...prev, glossary, userGlossary, filter, ...(same ? {} : withGlossary(glossary, userGlossary)) }, options, state.doc);
         }
-        if (!tr.docChanged) return prev;
-        let set = prev.set.map(tr.mapping, tr.doc);
-        const seen = new Set<number>();
-        for (const [from, to] of changedRanges(tr)) {
-          const size = tr.doc.content.size;
-          tr.doc.nodesBetween(Math.max(0, Math.min(from, size)), Math.max(0, Math.min(to, size)), (node, pos) => {
-            if (node.type !== schema.nodes.segment) return true;
-            if (seen.has(pos)) return false;
-            seen.add(pos);
-            set = set.remove(set.find(pos, pos + node.nodeSize, () => true).filter((d) => d.from >= pos && d.to <= pos + node.nodeSize));
-            set = set.add(tr.doc, decorateSegment(prev, options, node, pos));
-            return false;
-          });
+        let next = prev;
+        if (tr.docChanged) {
+          let set = prev.set.map(tr.mapping, tr.doc);
+          const seen = new Set<number>();
+          for (const [from, to] of changedRanges(tr)) {
+            const size = tr.doc.content.size;
+            tr.doc.nodesBetween(Math.max(0, Math.min(from, size)), Math.max(0, Math.min(to, size)), (node, pos) => {
+              if (node.type !== schema.nodes.segment) return true;
+              if (seen.has(pos)) return false;
+              seen.add(pos);
+              set = set.remove(set.find(pos, pos + node.nodeSize, () => true).filter((d) => d.from >= pos && d.to <= pos + node.nodeSize));
+              set = set.add(tr.doc, decorateSegment(prev, options, node, pos));
+              return false;
+            });
+          }
+          next = { ...prev, set };
         }
-        return { ...prev, set };
+        if (meta?.batch && next.pending >= 0) {
+          const total = segmentCount(state.doc);
+          const upto = Math.min(total, next.pending + BATCH);
+          next = { ...next, set: redecorate(next, options, state.doc, next.set, next.pending, upto), pending: upto < total ? upto : -1 };
+        }
+        return next;
       },
     },
     props: {
       decorations: (state) => deskKey.getState(state)?.set,
     },
+    view(view) {
+      // Decorate the rest of a large document in batches, between frames.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const schedule = () => {
+        if (timer || (deskKey.getState(view.state)?.pending ?? -1) < 0) return;
+        timer = setTimeout(() => {
+          timer = null;
+          if ((deskKey.getState(view.state)?.pending ?? -1) >= 0) view.dispatch(view.state.tr.setMeta(deskKey, { batch: true } satisfies DeskMeta));
+        }, 0);
+      };
+      schedule();
+      return {
+        update: schedule,
+        destroy: () => {
+          if (timer) clearTimeout(timer);
+        },
+      };
+    },
   });
+}
+
+/** Decorates everything still pending at once (for tests and benchmarks without a view). */
+export function finishDecorating(state: EditorState): EditorState {
+  let s = state;
+  while ((deskKey.getState(s)?.pending ?? -1) >= 0) s = s.apply(s.tr.setMeta(deskKey, { batch: true } satisfies DeskMeta));
+  return s;
 }

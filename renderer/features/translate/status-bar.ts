@@ -53,11 +53,22 @@ class StatusBarItems {
     this.update(this.view.state);
   };
 
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
   update(state: EditorState): void {
     const filter = deskState(state)?.filter ?? null;
     const id = Object.keys(FILTERS).find((k) => JSON.stringify(FILTERS[k]) === JSON.stringify(filter)) ?? "all";
     if (this.filter.value !== id) this.filter.value = id;
-    if (state.doc === this.lastDoc) return;
+    if (state.doc === this.lastDoc || this.timer) return;
+    // Counting walks every segment: at once the first time, then at most every 200 ms, off the keystroke.
+    if (this.lastDoc === null) this.count(state);
+    else this.timer = setTimeout(() => {
+      this.timer = null;
+      this.count(this.view.state);
+    }, 200);
+  }
+
+  private count(state: EditorState): void {
     this.lastDoc = state.doc;
     const p = translationProgress(state.doc);
     this.fill.style.width = `${p.percent}%`;
@@ -67,6 +78,7 @@ class StatusBarItems {
   }
 
   destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.ctx.i18n.off("languageChanged", this.label);
     this.dom.remove();
   }
