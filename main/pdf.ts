@@ -10,8 +10,8 @@ import { DariError } from "../app/errors";
 function candidates(env: NodeJS.ProcessEnv): string[] {
   const out: string[] = [];
   if (env.CHROMIUM_PATH) out.push(env.CHROMIUM_PATH);
-  const names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"];
-  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) for (const n of names) out.push(join(dir, n));
+  const names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge", "chrome.exe", "msedge.exe"];
+  for (const dir of (env.PATH ?? env.Path ?? "").split(delimiter).filter(Boolean)) for (const n of names) out.push(join(dir, n));
   out.push(
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
