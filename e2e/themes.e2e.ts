@@ -243,18 +243,27 @@ test("the Codebook panel adds, renames, recolours, nests, reorders and deletes t
     cb = await codebook();
     assert.equal(cb.find((c) => c.id === "arms")!.parent, "space");
 
+    // A theme's own key: Alt+w tags with arms once w is its key.
+    const key = code("arms").locator('input[data-field="arms:shortcut"]');
+    await key.fill("w");
+    await key.press("Enter");
+    await page.waitForFunction(() => JSON.parse((window as unknown as { dariApp: { projectText(): string } }).dariApp.projectText()).codebook[1].shortcut === "w");
+    await selectText(page, 0, "en", "Vostochny Cosmodrome");
+    await page.keyboard.press("Alt+w");
+    await page.waitForFunction(() => !!document.querySelector('.dari-en .dari-themed[data-themes="arms"]'));
+
     // Tag with arms through the panel, then delete arms and move its tags to diplomacy.
     await selectText(page, 0, "ko", "북러 정상회담");
     await code("arms").locator('[data-action="apply"]').click();
-    await page.waitForFunction(() => !!document.querySelector('.dari-themed[data-themes="arms"]'));
+    await page.waitForFunction(() => !!document.querySelector('.dari-ko .dari-themed[data-themes="arms"]'));
     await code("arms").locator('[data-action="delete"]').click();
     const dialog = page.locator(".dari-dialog");
     await dialog.waitFor();
-    assert.match((await dialog.textContent()) ?? "", /1 tagged spans use this theme/);
+    assert.match((await dialog.textContent()) ?? "", /2 tagged spans use this theme/);
     await dialog.locator("select").selectOption("diplomacy");
     await dialog.getByRole("button", { name: /Move them to/ }).click();
     await page.waitForFunction(() => !document.querySelector('.dari-code[data-code="arms"]'));
-    assert.equal((await page.locator('.dari-segment').first().locator('.dari-themed[data-themes="diplomacy"]').allTextContents()).join(""), "북러 정상회담");
+    assert.equal((await page.locator('.dari-segment').first().locator('.dari-ko .dari-themed[data-themes="diplomacy"]').allTextContents()).join(""), "북러 정상회담");
     assert.ok(!(await codebook()).some((c) => c.id === "arms"));
 
     // Undo brings back the theme and its tag together.
@@ -262,6 +271,6 @@ test("the Codebook panel adds, renames, recolours, nests, reorders and deletes t
     await page.keyboard.press("Control+z");
     await page.waitForFunction(() => !!document.querySelector('.dari-code[data-code="arms"]'));
     // (Other decorations, such as a suggestion, may split the underlined text into several spans.)
-    assert.equal((await page.locator('.dari-segment').first().locator('.dari-themed[data-themes="arms"]').allTextContents()).join(""), "북러 정상회담");
+    assert.equal((await page.locator('.dari-segment').first().locator('.dari-ko .dari-themed[data-themes="arms"]').allTextContents()).join(""), "북러 정상회담");
   });
 });
