@@ -16,6 +16,8 @@ import { QaPanel, qaFlag } from "./translate/qa-panel";
 import { TmPanel } from "./translate/tm-panel";
 import { GlossaryPanel } from "./translate/glossary-panel";
 import { loadUserGlossary } from "./translate/user-data";
+import { deskMemory } from "./translate/memory";
+import { Plugin } from "prosemirror-state";
 
 const watched = new WeakSet<AppContext>();
 
@@ -28,8 +30,21 @@ function plugins(ctx: AppContext) {
       if (view) view.dispatch(view.state.tr.setMeta(deskKey, { filter: deskState(view.state)?.filter ?? null }));
     });
   }
-  return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: loadUserGlossary, flag: qaFlag(ctx) }), autoDraftPlugin(), statusBarPlugin(ctx)];
+  return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: loadUserGlossary, flag: qaFlag(ctx) }), autoDraftPlugin(), statusBarPlugin(ctx), rememberProject(ctx)];
 }
+
+/** Puts the open project into the user memory a little after it opens, so
+ *  that other projects find its segments even if the memory panel is never opened. */
+function rememberProject(ctx: AppContext): Plugin {
+  return new Plugin({
+    view(view) {
+      const timer = setTimeout(() => deskMemory(ctx).sync(view.state), REMEMBER_AFTER_MS);
+      return { destroy: () => clearTimeout(timer) };
+    },
+  });
+}
+
+const REMEMBER_AFTER_MS = 2000;
 
 export const translateFeature: Feature = {
   id: "translate",
