@@ -1,0 +1,155 @@
+// Electron's security checklist (electronjs.org/docs/latest/tutorial/security),
+// item by item where it applies to Dari, held against main/'s settings and
+// source: context isolation, sandbox, no Node in the page, a strict CSP,
+// navigation and new windows blocked, permissions denied, every IPC call
+// checking its sender, a preload that exposes only app/ipc.ts, and no
+// shell.openExternal anywhere. The Electron binary cannot run here, so the
+// wiring in main/index.ts is checked in its source.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
+import { IPC_METHODS } from "../app/ipc";
+import { parseCsp, cspProblems } from "../test/csp";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const source = (path: string) => readFileSync(join(ROOT, path), "utf8");
+/** Source without comments, so that a comment never satisfies (or fails) a check. */
+const code = (path: string) => source(path).replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+const index = code("main/index.ts");
+const preload = code("main/preload.ts");
+
+test("the window keeps context isolation and the sandbox, and gives the page no Node", () => {
+  assert.equal(WEB_PREFERENCES.contextIsolation, true);
+  assert.equal(WEB_PREFERENCES.sandbox, true);
+  assert.equal(WEB_PREFERENCES.nodeIntegration, false);
+  assert.equal(WEB_PREFERENCES.nodeIntegrationInWorker, false);
+  assert.equal(WEB_PREFERENCES.nodeIntegrationInSubFrames, false);
+  assert.equal(WEB_PREFERENCES.webSecurity, true);
+  assert.equal(WEB_PREFERENCES.allowRunningInsecureContent, false);
+  assert.equal(WEB_PREFERENCES.experimentalFeatures, false);
+  assert.equal(WEB_PREFERENCES.webviewTag, false);
+  // The one window uses these settings and adds nothing but the preload script.
+  const windows = [...index.matchAll(/new BrowserWindow\(([\s\S]*?)\);/g)].map((m) => m[1]);
+  assert.ok(windows.length >= 1, "main/index.ts creates its window");
+  for (const w of windows) {
+    const prefs = /webPreferences:\s*\{([^}]*)\}/.exec(w)?.[1];
+    assert.ok(prefs, "every window states its webPreferences");
+    assert.match(prefs, /\.\.\.WEB_PREFERENCES/);
+    const extra = [...prefs.replace(/"[^"]*"/g, '""').matchAll(/(\w+)\s*:/g)].map((m) => m[1]);
+    assert.deepEqual(extra, ["preload"], "nothing overrides the secure settings");
+  }
+  assert.doesNotMatch(index, /app\.commandLine\.appendSwitch\(\s*["']no-sandbox/);
+});
+
+test("the Content-Security-Policy is strict, sent with every response and in the page itself", () => {
+  assert.deepEqual(cspProblems(CONTENT_SECURITY_POLICY), []);
+  assert.deepEqual(parseCsp(CONTENT_SECURITY_POLICY).get("frame-ancestors"), ["'none'"]);
+  assert.match(index, /onHeadersReceived\([\s\S]*?"Content-Security-Policy":\s*\[CONTENT_SECURITY_POLICY\]/);
+  const html = source("renderer/index.html");
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+  assert.ok(meta, "renderer/index.html carries the CSP (the e2e page and file:// loads have no headers)");
+  assert.deepEqual(cspProblems(meta), []);
+  // The checker itself catches what it must.
+  assert.notDeepEqual(cspProblems("default-src 'none'; script-src 'self' 'unsafe-eval'"), []);
+  assert.notDeepEqual(cspProblems(CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src https://cdn.example.com")), []);
+  assert.notDeepEqual(cspProblems(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' *")), []);
+});
+
+test("navigation away from the app, new windows and webviews are blocked", () => {
+  assert.match(index, /\.on\("will-navigate",\s*\(e, url\)\s*=>\s*\{\s*if \(!isAppUrl\(url, rendererUrl\)\) e\.preventDefault\(\);/);
+  const openHandlers = [...index.matchAll(/setWindowOpenHandler\(([^)]*\)[^)]*)\)/g)].map((m) => m[1]);
+  assert.ok(openHandlers.length >= 2, "the window and every web contents created later");
+  for (const h of openHandlers) assert.match(h, /action:\s*"deny"/);
+  assert.match(index, /on\("web-contents-created"/);
+  assert.match(index, /on\("will-attach-webview",\s*\(ev\)\s*=>\s*ev\.preventDefault\(\)\)/);
+});
+
+test("permission requests and checks are denied", () => {
+  assert.match(index, /setPermissionRequestHandler\(\([^)]*,\s*callback\)\s*=>\s*callback\(false\)\)/);
+  assert.match(index, /setPermissionCheckHandler\(\(\)\s*=>\s*false\)/);
+});
+
+test("every IPC handler checks its sender before doing anything", () => {
+  const handles = [...index.matchAll(/ipcMain\.handle\(/g)];
+  assert.ok(handles.length >= 1);
+  for (const h of handles) {
+    const body = index.slice(h.index!, h.index! + 400);
+    assert.match(body, /^ipcMain\.handle\([^,]+,\s*\(event,[^)]*\)\s*=>\s*\{\s*if \(!isTrustedSender\(event\.senderFrame, rendererUrl\)\) throw/, "the check is the handler's first statement");
+  }
+  // No listener bypasses ipcMain.handle's check.
+  assert.doesNotMatch(index, /ipcMain\.on\(|ipcMain\.once\(|ipcMain\.handleOnce\(/);
+  // Every method of app/ipc.ts is registered through that loop, and only those.
+  assert.match(index, /for \(const method of IPC_METHODS\)\s*\{\s*ipcMain\.handle\(IPC_CHANNEL_PREFIX \+ method/);
+});
+
+test("the preload exposes exactly app/ipc.ts's methods through contextBridge", () => {
+  const exposes = [...preload.matchAll(/contextBridge\.exposeInMainWorld\(\s*"(\w+)",\s*(\w+)/g)];
+  assert.deepEqual(exposes.map((m) => [m[1], m[2]]), [["dari", "api"]]);
+  // The api object gets one invoke per IPC method, the native-menu flag and the menu listener; nothing else.
+  assert.match(preload, /for \(const method of IPC_METHODS\)\s*\{\s*api\[method\] = \(\.\.\.args: unknown\[\]\) => ipcRenderer\.invoke\(IPC_CHANNEL_PREFIX \+ method, \.\.\.args\);\s*\}/);
+  const assigned = [...preload.matchAll(/\bapi\.(\w+)\s*=/g)].map((m) => m[1]);
+  assert.deepEqual(assigned, ["onMenuCommand"]);
+  assert.match(preload, /const api: Record<string, unknown> = \{ nativeMenu: true \};/);
+  // The raw ipcRenderer, require and process never reach the page.
+  assert.doesNotMatch(preload, /exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  assert.doesNotMatch(preload, /api\.\w+\s*=\s*ipcRenderer\b|:\s*ipcRenderer\b/);
+  assert.doesNotMatch(preload, /\brequire\(|process\./);
+  // The menu listener hands the page only the command, never the IPC event.
+  assert.match(preload, /ipcRenderer\.on\(MENU_CHANNEL, \(_event, command: MenuCommand\) => listener\(command\)\)/);
+  assert.ok(IPC_METHODS.length > 5);
+});
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...sources(p));
+    else if (/\.(ts|js|mjs|cjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+test("nothing opens URLs or files with the OS shell (no shell.openExternal on document content)", () => {
+  const files = [...sources("main"), ...sources("renderer"), ...sources("app")];
+  assert.ok(files.includes("main/index.ts") && files.some((f) => f.startsWith("renderer/")));
+  for (const f of files) {
+    const text = code(f);
+    assert.doesNotMatch(text, /openExternal|shell\.openPath|shell\.showItemInFolder/, f);
+    // The renderer cannot open windows or navigate by itself either.
+    if (f.startsWith("renderer/")) assert.doesNotMatch(text, /window\.open\(|location\.(href|assign|replace)\s*[=(]/, f);
+  }
+});
+
+test("isAppUrl accepts only the app's own page", () => {
+  const packaged = "file:///opt/Dari/resources/app.asar/out/renderer/index.html";
+  assert.equal(isAppUrl(packaged, packaged), true);
+  assert.equal(isAppUrl(packaged + "#passage-3", packaged), true);
+  assert.equal(isAppUrl("file:///etc/passwd", packaged), false);
+  assert.equal(isAppUrl("file:///opt/Dari/resources/app.asar/out/renderer/other.html", packaged), false);
+  assert.equal(isAppUrl("https://example.com/index.html", packaged), false);
+  const dev = "http://localhost:5173/";
+  assert.equal(isAppUrl("http://localhost:5173/index.html", dev), true);
+  assert.equal(isAppUrl("http://localhost:5174/", dev), false);
+  assert.equal(isAppUrl("http://127.0.0.1:5173/", dev), false, "another origin, even on loopback");
+  assert.equal(isAppUrl("https://localhost:5173/", dev), false);
+  // A remote dev URL is never trusted, even as its own origin.
+  assert.equal(isAppUrl("http://evil.example:5173/", "http://evil.example:5173/"), false);
+  for (const bad of ["javascript:alert(1)", "data:text/html,<script>1</script>", "about:blank", "", "not a url", "devtools://devtools/bundled/inspector.html"]) {
+    assert.equal(isAppUrl(bad, packaged), false, bad);
+    assert.equal(isAppUrl(bad, dev), false, bad);
+  }
+  assert.equal(isAppUrl(packaged, "::bad::"), false);
+});
+
+test("isTrustedSender accepts only the app's top frame", () => {
+  const url = "file:///opt/Dari/resources/app.asar/out/renderer/index.html";
+  assert.equal(isTrustedSender({ url, parent: null }, url), true);
+  assert.equal(isTrustedSender({ url, parent: { url } }, url), false, "a subframe, even of our own page");
+  assert.equal(isTrustedSender({ url: "https://example.com/", parent: null }, url), false);
+  assert.equal(isTrustedSender({ url: "about:blank", parent: null }, url), false);
+  assert.equal(isTrustedSender(null, url), false, "a frame that is gone");
+  assert.equal(isTrustedSender(undefined, url), false);
+});
