@@ -4,6 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
 import { unzipSync, strFromU8 } from "fflate";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 import { exporters, EXPORT_FORMATS } from "./index";
 import { parseProject } from "../document/index";
@@ -105,7 +109,8 @@ test("TMX and XLIFF are valid XML and import back to the very same text, memos a
 });
 
 test("DOCX parts are valid XML with the text shown literally", async () => {
-  const files = unzipSync((await exporters.docx!.run(nastyProject(), {})) as Uint8Array);
+  const bytes = (await exporters.docx!.run(nastyProject(), {})) as Uint8Array;
+  const files = unzipSync(bytes);
   for (const [name, bytes] of Object.entries(files)) {
     if (!/\.(xml|rels)$/.test(name)) continue;
     const xml = strFromU8(bytes);
@@ -119,6 +124,12 @@ test("DOCX parts are valid XML with the text shown literally", async () => {
   assert.ok(unescape(text).includes(visible(KO)));
   const comments = unescape(strFromU8(files["word/comments.xml"]).replace(/<[^>]+>/g, ""));
   assert.ok(comments.includes(`tag memo ${visible(NASTY)}`));
+  // And Word's other reader opens it: LibreOffice shows the markup as text.
+  const dir = mkdtempSync(join(tmpdir(), "dari-escape-"));
+  writeFileSync(join(dir, "hostile.docx"), bytes);
+  execFileSync("libreoffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "hostile.docx")], { stdio: "ignore", timeout: 60_000 });
+  const pdfText = execFileSync("pdftotext", [join(dir, "hostile.pdf"), "-"], { encoding: "utf8" });
+  assert.ok(pdfText.replace(/\s+/g, " ").includes(`<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> A & B &amp; "q" 'a' ]]>`));
 });
 
 test("annotations JSON, CSV, TSV, TXT, qdc and .dari keep the text literally", async () => {
