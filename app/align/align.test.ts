@@ -222,3 +222,19 @@ test("a translator who splits Korean sentences throughout: many 1-2 beads are st
   assert.ok(multi >= 20);
   assert.ok(s >= beads.length - 3, `${s}/${beads.length}`);
 });
+
+test("a long section only one side has (a paragraph of 40 sentences) is set apart, the rest still aligns", () => {
+  const extra = Array.from({ length: 40 }, (_, i) => `This added sentence number ${i + 1} talks about something the other text never mentions.`);
+  const at = gold.en.slice(0, 5).flat().length;
+  const shifted = gold.beads.map((b) => ({ ko: b.ko, en: b.en.map((e) => (e >= at ? e + 40 : e)) }));
+  const en = [...gold.en.slice(0, 5), extra, ...gold.en.slice(5)];
+  const beads = alignDocument({ ko: gold.ko, en });
+  assert.ok(score(beads, shifted) >= 47, `English-only section: ${score(beads, shifted)}/49`);
+  assert.ok(beads.filter((b) => b.koEnd === b.koStart).length >= 38);
+
+  const koAt = gold.ko.slice(0, 5).flat().length;
+  const koExtra = extra.map((_, i) => `이 문단은 영어 번역에 없는 ${i + 1}번째 문장이다.`);
+  const koShifted = gold.beads.map((b) => ({ ko: b.ko.map((k) => (k >= koAt ? k + 40 : k)), en: b.en }));
+  const beads2 = alignDocument({ ko: [...gold.ko.slice(0, 5), koExtra, ...gold.ko.slice(5)], en: gold.en });
+  assert.ok(score(beads2, koShifted) >= 47, `Korean-only section: ${score(beads2, koShifted)}/49`);
+});

@@ -126,6 +126,9 @@ class Band {
     for (let i = 1; i <= n; i++) this.lo[i] = Math.max(this.lo[i], this.lo[i - 1]);
     for (let i = n - 1; i >= 0; i--) this.hi[i] = Math.min(this.hi[i], this.hi[i + 1]);
     for (let i = 0; i <= n; i++) if (this.hi[i] < this.lo[i]) this.hi[i] = this.lo[i];
+    // Keep the band connected: where the expected path jumps (English the
+    // Korean does not have), a row reaches up to where the next one starts.
+    for (let i = 0; i < n; i++) if (this.hi[i] < this.lo[i + 1]) this.hi[i] = this.lo[i + 1];
     this.lo[n] = Math.min(this.lo[n], m);
     let s = 0;
     for (let i = 0; i <= n; i++) {
