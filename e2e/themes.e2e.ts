@@ -9,6 +9,9 @@ import { Node as PMNode } from "prosemirror-model";
 import { launchBrowser, launchApp, stopServer, typeKoreanIME, sideLocator, type AppHandle } from "./helpers";
 import { schema, sideText } from "../app/schema";
 import { allAnnotations } from "../app/themes/annotations";
+import { importQdc } from "../app/themes/qdc";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 let browser: Browser;
 before(async () => {
@@ -272,5 +275,36 @@ test("the Codebook panel adds, renames, recolours, nests, reorders and deletes t
     await page.waitForFunction(() => !!document.querySelector('.dari-code[data-code="arms"]'));
     // (Other decorations, such as a suggestion, may split the underlined text into several spans.)
     assert.equal((await page.locator('.dari-segment').first().locator('.dari-ko .dari-themed[data-themes="arms"]').allTextContents()).join(""), "북러 정상회담");
+  });
+});
+
+test("the codebook goes out to a .qdc file and a .qdc from another tool comes in; a broken one is refused with its name", async () => {
+  await withCodebook(async (app) => {
+    const { page } = app;
+    const out = join(app.tmp, "codebook.qdc");
+    app.dialogs.exportAnswers.push(out);
+    await page.locator('[data-action="export-qdc"]').click();
+    await page.waitForFunction(() => /codebook\.qdc/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    assert.ok(existsSync(out));
+    const exported = importQdc(readFileSync(out, "utf8"), out);
+    assert.equal(exported.length, 9);
+    assert.deepEqual(exported[0].label, { ko: "우주 협력", en: "Space cooperation" });
+
+    const maxqda = join(app.tmp, "maxqda.qdc");
+    writeFileSync(maxqda, `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA">
+  <Codes>
+    <Code guid="0a1b2c3d-0000-4000-8000-000000000001" name="에너지 안보" isCodable="true" color="#123456"><Description>가스관과 원유</Description></Code>
+  </Codes>
+</CodeBook>`);
+    await page.locator(".dari-qdc-input").setInputFiles(maxqda);
+    await page.waitForFunction(() => document.querySelectorAll(".dari-code").length === 10);
+    assert.equal(await page.locator(".dari-code").last().locator('input[data-field$=":ko"]').inputValue(), "에너지 안보");
+
+    const broken = join(app.tmp, "broken.qdc");
+    writeFileSync(broken, "<CodeBook><Codes>");
+    await page.locator(".dari-qdc-input").setInputFiles(broken);
+    await page.waitForFunction(() => /broken\.qdc is not valid XML/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    assert.equal(await page.locator(".dari-code").count(), 10, "nothing changed");
   });
 });

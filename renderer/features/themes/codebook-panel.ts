@@ -30,6 +30,7 @@ export class CodebookPanel implements PanelView {
   private lastCodebook: unknown = null;
   private lastLang = "";
   private open = new Set<string>();
+  private fileInput = crelt("input", { type: "file", accept: ".qdc,application/xml,text/xml", class: "dari-qdc-input", hidden: "" }) as HTMLInputElement;
 
   constructor(private ctx: AppContext) {
     this.addForm.addEventListener("submit", (e) => {
@@ -43,7 +44,11 @@ export class CodebookPanel implements PanelView {
         this.addEn.value = "";
       }
     });
-    this.dom.append(this.bar, this.list, this.addForm);
+    this.fileInput.addEventListener("change", () => {
+      const file = this.fileInput.files?.[0];
+      if (file) void this.readQdc(file);
+    });
+    this.dom.append(this.bar, this.list, this.addForm, this.fileInput);
   }
 
   private run(cmd: Command): boolean {
@@ -51,7 +56,7 @@ export class CodebookPanel implements PanelView {
     try {
       return cmd(view.state, view.dispatch);
     } catch (e) {
-      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key, e.params) : String(e), "error");
+      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key.includes(":") ? e.key : `errors:${e.key}`, e.params) : String(e), "error");
       return false;
     }
   }
@@ -70,8 +75,8 @@ export class CodebookPanel implements PanelView {
     const focused = document.activeElement as HTMLElement | null;
     const focusKey = this.dom.contains(focused) ? focused?.getAttribute("data-field") : null;
     this.bar.replaceChildren(
-      crelt("button", { type: "button", onclick: () => void this.importQdc() }, t("themes:codebook.importQdc")),
-      crelt("button", { type: "button", onclick: () => void this.exportQdc() }, t("themes:codebook.exportQdc")),
+      crelt("button", { type: "button", "data-action": "import-qdc", onclick: () => this.importQdc() }, t("themes:codebook.importQdc")),
+      crelt("button", { type: "button", "data-action": "export-qdc", onclick: () => void this.exportQdc() }, t("themes:codebook.exportQdc")),
       ...(codebook.length ? [] : [crelt("button", { type: "button", onclick: () => this.run((s, d) => (d && d(setCodebook(s.tr, [], defaultCodebook())), true)) }, t("themes:codebook.defaults"))]),
     );
     const tree = codeTree(codebook);
@@ -196,14 +201,19 @@ export class CodebookPanel implements PanelView {
     else if (!r.ok) this.ctx.notify(this.ctx.t(r.error.key.includes(":") ? r.error.key : `errors:${r.error.key}`, r.error.params), "error");
   }
 
-  /** Reads a .qdc and merges it: codes with a known id are updated, the others added. */
-  private async importQdc(): Promise<void> {
-    const r = await this.ctx.api.readTextForImport({ path: null, side: "ko" });
-    if (!r.ok) return this.ctx.notify(this.ctx.t(r.error.key.includes(":") ? r.error.key : `errors:${r.error.key}`, r.error.params), "error");
-    if (!r.value) return;
-    const file = r.value.path;
+  /**
+   * Reads a .qdc chosen by the analyst (a file input: the browser reads the
+   * file, nothing else is touched) and merges it: codes with a known id are
+   * updated, the others added, in one undoable step.
+   */
+  private importQdc(): void {
+    this.fileInput.value = "";
+    this.fileInput.click();
+  }
+
+  private async readQdc(file: File): Promise<void> {
     try {
-      const incoming = importQdc(r.value.text, file);
+      const incoming = importQdc(await file.text(), file.name);
       this.run((state, dispatch) => {
         const before = projectData(state).codebook;
         const byId = new Map(incoming.map((c) => [c.id, c]));
@@ -211,9 +221,9 @@ export class CodebookPanel implements PanelView {
         if (dispatch) dispatch(setCodebook(state.tr, before, merged));
         return true;
       });
-      this.ctx.notify(this.ctx.t("themes:codebook.imported", { n: incoming.length, file }));
+      this.ctx.notify(this.ctx.t("themes:codebook.imported", { n: incoming.length, file: file.name }));
     } catch (e) {
-      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key, e.params) : String(e), "error");
+      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key.includes(":") ? e.key : `errors:${e.key}`, e.params) : String(e), "error");
     }
   }
 }
