@@ -129,5 +129,22 @@ test("glossary terms are underlined with their English, and QA flags show in the
     const en = await page.locator(".dari-segment").nth(empty).locator(".dari-en").textContent();
     const firstTerm = await page.locator(".dari-segment").nth(empty).locator(".dari-term").first().getAttribute("title");
     assert.equal(en, firstTerm);
+
+    // The QA panel speaks the UI language.
+    await page.locator('[data-action="toolbar.language"]').click();
+    await page.waitForFunction(() => /문제 \d+건/.test(document.querySelector(".dari-qa-summary")?.textContent ?? ""), null, { timeout: 3000 });
+    assert.match((await page.locator(".dari-qa-message").first().textContent()) ?? "", /[가-힣]/);
+  });
+});
+
+test("concordance: a Korean phrase shows the English it was translated with", async () => {
+  await withApp(async ({ page }) => {
+    await page.locator('[data-panel="translate"]').click();
+    await page.locator(".dari-tm-size").waitFor();
+    await page.locator(".dari-concordance-input").fill("보스토치니");
+    const hit = page.locator(".dari-concordance li").first();
+    await hit.waitFor();
+    assert.equal(await hit.locator("mark").textContent(), "보스토치니");
+    assert.match((await hit.locator(".dari-tm-en").textContent()) ?? "", /Vostochny/);
   });
 });
