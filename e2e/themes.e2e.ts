@@ -80,7 +80,8 @@ async function withCodebook(f: (app: AppHandle) => Promise<void>) {
 }
 
 test("a span tagged by keyboard gets an underline in the theme colour; a second theme stacks; a memo is kept", async () => {
-  await withCodebook(async ({ page }) => {
+  await withCodebook(async (app) => {
+    const { page } = app;
     await selectText(page, 0, "ko", "보스토치니 우주기지");
     await page.keyboard.press("Alt+1");
     const span = page.locator(".dari-segment").first().locator(".dari-ko .dari-themed");
@@ -116,6 +117,10 @@ test("a span tagged by keyboard gets an underline in the theme colour; a second 
     const doc = await docOf(page);
     assert.deepEqual(allAnnotations(doc).filter((r) => r.code === "space").map((r) => r.note), ["발사장 상징"]);
     assert.equal(await span.filter({ hasText: "우주기지" }).getAttribute("title"), "Space cooperation: 발사장 상징", "the hover shows the memo");
+    // The hover labels follow the UI language.
+    await app.menu("language:ko");
+    await page.waitForFunction(() => Array.from(document.querySelectorAll(".dari-themed")).some((e) => e.getAttribute("title") === "우주 협력: 발사장 상징"));
+    assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-ko").getAttribute("title"), "한국어: 우주 협력, 외교");
   });
 });
 
