@@ -64,6 +64,10 @@ test("the status filter folds away the other segments", () => {
   s = s.apply(setStatusFilter(s.tr, ["new", "draft"]));
   const hidden = decos(s).filter((d) => d.attrs?.class === "dari-status-hidden").map((d) => segments(s.doc).findIndex((x) => x.pos === d.from));
   assert.deepEqual(hidden, [0]);
+  // Marking a shown segment translated folds it away too.
+  s = s.apply(s.tr.setNodeAttribute(segments(s.doc)[1].pos, "status", "translated"));
+  const hiddenNow = decos(s).filter((d) => d.attrs?.class === "dari-status-hidden").map((d) => segments(s.doc).findIndex((x) => x.pos === d.from));
+  assert.deepEqual(hiddenNow, [0, 1]);
   s = s.apply(setStatusFilter(s.tr, null));
   assert.equal(decos(s).filter((d) => d.attrs?.class === "dari-status-hidden").length, 0);
 });

@@ -8,6 +8,7 @@
 // redecorates everything once.
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
+import { AttrStep } from "prosemirror-transform";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
 import { schema, type SegmentStatus } from "../schema";
@@ -60,6 +61,12 @@ export function changedRanges(tr: Transaction): [number, number][] {
   tr.mapping.maps.forEach((map, i) => {
     const rest = tr.mapping.slice(i + 1);
     map.forEach((_a, _b, start, end) => ranges.push([rest.map(start, -1), rest.map(end, 1)]));
+    // An attribute step (a status change) maps nothing but changes its node.
+    const step = tr.steps[i];
+    if (step instanceof AttrStep) {
+      const at = rest.map(step.pos, 1);
+      ranges.push([at, at + 1]);
+    }
   });
   return ranges;
 }
