@@ -31,7 +31,7 @@ import type { ExportOptions } from "./index";
 import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
 import { XML_INVALID, controlPicture, escapeText } from "./escape";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { codeLabel, exportT, safeColor } from "./labels";
+import { codeLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
 
 const FONT = { ascii: "Calibri", hAnsi: "Calibri", eastAsia: "Malgun Gothic", cs: "Calibri" };
 const KO_FONT = { ascii: "Malgun Gothic", hAnsi: "Malgun Gothic", eastAsia: "Malgun Gothic", cs: "Malgun Gothic" };
@@ -166,16 +166,18 @@ export async function exportDocx(project: Project, options: ExportOptions = {}):
   const indexed = new Set(data.annotations.flatMap((a) => a.ranges.map((r) => r.segment)));
   let bookmark = 1000;
   const rows: string[] = [];
+  const passageLabel = numbered(t, "doc.passage");
+  const statusLabel = statusLabels(t);
   const total = data.segments.length;
   const step = Math.max(1, Math.floor(total / 20));
   for (const p of data.passages) {
-    rows.push(`${ROW_START}${tc(para(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr>${wt(t("doc.passage", { n: p.number }))}</w:r>`, undefined, true), `<w:gridSpan w:val="${cols}"/>${shd("F6F6F6")}`)}</w:tr>`);
+    rows.push(`${ROW_START}${tc(para(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr>${wt(passageLabel(p.number))}</w:r>`, undefined, true), `<w:gridSpan w:val="${cols}"/>${shd("F6F6F6")}`)}</w:tr>`);
     for (const s of p.segments) {
       const num = `<w:r>${wt(String(s.number))}</w:r>`;
       const id = bookmark++;
       let row = ROW_START + tc(para(indexed.has(s) ? `<w:bookmarkStart w:id="${id}" w:name="s${s.number}"/>${num}<w:bookmarkEnd w:id="${id}"/>` : num, "DariNumber"));
       row += tc(para(sideXml(ctx, s, "ko"), "DariKo")) + tc(para(sideXml(ctx, s, "en")));
-      if (status) row += tc(para(`<w:r>${wt(t(`status.${s.status}`) + (s.confirmed ? " ✓" : ""))}</w:r>`));
+      if (status) row += tc(para(`<w:r>${wt(statusLabel[s.status] + (s.confirmed ? " ✓" : ""))}</w:r>`));
       if (conf) row += tc(para(`<w:r>${wt(s.confidence === null ? "—" : `${Math.round(s.confidence * 100)}%`)}</w:r>`));
       rows.push(row + "</w:tr>");
       if (options.onProgress && s.number % step === 0) options.onProgress((0.5 * s.number) / total);

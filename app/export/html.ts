@@ -9,7 +9,7 @@ import type { ExportOptions } from "./index";
 import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
 import { underlineStyle } from "../themes/theme-decorations";
 import { escapeAttr, escapeText } from "./escape";
-import { codeLabel, exportT, safeColor } from "./labels";
+import { codeLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
 
 // Fonts present on Windows, macOS and Linux (Noto CJK / Nanum), then the generic family.
 const KO_FONTS = `"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR", "NanumGothic", "Nanum Gothic", sans-serif`;
@@ -65,6 +65,8 @@ interface Ctx {
   ranges: Map<SegmentView, SideRange[]>;
   /** Codebook order of each code (ties between lanes). */
   rank: Map<string, number>;
+  /** Opening tags of theme spans by lanes and codes. */
+  spanCache: Map<string, string>;
   notes: string[];
   noteOf: Map<Annotation, number>;
 }
@@ -117,10 +119,16 @@ function renderSide(ctx: Ctx, seg: SegmentView, side: Side): string {
     const active = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => lanes.get(a)! - lanes.get(b)!);
     const piece = escapeText(text.slice(from, to));
     if (active.length) {
-      const style = underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: safeColor(ctx.data.code(r.ann.code).color) })));
-      const title = active.map((r) => codeLabel(ctx.data.code(r.ann.code), ctx.lang)).join("\n");
-      const codes = [...new Set(active.map((r) => `c${ctx.codeIndex.get(r.ann.code)}`))].join(" ");
-      out += `<span class="th ${codes}" style="${style}" title="${escapeAttr(title)}">${piece}</span>`;
+      // The same stack of themes recurs all through a document: build its opening tag once.
+      const key = active.map((r) => `${lanes.get(r)}:${r.ann.code}`).join("|");
+      let open = ctx.spanCache.get(key);
+      if (!open) {
+        const style = underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: safeColor(ctx.data.code(r.ann.code).color) })));
+        const title = active.map((r) => codeLabel(ctx.data.code(r.ann.code), ctx.lang)).join("\n");
+        const codes = [...new Set(active.map((r) => `c${ctx.codeIndex.get(r.ann.code)}`))].join(" ");
+        ctx.spanCache.set(key, (open = `<span class="th ${codes}" style="${style}" title="${escapeAttr(title)}">`));
+      }
+      out += `${open}${piece}</span>`;
     } else out += piece;
     for (const r of ranges) if (r.to === to && r.index === r.ann.ranges.length - 1 && r.ann.note) out += noteRef(ctx, r.ann, seg);
   }
@@ -199,6 +207,7 @@ export async function exportHtml(project: Project, options: ExportOptions = {}):
     annIndex: new Map(data.annotations.map((a, i) => [a, i + 1])),
     ranges: rangesBySegment(data),
     rank: new Map(project.codebook.map((c, i) => [c.id, i])),
+    spanCache: new Map(),
     notes: [],
     noteOf: new Map(),
   };
@@ -210,16 +219,18 @@ export async function exportHtml(project: Project, options: ExportOptions = {}):
     `<thead><tr><th>${escapeText(t("doc.number"))}</th><th lang="ko">${escapeText(t("doc.korean"))}</th><th>${escapeText(t("doc.english"))}</th>` +
     `${status ? `<th>${escapeText(t("doc.status"))}</th>` : ""}${conf ? `<th>${escapeText(t("doc.confidence"))}</th>` : ""}</tr></thead>`;
   const body: string[] = [];
+  const passageLabel = numbered(t, "doc.passage");
+  const statusLabel = statusLabels(t);
   const total = data.segments.length;
   const step = Math.max(1, Math.floor(total / 20));
   for (const p of data.passages) {
-    body.push(`<tbody class="passage" id="p${p.number}"><tr class="passage-head"><th colspan="${cols}">${escapeText(t("doc.passage", { n: p.number }))}</th></tr>`);
+    body.push(`<tbody class="passage" id="p${p.number}"><tr class="passage-head"><th colspan="${cols}">${escapeText(passageLabel(p.number))}</th></tr>`);
     for (const s of p.segments) {
       const ref = s.note ? noteRef(ctx, null, s) : "";
       const ko = renderSide(ctx, s, "ko");
       const en = renderSide(ctx, s, "en");
       let extra = "";
-      if (status) extra += `<td class="status">${escapeText(t(`status.${s.status}`))}${s.confirmed ? ` ✓` : ""}</td>`;
+      if (status) extra += `<td class="status">${escapeText(statusLabel[s.status])}${s.confirmed ? ` ✓` : ""}</td>`;
       if (conf) extra += `<td class="conf">${s.confidence === null ? "—" : `${Math.round(s.confidence * 100)}%`}</td>`;
       body.push(`<tr id="s${s.number}"><td class="num">${s.number}${ref}</td><td lang="ko">${ko}</td><td lang="en">${en}</td>${extra}</tr>`);
       if (options.onProgress && s.number % step === 0) options.onProgress(s.number / total);

@@ -22,3 +22,18 @@ export function codeLabel(code: Code, lang: UiLanguage = "ko"): string {
 export function safeColor(c: string): string {
   return /^#[0-9a-fA-F]{6}$/.test(c) ? c.toLowerCase() : "#888888";
 }
+
+/**
+ * A label with one number in it, translated once: i18next per row costs more
+ * than the rest of a 20,000-segment export.
+ */
+export function numbered(t: TFunction, key: string, param = "n"): (n: number) => string {
+  const MARK = "\u0000#\u0000";
+  const [before, after = ""] = String(t(key, { [param]: MARK })).split(MARK);
+  return (n) => `${before}${n}${after}`;
+}
+
+/** The status labels, translated once. */
+export function statusLabels(t: TFunction): Record<string, string> {
+  return Object.fromEntries(["new", "draft", "translated", "reviewed"].map((s) => [s, String(t(`status.${s}`))]));
+}
