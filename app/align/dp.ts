@@ -97,6 +97,12 @@ export const TUNING = {
   tailScale: 9,
   /** Korean characters added to each bead's length in the variance (short sentences vary more). */
   varFloor: 10,
+  /**
+   * Posteriors are computed on costs divided by this: the model's costs are
+   * not calibrated probabilities (anchors count as if independent), and
+   * without it the confidence is too sure of itself.
+   */
+  temperature: 3,
 };
 
 function logAddCost(a: number, b: number): number {
@@ -307,13 +313,13 @@ function forwardPass(input: SearchInput, model: CostModel, band: Band, keepCosts
         if (from < 0 || forward[from] === Infinity) continue;
         const c = model.cost(k, i0, j0, here * K + k);
         if (c === Infinity) continue;
-        if (costs) costs[here * K + k] = c;
+        if (costs) costs[here * K + k] = c / TUNING.temperature;
         const v = best[from] + c;
         if (v < b) {
           b = v;
           arg = k;
         }
-        if (keepCosts) f = logAddCost(f, forward[from] + c);
+        if (keepCosts) f = logAddCost(f, forward[from] + c / TUNING.temperature);
       }
       best[here] = b;
       // Without posteriors the forward sums are not needed: reachability is enough.
@@ -433,7 +439,7 @@ export function search(input: SearchInput): Bead[] {
       const [i0, j0] = path[s + 1];
       const [i1, j1] = path[s];
       const c = model.cost(shapes[s], i0, j0);
-      const confidence = backward ? Math.exp(-(pass.forward[band.index(i0, j0)] + c + backward[band.index(i1, j1)] - total)) : 1;
+      const confidence = backward ? Math.exp(-(pass.forward[band.index(i0, j0)] + c / TUNING.temperature + backward[band.index(i1, j1)] - total)) : 1;
       beads.push({ koStart: i0, koEnd: i1, enStart: j0, enEnd: j1, cost: c, confidence: Math.max(0, Math.min(1, confidence)) });
     }
     return beads;
