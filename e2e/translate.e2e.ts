@@ -5,6 +5,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { launchBrowser, launchApp, stopServer, focusSide, type AppHandle } from "./helpers";
 
 let browser: Browser;
@@ -146,5 +148,31 @@ test("concordance: a Korean phrase shows the English it was translated with", as
     await hit.waitFor();
     assert.equal(await hit.locator("mark").textContent(), "보스토치니");
     assert.match((await hit.locator(".dari-tm-en").textContent()) ?? "", /Vostochny/);
+  });
+});
+
+test("a TMX file joins the memory and a CSV glossary joins the project", async () => {
+  await withApp(async (app) => {
+    const { page, tmp } = app;
+    const tmx = join(tmp, "talks.tmx");
+    await writeFile(
+      tmx,
+      `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
+        `<tu><tuv xml:lang="ko"><seg>러시아는 6자 회담에도 참여했다.</seg></tuv><tuv xml:lang="en"><seg>Russia took part in the Six-Party Talks.</seg></tuv></tu></body></tmx>`,
+    );
+    await page.locator('[data-panel="translate"]').click();
+    await page.locator(".dari-tm-size").waitFor();
+    await page.locator(".dari-tm-panel input[type=file]").setInputFiles(tmx);
+    await page.waitForFunction(() => /talks\.tmx/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    await page.locator(".dari-concordance-input").fill("6자 회담");
+    await page.locator(".dari-concordance li .dari-tm-en").first().waitFor();
+    assert.match((await page.locator(".dari-concordance li .dari-tm-en").first().textContent()) ?? "", /Six-Party Talks/);
+
+    const csv = join(tmp, "terms.csv");
+    await writeFile(csv, "ko,en,note,forbidden\n우주기지,cosmodrome,,space base\n");
+    await page.locator('[data-panel="glossary"]').click();
+    await page.locator(".dari-glossary-panel input[type=file]").setInputFiles(csv);
+    await page.locator('.dari-glossary-table td:text-is("cosmodrome")').waitFor();
+    assert.ok((await page.locator('.dari-term[title="cosmodrome"]').count()) > 0, "the imported term is underlined in the text");
   });
 });
