@@ -9,7 +9,7 @@
 // ratio from the totals, the variance from a first alignment.
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { buildAnchors, type AnchorTable } from "./anchors";
-import { PRIOR, SHAPES, search, type Bead, type LengthModel, type Units } from "./dp";
+import { PRIOR, SHAPES, drain, search, searchSteps, type Bead, type LengthModel, type Units } from "./dp";
 import type { LexiconPair } from "./lexicon";
 
 export type { Bead } from "./dp";
@@ -158,10 +158,39 @@ function lengthDiagonal(ko: Float64Array, en: Float64Array, from = [0, ko.length
  * indices (Korean sentences are numbered through the document, as are English).
  */
 export function alignDocument(doc: SentenceDocument, opts: AlignOptions = {}): Bead[] {
+  return drain(alignDocumentSteps(doc, opts));
+}
+
+/**
+ * The same, on a UI thread: runs in slices of about `sliceMs` between which
+ * the window stays responsive, reporting progress (0..1).
+ */
+export async function alignDocumentAsync(doc: SentenceDocument, opts: AlignOptions = {}, onProgress?: (fraction: number) => void, sliceMs = 12): Promise<Bead[]> {
+  const steps = alignDocumentSteps(doc, opts);
+  let sliceStart = Date.now();
+  let shown = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      onProgress?.(1);
+      return r.value;
+    }
+    if (Date.now() - sliceStart >= sliceMs) {
+      shown = Math.max(shown, r.value);
+      onProgress?.(shown);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** The alignment in steps, yielding its progress: anchors, paragraphs, then the two sentence passes. */
+function* alignDocumentSteps(doc: SentenceDocument, opts: AlignOptions): Generator<number, Bead[]> {
   const koFlat = doc.ko.flat();
   const enFlat = doc.en.flat();
   if (koFlat.length === 0 && enFlat.length === 0) return [];
   const anchors = buildAnchors(koFlat, enFlat, opts);
+  yield 0.15;
   const ko = side(doc.ko, anchors.ko, anchors.koTotal);
   const en = side(doc.en.filter((p) => p.length > 0), anchors.en, anchors.enTotal);
   if (koFlat.length === 0 || enFlat.length === 0) return trivial(koFlat.length, enFlat.length);
@@ -177,10 +206,21 @@ export function alignDocument(doc: SentenceDocument, opts: AlignOptions = {}): B
   } else {
     center = lengthDiagonal(ko.units.len, en.units.len);
   }
+  yield 0.2;
   const anchorCache = { lo: null, hi: null, costs: null };
   const input = { ko: ko.units, en: en.units, weight: anchors.weight, center, width: 8, koParagraphs: true, breakTrust, anchorCache };
-  const first = search({ ...input, model: prior, posteriors: false });
-  return search({ ...input, model: calibrate(ko.units, en.units, first, prior), priors: shapePriors(first) });
+  const first = yield* scaled(searchSteps({ ...input, model: prior, posteriors: false }), 0.2, 0.55);
+  return yield* scaled(searchSteps({ ...input, model: calibrate(ko.units, en.units, first, prior), priors: shapePriors(first) }), 0.55, 1);
+}
+
+/** Maps a step generator's progress into [from, to] of the whole. */
+function* scaled<T>(steps: Generator<number, T>, from: number, to: number): Generator<number, T> {
+  let r = steps.next();
+  while (!r.done) {
+    yield from + (to - from) * r.value;
+    r = steps.next();
+  }
+  return r.value;
 }
 
 /** Paragraph alignment, turned into an expected English sentence position for every Korean one. */

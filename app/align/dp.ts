@@ -289,23 +289,29 @@ interface Pass {
   costs: Float32Array | null;
 }
 
-function forwardPass(input: SearchInput, model: CostModel, band: Band, keepCosts: boolean): Pass {
-  const n = input.ko.len.length;
+function newPass(band: Band, keepCosts: boolean): Pass {
   const best = new Float64Array(band.size).fill(Infinity);
   const forward = new Float64Array(band.size).fill(Infinity);
   const back = new Uint8Array(band.size).fill(255);
-  const K = SHAPES.length;
-  const costs = keepCosts ? new Float32Array(band.size * K).fill(Infinity) : null;
+  const costs = keepCosts ? new Float32Array(band.size * SHAPES.length).fill(Infinity) : null;
   best[0] = 0;
   forward[0] = 0;
-  for (let i = 0; i <= n; i++) {
+  return { band, best, back, forward, costs };
+}
+
+/** The forward pass over rows from..to (inclusive), in order. */
+function forwardRows(model: CostModel, pass: Pass, from: number, to: number): void {
+  const { band, best, back, forward, costs } = pass;
+  const keepCosts = costs !== null;
+  const K = SHAPES.length;
+  for (let i = from; i <= to; i++) {
     for (let j = band.lo[i]; j <= band.hi[i]; j++) {
       const here = band.index(i, j);
       if (i === 0 && j === 0) continue;
       let b = Infinity;
       let f = Infinity;
       let arg = 255;
-      for (let k = 0; k < SHAPES.length; k++) {
+      for (let k = 0; k < K; k++) {
         const i0 = i - SHAPES[k][0];
         const j0 = j - SHAPES[k][1];
         if (i0 < 0 || j0 < 0) continue;
@@ -327,17 +333,13 @@ function forwardPass(input: SearchInput, model: CostModel, band: Band, keepCosts
       back[here] = arg;
     }
   }
-  return { band, best, back, forward, costs };
 }
 
-function backwardPass(input: SearchInput, pass: Pass): Float64Array {
-  const n = input.ko.len.length;
-  const m = input.en.len.length;
+/** The backward pass over rows from..to (from >= to), in reverse order. */
+function backwardRows(pass: Pass, backward: Float64Array, n: number, m: number, from: number, to: number): void {
   const { band, costs } = pass;
   const K = SHAPES.length;
-  const backward = new Float64Array(band.size).fill(Infinity);
-  backward[band.index(n, m)] = 0;
-  for (let i = n; i >= 0; i--) {
+  for (let i = from; i >= to; i--) {
     for (let j = band.hi[i]; j >= band.lo[i]; j--) {
       if (i === n && j === m) continue;
       let f = Infinity;
@@ -354,7 +356,6 @@ function backwardPass(input: SearchInput, pass: Pass): Float64Array {
       backward[band.index(i, j)] = f;
     }
   }
-  return backward;
 }
 
 /** The path touches the band's edge where the edge is not the document's: widen and redo. */
@@ -389,17 +390,36 @@ function pathCenter(path: [number, number][], n: number): Float64Array {
 /** Counters for tests and benchmarks: how often the band had to be widened. */
 export const searchStats = { widenings: 0, cells: 0 };
 
+/** Rows of the search between two progress reports. */
+const ROWS_PER_STEP = 512;
+
+/** Runs a generator of progress steps to its end. */
+export function drain<T>(steps: Generator<number, T>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
 /** Best alignment of two sequences of units, with a confidence per bead. */
 export function search(input: SearchInput): Bead[] {
+  return drain(searchSteps(input));
+}
+
+/**
+ * The search in steps: yields its progress (0..1) every few hundred rows, so
+ * that a caller on the UI thread can run it between frames.
+ */
+export function* searchSteps(input: SearchInput): Generator<number, Bead[]> {
   const n = input.ko.len.length;
   const m = input.en.len.length;
   const model = new CostModel(input);
+  const posteriors = input.posteriors !== false;
+  const forwardShare = posteriors ? 0.7 : 1;
   let width = Math.max(4, input.width);
   let center = input.center;
   let retries = 0;
   for (;;) {
     const band = new Band(n, m, center, width);
-    const posteriors = input.posteriors !== false;
     const cache = input.anchorCache;
     if (cache) {
       if (!cache.costs || !sameArray(cache.lo, band.lo) || !sameArray(cache.hi, band.hi)) {
@@ -409,7 +429,11 @@ export function search(input: SearchInput): Bead[] {
       }
       model.anchorCosts = cache.costs;
     }
-    const pass = forwardPass(input, model, band, posteriors);
+    const pass = newPass(band, posteriors);
+    for (let i = 0; i <= n; i += ROWS_PER_STEP) {
+      forwardRows(model, pass, i, Math.min(n, i + ROWS_PER_STEP - 1));
+      if (i + ROWS_PER_STEP <= n) yield (forwardShare * (i + ROWS_PER_STEP)) / (n + 1);
+    }
     searchStats.cells += band.size;
     const end = band.index(n, m);
     if (end < 0 || pass.best[end] === Infinity) throw new Error("alignment search found no path");
@@ -432,7 +456,15 @@ export function search(input: SearchInput): Bead[] {
       if (retries++ > 0) width *= 2;
       continue;
     }
-    const backward = posteriors ? backwardPass(input, pass) : null;
+    let backward: Float64Array | null = null;
+    if (posteriors) {
+      backward = new Float64Array(band.size).fill(Infinity);
+      backward[end] = 0;
+      for (let r = n; r >= 0; r -= ROWS_PER_STEP) {
+        backwardRows(pass, backward, n, m, r, Math.max(0, r - ROWS_PER_STEP + 1));
+        if (r - ROWS_PER_STEP >= 0) yield forwardShare + ((1 - forwardShare) * (n - r + ROWS_PER_STEP)) / (n + 1);
+      }
+    }
     const total = pass.forward[end];
     const beads: Bead[] = [];
     for (let s = shapes.length - 1; s >= 0; s--) {

@@ -7,7 +7,7 @@ import type { Mark, Node as PMNode } from "prosemirror-model";
 import { Transform } from "prosemirror-transform";
 import { buildDoc, emptyMeta, type Project, type PassageInput } from "../document";
 import { schema, sideText, segmentAttrs } from "../schema";
-import { alignProject, realignProject } from "./project";
+import { alignProject, alignProjectAsync, realignProject } from "./project";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
@@ -98,3 +98,18 @@ test("realignProject on an aligned project changes nothing", () => {
 function addMark(doc: PMNode, from: number, to: number, mark: Mark): PMNode {
   return new Transform(doc).addMark(from, to, mark).doc;
 }
+
+test("alignProjectAsync gives the same passages in slices, reports progress and lets the window breathe", async () => {
+  const ko = Array.from({ length: 6 }, () => koParas).flat();
+  const en = Array.from({ length: 6 }, () => enParas).flat();
+  const progress: number[] = [];
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 1);
+  const slices = await alignProjectAsync(ko, en, {}, (f) => progress.push(f));
+  clearInterval(timer);
+  assert.deepEqual(slices, alignProject(ko, en));
+  assert.ok(progress.length >= 2, `progress reported ${progress.length} times`);
+  assert.equal(progress.at(-1), 1);
+  for (let i = 1; i < progress.length; i++) assert.ok(progress[i] >= progress[i - 1]);
+  assert.ok(ticks > 0, "timers ran while aligning");
+});

@@ -8,7 +8,7 @@ import type { Project } from "../document/project";
 import { newId } from "../ids";
 import { schema, segmentAttrs, type SegmentAttrs, type Side } from "../schema";
 import { sentenceSpans, splitSentences, type SentenceSpan } from "../text/sentences";
-import { alignDocument, alignRuns, type AlignOptions, type Bead, type Run } from "./align";
+import { alignDocument, alignDocumentAsync, alignRuns, type AlignOptions, type Bead, type Run } from "./align";
 
 /** Below this confidence an unconfirmed segment is flagged for the analyst. */
 export const LOW_CONFIDENCE = 0.6;
@@ -24,19 +24,40 @@ function roundConfidence(c: number): number {
  * English text, each Korean sentence is a segment of its own.
  */
 export function alignProject(koParagraphs: readonly string[], enParagraphs: readonly string[] | null, opts: AlignOptions = {}): PassageInput[] {
-  const ko = koParagraphs.map((p) => splitSentences(p, "ko").sentences).filter((s) => s.length > 0);
-  const en = (enParagraphs ?? []).map((p) => splitSentences(p, "en").sentences).filter((s) => s.length > 0);
+  const split = splitBoth(koParagraphs, enParagraphs);
+  return passages(split, needsAlignment(split) ? alignDocument(split, opts) : []);
+}
+
+/** The same, in slices on a UI thread, with progress (0..1) for a long import. */
+export async function alignProjectAsync(
+  koParagraphs: readonly string[],
+  enParagraphs: readonly string[] | null,
+  opts: AlignOptions = {},
+  onProgress?: (fraction: number) => void,
+): Promise<PassageInput[]> {
+  const split = splitBoth(koParagraphs, enParagraphs);
+  return passages(split, needsAlignment(split) ? await alignDocumentAsync(split, opts, onProgress) : []);
+}
+
+function splitBoth(koParagraphs: readonly string[], enParagraphs: readonly string[] | null): { ko: string[][]; en: string[][] } {
+  return {
+    ko: koParagraphs.map((p) => splitSentences(p, "ko").sentences).filter((s) => s.length > 0),
+    en: (enParagraphs ?? []).map((p) => splitSentences(p, "en").sentences).filter((s) => s.length > 0),
+  };
+}
+
+const needsAlignment = (d: { ko: string[][]; en: string[][] }) => d.ko.length > 0 && d.en.length > 0;
+
+function passages({ ko, en }: { ko: string[][]; en: string[][] }, beads: Bead[]): PassageInput[] {
   if (en.length === 0) {
     return ko.map((sentences) => ({ segments: sentences.map((s) => ({ ko: s, en: "" })) }));
   }
   if (ko.length === 0) return [{ segments: [{ ko: "", en: en.map((p) => p.join(" ")).join(" ") }] }];
-
-  const beads = alignDocument({ ko, en }, opts);
   const koFlat = ko.flat();
   const enFlat = en.flat();
   const koPara = ko.flatMap((p, i) => p.map(() => i));
   const enPara = en.flatMap((p, i) => p.map(() => i));
-  const passages: SegmentInput[][] = ko.map(() => []);
+  const out: SegmentInput[][] = ko.map(() => []);
   let previous: Bead | null = null;
   for (const b of beads) {
     const segment: SegmentInput = {
@@ -44,10 +65,10 @@ export function alignProject(koParagraphs: readonly string[], enParagraphs: read
       en: enFlat.slice(b.enStart, b.enEnd).join(" "),
       confidence: roundConfidence(b.confidence),
     };
-    passages[passageOf(b, previous, koPara, enPara)].push(segment);
+    out[passageOf(b, previous, koPara, enPara)].push(segment);
     previous = b;
   }
-  return passages.map((segments) => ({ segments }));
+  return out.map((segments) => ({ segments }));
 }
 
 /**

@@ -4,7 +4,7 @@
 // no English, each Korean sentence is a segment waiting for its translation.
 import { buildDoc } from "../document/build";
 import { emptyMeta, type Project } from "../document/project";
-import { alignProject } from "../align/project";
+import { alignProject, alignProjectAsync } from "../align/project";
 
 export interface BitextInput {
   ko: string[];
@@ -18,4 +18,10 @@ export interface BitextInput {
 export function importBitext(input: BitextInput): Project {
   const meta = { ...emptyMeta(input.title), source: input.source ?? "" };
   return { meta, codebook: [], glossary: [], doc: buildDoc(alignProject(input.ko, input.en)) };
+}
+
+/** importBitext in slices, for the window: the alignment of a long text reports progress (0..1) and never freezes it. */
+export async function importBitextAsync(input: BitextInput, onProgress?: (fraction: number) => void): Promise<Project> {
+  const meta = { ...emptyMeta(input.title), source: input.source ?? "" };
+  return { meta, codebook: [], glossary: [], doc: buildDoc(await alignProjectAsync(input.ko, input.en, {}, onProgress)) };
 }
