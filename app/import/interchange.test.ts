@@ -155,3 +155,19 @@ test("broken and foreign files give errors naming the file and the place", () =>
     assert.match(e.message, message, file);
   }
 });
+
+test("undefined entities and references to no character are refused with their place", () => {
+  for (const [ref, message] of [
+    ["&nosuch;", /undefined entity &nosuch; \(line 2, column 29\)/],
+    ["&#xFFFFFFFF;", /&#xFFFFFFFF; is not a character \(line 2, column 29\)/],
+    ["&#99999999999;", /is not a character/],
+    ["&#xD800;", /is not a character/],
+  ] as const) {
+    const e = errorOf(() => importInterchange("bad.tmx", `<tmx version="1.4"><header/><body>\n<tu><tuv xml:lang="ko"><seg>${ref}</seg></tuv></tu></body></tmx>`));
+    assert.equal(e.key, "export:interchange.notXml");
+    assert.match(e.message, message);
+  }
+  // Predefined entities, character references and CDATA that only looks like a reference are fine.
+  const ok = importInterchange("ok.tmx", `<tmx version="1.4"><header/><body><tu><tuv xml:lang="ko"><seg>&lt;&#xAC00;&#44032;<![CDATA[&nosuch;]]><!-- &nosuch; --></seg></tuv></tu></body></tmx>`);
+  assert.equal(ok.doc.firstChild!.firstChild!.child(0).textContent, "<가가&nosuch;");
+});

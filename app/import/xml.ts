@@ -69,6 +69,37 @@ function convert(list: Raw[]): XNode[] {
   return out;
 }
 
+/** Line and column (1-based) of an offset. */
+function lineColumn(src: string, at: number): { line: number; column: number } {
+  const before = src.slice(0, at);
+  return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
+}
+
+/**
+ * References the parser would pass through: without a DTD only the five
+ * predefined entities exist, and a character reference must name a character
+ * (C0 controls are let through, as XML 1.1 allows, so they reach the text).
+ */
+function refuseBadReferences(src: string, file: string): void {
+  // Blank out CDATA, comments and processing instructions, keeping offsets.
+  const bare = src.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, (m) => m.replace(/[^\n]/g, " "));
+  for (const m of bare.matchAll(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z_:][\w.:-]*));/g)) {
+    const [whole, hex, dec, name] = m;
+    let bad = false;
+    if (name !== undefined) bad = !(name in NAMED);
+    else {
+      const digits = hex ?? dec!;
+      const cp = digits.length > 8 ? Infinity : parseInt(digits, hex ? 16 : 10);
+      bad = !(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff;
+    }
+    if (bad) {
+      const { line, column } = lineColumn(src, m.index!);
+      const what = name !== undefined ? `undefined entity ${whole}` : `${whole.slice(0, 20)} is not a character`;
+      throw new DariError("export:interchange.notXml", { file, reason: `${what} (line ${line}, column ${column})` });
+    }
+  }
+}
+
 /** Parses an XML file to its root element, or throws a DariError naming the file and place. */
 export function parseXml(text: string, file: string): XElement {
   const src = text.replace(/^\uFEFF/, "");
@@ -78,7 +109,15 @@ export function parseXml(text: string, file: string): XElement {
     const { msg, line, col } = valid.err;
     throw new DariError("export:interchange.notXml", { file, reason: `${msg} (line ${line}, column ${col})` });
   }
-  const root = convert(parser.parse(src) as Raw[]).find((n): n is XElement => typeof n !== "string");
+  refuseBadReferences(src, file);
+  let parsed: Raw[];
+  try {
+    parsed = parser.parse(src) as Raw[];
+  } catch (e) {
+    // The validator passes what the parser still refuses, such as tags nested thousands deep.
+    throw new DariError("export:interchange.notXml", { file, reason: e instanceof Error ? e.message : String(e) });
+  }
+  const root = convert(parsed).find((n): n is XElement => typeof n !== "string");
   if (!root) throw new DariError("export:interchange.notXml", { file, reason: "no root element" });
   return root;
 }
