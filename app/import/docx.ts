@@ -2,10 +2,62 @@
 // document's XML the way Word lays it out (paragraphs, tables, lists, footnotes
 // left out). Runs in Node (main process, CLI) and in the browser build.
 import mammoth from "mammoth";
+import { Unzip, UnzipInflate, unzipSync } from "fflate";
 import { DariError } from "../errors";
+
+/**
+ * A commentary's .docx holds a few MB of XML; more than this is refused, as a zip bomb would exhaust memory. Only the XML
+ * parts count: they are what is unpacked to read the text (images are not).
+ */
+export const MAX_DOCX_UNPACKED_MB = 128;
+
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/**
+ * Refuses a .docx whose XML parts would unpack to more than `limitMb`, before
+ * mammoth inflates anything: first by the sizes its directory declares
+ * (instant), then by inflating and counting, which stops at the limit (sizes
+ * in the directory can lie). A file that is not a zip passes through, for
+ * mammoth to report.
+ */
+export function checkDocxSize(fileName: string, bytes: Uint8Array, limitMb = MAX_DOCX_UNPACKED_MB): void {
+  const limit = limitMb * 1024 * 1024;
+  const refuse = () => new DariError("import:docxTooLarge", { file: fileName, limit: limitMb });
+  let declared = 0;
+  try {
+    // The filter sees every entry's declared size and keeps none, so nothing is inflated here.
+    unzipSync(bytes, { filter: (f) => ((declared += isXmlPart(f.name) ? f.originalSize : 0), false) });
+  } catch {
+    return;
+  }
+  if (declared > limit) throw refuse();
+  let total = 0;
+  let over = false;
+  const unzip = new Unzip((file) => {
+    if (!isXmlPart(file.name)) return;
+    file.ondata = (err, chunk) => {
+      if (err || over) return;
+      total += chunk.length;
+      if (total > limit) {
+        over = true;
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    // In slices, so that a bomb stops within one slice of the limit.
+    for (let i = 0; i < bytes.length && !over; i += 65536) unzip.push(bytes.subarray(i, Math.min(bytes.length, i + 65536)), i + 65536 >= bytes.length);
+  } catch {
+    return;
+  }
+  if (over) throw refuse();
+}
 
 /** The paragraphs of a .docx file, in order; `fileName` names it in errors. */
 export async function docxParagraphs(fileName: string, bytes: Uint8Array): Promise<string[]> {
+  checkDocxSize(fileName, bytes);
   let text: string;
   try {
     // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both take the bytes.
