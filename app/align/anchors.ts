@@ -68,7 +68,13 @@ function citationKeys(text: string, out: Set<string>): void {
 
 function enTokens(text: string): string[] {
   const words = text.toLowerCase().replace(/['’]s\b/g, "").match(EN_TOKEN) ?? [];
-  return words;
+  // A compound is also its parts: Sino-Russian says China and Russia.
+  const out: string[] = [];
+  for (const w of words) {
+    out.push(w);
+    if (w.includes("-")) out.push(...w.split("-").filter(Boolean));
+  }
+  return out;
 }
 
 class Lexicon {
