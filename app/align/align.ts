@@ -67,8 +67,6 @@ function priorModel(ko: Units, en: Units): LengthModel {
 
 /** The model re-estimated from an alignment (trimmed, so a few free translations do not widen it). */
 function calibrate(ko: Units, en: Units, beads: Bead[], prior: LengthModel): LengthModel {
-  let sk = 0;
-  let se = 0;
   const pairs: [number, number][] = [];
   for (const b of beads) {
     if (b.koEnd === b.koStart || b.enEnd === b.enStart) continue;
@@ -76,11 +74,20 @@ function calibrate(ko: Units, en: Units, beads: Bead[], prior: LengthModel): Len
     let le = 0;
     for (let s = b.koStart; s < b.koEnd; s++) lk += ko.len[s];
     for (let t = b.enStart; t < b.enEnd; t++) le += en.len[t];
-    sk += lk;
-    se += le;
     pairs.push([lk, le]);
   }
-  if (pairs.length < 8 || sk === 0) return prior;
+  return modelFromPairs(pairs, prior);
+}
+
+/** The length model of aligned pairs (Korean length, English length); the prior when they are too few. */
+function modelFromPairs(pairs: [number, number][], prior: LengthModel): LengthModel {
+  let sk = 0;
+  let se = 0;
+  for (const [lk, le] of pairs) {
+    sk += lk;
+    se += le;
+  }
+  if (pairs.length < 8 || sk === 0 || se === 0) return prior;
   const ratio = se / sk;
   const dev = pairs.map(([lk, le]) => ((le - ratio * lk) ** 2) / (lk + 10)).sort((a, b) => a - b);
   const kept = dev.slice(0, Math.max(1, Math.floor(dev.length * 0.9)));
@@ -264,20 +271,40 @@ export interface Run {
   en: string[];
 }
 
+/** The rest of a document around the runs being re-aligned. */
+export interface RunContext {
+  /** Its aligned pairs (segments with both sides), Korean and English text: they calibrate the length model. */
+  pairs: [string, string][];
+}
+
 /**
  * Aligns several independent runs (the unconfirmed stretches of a project
  * between confirmed segments), with anchors weighted and the length model
- * calibrated over all of them together. Beads index sentences within a run.
+ * calibrated over all of them together, or, when a context is given (one
+ * passage re-aligned in a whole project), over the whole document: its
+ * sentences weigh the anchors and its segments calibrate the length model.
+ * Beads index sentences within a run.
  */
-export function alignRuns(runs: readonly Run[], opts: AlignOptions = {}): Bead[][] {
+export function alignRuns(runs: readonly Run[], opts: AlignOptions = {}, context?: RunContext): Bead[][] {
   const koFlat = runs.flatMap((r) => r.ko);
   const enFlat = runs.flatMap((r) => r.en);
-  const anchors = buildAnchors(koFlat, enFlat, opts);
+  const ctxKo = context?.pairs.map((p) => p[0]) ?? [];
+  const ctxEn = context?.pairs.map((p) => p[1]) ?? [];
+  const whole = buildAnchors([...koFlat, ...ctxKo], [...enFlat, ...ctxEn], opts);
+  const anchors = {
+    ...whole,
+    ko: whole.ko.slice(0, koFlat.length),
+    en: whole.en.slice(0, enFlat.length),
+    koTotal: whole.koTotal.subarray(0, koFlat.length),
+    enTotal: whole.enTotal.subarray(0, enFlat.length),
+  };
   const koLen = Float64Array.from(koFlat, textLength);
   const enLen = Float64Array.from(enFlat, textLength);
   const all = { len: koLen, anchors: anchors.ko, anchorTotal: anchors.koTotal };
   const allEn = { len: enLen, anchors: anchors.en, anchorTotal: anchors.enTotal };
   const prior = priorModel(all, allEn);
+  const contextPairs = (context?.pairs ?? []).filter(([k, e]) => k.trim() && e.trim()).map(([k, e]): [number, number] => [textLength(k), textLength(e)]);
+  const fromContext = modelFromPairs(contextPairs, prior);
   const slices: { ko: Units; en: Units }[] = [];
   let a = 0;
   let c = 0;
@@ -298,7 +325,10 @@ export function alignRuns(runs: readonly Run[], opts: AlignOptions = {}): Bead[]
       if (n === 0 || m === 0) return trivial(n, m);
       return search({ ko: s.ko, en: s.en, weight: anchors.weight, model, center: lengthDiagonal(s.ko.len, s.en.len), width: 8, koParagraphs: false, breakTrust: 0, posteriors });
     });
-  let posteriors = false;
+  let posteriors = true;
+  // The document's segments calibrate the model already: one pass.
+  if (fromContext !== prior) return pass(fromContext);
+  posteriors = false;
   const first = pass(prior);
   posteriors = true;
   // Calibrate on every run at once: re-number the beads into the flat arrays.

@@ -7,7 +7,7 @@ import type { Mark, Node as PMNode } from "prosemirror-model";
 import { Transform } from "prosemirror-transform";
 import { buildDoc, emptyMeta, type Project, type PassageInput } from "../document";
 import { schema, sideText, segmentAttrs } from "../schema";
-import { alignProject, alignProjectAsync, realignProject } from "./project";
+import { alignProject, alignProjectAsync, realignPassages, realignProject } from "./project";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
@@ -112,4 +112,22 @@ test("alignProjectAsync gives the same passages in slices, reports progress and 
   assert.equal(progress.at(-1), 1);
   for (let i = 1; i < progress.length; i++) assert.ok(progress[i] >= progress[i - 1]);
   assert.ok(ticks > 0, "timers ran while aligning");
+});
+
+test("re-aligning one passage in a project (the rest as context) finds that passage's gold beads", () => {
+  const ko = gold.ko.flat();
+  const en = gold.en.flat();
+  const goldSet = new Set(gold.beads.map((b) => `${b.ko.map((i) => ko[i]).join(" ")}\t${b.en.map((i) => en[i]).join(" ")}`));
+  const aligned = alignProject(koParas, enParas);
+  let found = 0;
+  for (let p = 0; p < koParas.length; p++) {
+    const doc = buildDoc(aligned.map((x, i) => (i === p ? { segments: [{ ko: koParas[i], en: enParas[i] }] } : x)));
+    const changes = realignPassages(doc, { passages: (i) => i === p });
+    assert.ok(changes.every((c) => c.passage === p), "only the chosen passage changes");
+    const node = changes[0]?.node ?? doc.child(p);
+    node.forEach((s) => {
+      if (goldSet.has(`${sideText(s, "ko")}\t${sideText(s, "en")}`)) found++;
+    });
+  }
+  assert.ok(found >= 48, `${found}/49`);
 });

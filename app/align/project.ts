@@ -6,9 +6,9 @@ import { Fragment, type Node as PMNode } from "prosemirror-model";
 import type { PassageInput, SegmentInput } from "../document/build";
 import type { Project } from "../document/project";
 import { newId } from "../ids";
-import { schema, segmentAttrs, type SegmentAttrs, type Side } from "../schema";
+import { schema, segmentAttrs, sideText, type SegmentAttrs, type Side } from "../schema";
 import { sentenceSpans, splitSentences, type SentenceSpan } from "../text/sentences";
-import { alignDocument, alignDocumentAsync, alignRuns, type AlignOptions, type Bead, type Run } from "./align";
+import { alignDocument, alignDocumentAsync, alignRuns, type AlignOptions, type Bead, type Run, type RunContext } from "./align";
 
 /** Below this confidence an unconfirmed segment is flagged for the analyst. */
 export const LOW_CONFIDENCE = 0.6;
@@ -241,7 +241,17 @@ export function realignPassages(doc: PMNode, opts: RealignOptions = {}): Passage
     ko: r.side.ko.spans.map((s) => r.side.ko.text.slice(s.start, s.end)),
     en: r.side.en.spans.map((s) => r.side.en.text.slice(s.start, s.end)),
   }));
-  const beads = alignRuns(input, opts);
+  // Re-aligning some passages of a project: the others are the context that
+  // weighs anchors and calibrates the length model.
+  let context: RunContext | undefined;
+  if (opts.passages) {
+    const pairs: [string, string][] = [];
+    doc.forEach((passage, _o, p) => {
+      if (!opts.passages!(p)) passage.forEach((seg) => pairs.push([sideText(seg, "ko"), sideText(seg, "en")]));
+    });
+    context = { pairs };
+  }
+  const beads = alignRuns(input, opts, context);
   const byPassage = new Map<number, { run: RunSource; segments: PMNode[] }[]>();
   runs.forEach((run, r) => {
     const segments = rebuildRun(run, beads[r]);
