@@ -75,7 +75,7 @@ test("an unsure segment is flagged in the gutter until it is confirmed", async (
     assert.match((await page.locator('[data-action="align-merge"]').getAttribute("title")) ?? "", /Merge with next.*Mod-Alt-j/);
     // Jump to it from the first segment, and confirm it from the keyboard.
     await focusSide(page, 0, "ko");
-    await page.keyboard.press("Control+Alt+l");
+    await page.keyboard.press("Control+Alt+u");
     await page.keyboard.press("Control+Alt+c");
     assert.equal(await flagged.count(), 0);
     assert.equal(await page.locator(".dari-segment").nth(1).getAttribute("data-confirmed"), "true");

@@ -1,6 +1,7 @@
 // Alignment editing in the editor (issue 3): keys and toolbar buttons for the
 // commands of app/commands/align, and a flag in the gutter on segments the
 // aligner was unsure of. The commands and the threshold live in app/.
+// (Ctrl+Alt+L would lock the screen on some Linux desktops: "next unsure" is u.)
 import "./align.css";
 import { Plugin, PluginKey, type Command, type Transaction } from "prosemirror-state";
 import { keymap } from "prosemirror-keymap";
@@ -33,7 +34,7 @@ export const ALIGN_KEYS = {
   confirm: "Mod-Alt-c",
   confirmAbove: "Shift-Mod-Alt-c",
   nextUnconfirmed: "Mod-Alt-n",
-  nextLow: "Mod-Alt-l",
+  nextLow: "Mod-Alt-u",
   realign: "Mod-Alt-r",
 } as const;
 
