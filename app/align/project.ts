@@ -218,6 +218,25 @@ function rebuildRun(run: RunSource, beads: Bead[]): PMNode[] | null {
   });
 }
 
+/** Enough of a document to weigh anchors and calibrate lengths; more only costs time. */
+const CONTEXT_SEGMENTS = 2000;
+
+/** The segments of the passages around the chosen ones, nearest first, up to CONTEXT_SEGMENTS. */
+function contextPairs(doc: PMNode, chosen: (index: number) => boolean): [string, string][] {
+  const picked: number[] = [];
+  for (let p = 0; p < doc.childCount; p++) if (chosen(p)) picked.push(p);
+  const distance = (p: number) => Math.min(...picked.map((q) => Math.abs(p - q)));
+  const others = Array.from({ length: doc.childCount }, (_, p) => p)
+    .filter((p) => !chosen(p))
+    .sort((a, b) => distance(a) - distance(b));
+  const pairs: [string, string][] = [];
+  for (const p of others) {
+    if (pairs.length >= CONTEXT_SEGMENTS) break;
+    doc.child(p).forEach((seg) => pairs.push([sideText(seg, "ko"), sideText(seg, "en")]));
+  }
+  return pairs;
+}
+
 export interface RealignOptions extends AlignOptions {
   /** Which passages (by index) to re-align; all by default. */
   passages?: (index: number) => boolean;
@@ -244,13 +263,7 @@ export function realignPassages(doc: PMNode, opts: RealignOptions = {}): Passage
   // Re-aligning some passages of a project: the others are the context that
   // weighs anchors and calibrates the length model.
   let context: RunContext | undefined;
-  if (opts.passages) {
-    const pairs: [string, string][] = [];
-    doc.forEach((passage, _o, p) => {
-      if (!opts.passages!(p)) passage.forEach((seg) => pairs.push([sideText(seg, "ko"), sideText(seg, "en")]));
-    });
-    context = { pairs };
-  }
+  if (opts.passages) context = { pairs: contextPairs(doc, opts.passages) };
   const beads = alignRuns(input, opts, context);
   const byPassage = new Map<number, { run: RunSource; segments: PMNode[] }[]>();
   runs.forEach((run, r) => {
