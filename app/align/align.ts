@@ -5,8 +5,9 @@
 // paragraph breaks are soft evidence, so an English text with different
 // breaks, or none at all, still aligns.
 //
-// The length model is calibrated on the document itself: the character
-// ratio from the totals, the variance from a first alignment.
+// The model is calibrated on the document itself: the character ratio from
+// the totals; the length variance and how often each bead shape occurs from
+// a first alignment, which a second one then uses.
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { buildAnchors, type AnchorTable } from "./anchors";
 import { PRIOR, SHAPES, drain, search, searchSteps, type Bead, type LengthModel, type Units } from "./dp";
