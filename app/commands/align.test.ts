@@ -219,3 +219,20 @@ test("re-align the passage at the cursor: unconfirmed text is re-cut, confirmed 
   assert.ok(s.doc.child(1).eq(before.child(1)), "other passages are left alone");
   assert.ok(undone(s).doc.eq(before));
 });
+
+test("commands refuse what makes no sense, and confirm works on a selection of segments", () => {
+  let s = stateOf([{ segments: [{ ko: k0, en: e0 }, { ko: k1, en: e1 }] }, { segments: [{ ko: k2, en: e2 }] }]);
+  assert.equal(moveSentence(-1)(at(s, 0, 0, "ko", 3)), false, "the first segment of a passage has no previous one");
+  assert.equal(moveSentence(1)(at(s, 0, 1, "ko", 3)), false, "sentences do not cross passages");
+  assert.equal(splitSegment(at(s, 0, 0, "ko", 0)), false, "nothing before the cursor");
+  assert.equal(splitSegment(at(s, 0, 0, "ko", k0.length)), false, "nothing after the cursor");
+  assert.equal(mergeWithNext(at(s, 1, 0, "ko")), false, "segments do not merge across passages");
+  // A selection from the first segment into the third confirms all three.
+  const from = sideStart(segPos(s, 0, 0), s.doc.child(0).child(0), "ko") + 2;
+  const to = sideStart(segPos(s, 1, 0), s.doc.child(1).child(0), "en") + 2;
+  s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, from, to)));
+  s = run(s, toggleConfirmed);
+  const all = [...segs(s, 0), ...segs(s, 1)];
+  assert.ok(all.every((x) => segmentAttrs(x).confirmed));
+  assert.equal(realignPassage(at(s, 0, 0, "ko")), false, "a passage with every segment confirmed has nothing to re-align");
+});
