@@ -5,12 +5,12 @@
 // transport is left out.
 import { chromium, type Browser, type Page, type CDPSession } from "playwright-core";
 import { createServer, type Server } from "node:http";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHandlers, type Dialogs } from "../main/handlers";
+import { printPdfWithChromium, findChromium as findBrowser } from "../main/pdf";
 import { IPC_METHODS, type MenuCommand } from "../app/ipc";
 import type { Side } from "../app/schema";
 
@@ -18,13 +18,13 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CORPUS = resolve(ROOT, "../shared/corpus");
 const RENDERER = join(ROOT, "out/renderer");
 
-/** Finds a Chromium to drive; fails with a clear message when there is none (never skips). */
+/** Finds a Chromium to drive (as the CLI's PDF export does); fails with a clear message when there is none, never skips. */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found)
-    throw new Error(`No Chromium found for the e2e tests (looked at: ${candidates.join(", ")}). Install Debian's chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
-  return found;
+  try {
+    return findBrowser();
+  } catch (e) {
+    throw new Error(`No Chromium for the e2e tests: ${(e as Error).message}. Install Debian's chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
+  }
 }
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter,OptimizationHints"];
@@ -147,6 +147,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     startupFile: () => opts.startupFile ?? null,
     systemLocale: () => opts.locale ?? "en-US",
     onDocumentState: (s) => (handle.documentState = s),
+    // Where Electron prints in a hidden window, the harness prints with the same headless Chromium.
+    printPdf: (html, o) => printPdfWithChromium(html, o),
   });
   // Like ipcMain.handle with the sender check of main/index.ts: only the top frame may call.
   await page.exposeBinding("__dariInvoke", async (source, method: string, args: unknown[]) => {
