@@ -5,6 +5,7 @@
 // transport is left out.
 import { chromium, type Browser, type Page, type CDPSession } from "playwright-core";
 import { createServer, type Server } from "node:http";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, resolve } from "node:path";
