@@ -7,6 +7,7 @@ import { baseKeymap, chainCommands } from "prosemirror-commands";
 import { structureGuard, deleteAcrossSides, swallowEnter, switchSide, gotoSegment } from "../app/commands/structure";
 import { uniqueIds } from "../app/document/unique-ids";
 import { gutterPlugin } from "./plugins/gutter";
+import { lazyPassages } from "./plugins/lazy-passages";
 import type { AppContext } from "./feature";
 import { features } from "./features";
 
@@ -35,5 +36,6 @@ export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>)
     }),
     keymap(baseKeymap),
     gutterPlugin(),
+    lazyPassages(),
   ];
 }

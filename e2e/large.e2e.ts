@@ -1,0 +1,107 @@
+// A book-length project in the editor (renderer/plugins/lazy-passages.ts):
+// it opens with only the passages near the viewport rendered, renders the
+// others as they scroll near, keeps segment numbers and text right, lets the
+// analyst type anywhere, and saves every segment, rendered or not.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchBrowser, launchApp, stopServer } from "./helpers";
+import { buildLargeProject } from "../bench/build-large";
+import { parseProject, serializeProject } from "../app/document";
+import { sideText } from "../app/schema";
+
+let browser: Browser;
+let dir: string;
+before(async () => {
+  browser = await launchBrowser();
+  dir = await mkdtemp(join(tmpdir(), "dari-large-"));
+});
+after(async () => {
+  await browser?.close();
+  await stopServer();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const PASSAGES = 300;
+
+test("a 3,000-segment project opens with the visible passages rendered and the rest as they scroll near", async () => {
+  const project = buildLargeProject({ passages: PASSAGES });
+  const path = join(dir, "large.dari");
+  await writeFile(path, serializeProject(project));
+  const app = await launchApp({ browser, startupFile: path });
+  const { page } = app;
+  try {
+    await page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, PASSAGES);
+    const rendered = () => page.locator("section.dari-passage:not(.dari-passage-pending)").count();
+    const first = await rendered();
+    assert.ok(first > 0 && first < 100, `${first} passages rendered at first`);
+    assert.equal(await page.locator("section.dari-passage").count(), PASSAGES, "every passage has its place");
+    assert.equal(await page.locator(".dari-segment").first().getAttribute("data-n"), "1");
+
+    // Scrolling to the end renders the last passages, numbered through the whole document.
+    for (let i = 0; i < 20; i++) {
+      await page.locator(".dari-editor-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForTimeout(100);
+      if ((await page.locator("section.dari-passage").last().getAttribute("class"))?.includes("pending") === false) break;
+    }
+    const lastPassage = page.locator("section.dari-passage").last();
+    assert.doesNotMatch((await lastPassage.getAttribute("class")) ?? "", /pending/);
+    const lastSegment = lastPassage.locator(".dari-segment").last();
+    assert.equal(await lastSegment.getAttribute("data-n"), String(PASSAGES * 10));
+    const lastModel = project.doc.lastChild!.lastChild!;
+    assert.equal(await lastSegment.locator(".dari-ko").textContent(), sideText(lastModel, "ko"));
+    assert.ok((await rendered()) < PASSAGES, "passages far from both ends are still waiting");
+
+    // Typing in the middle, where nothing was rendered yet: the cursor brings its passage in.
+    const middle = Math.floor(PASSAGES / 2);
+    await page.evaluate((index) => {
+      const view = (window as unknown as { dariApp: { view(): any } }).dariApp.view();
+      let pos = 0;
+      view.state.doc.forEach((p: { nodeSize: number }, offset: number, i: number) => {
+        if (i === index) pos = offset + 1 + 1 + 1; // inside the first segment's ko side
+      });
+      const TextSelection = view.state.selection.constructor;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView());
+      view.focus();
+    }, middle);
+    await page.keyboard.type("다리");
+    const middlePassage = page.locator("section.dari-passage").nth(middle);
+    assert.doesNotMatch((await middlePassage.getAttribute("class")) ?? "", /pending/);
+    assert.match((await middlePassage.locator(".dari-ko").first().textContent()) ?? "", /^다리/);
+    assert.equal(await middlePassage.locator(".dari-segment").first().getAttribute("data-n"), String(middle * 10 + 1));
+
+    // Saving writes every segment, rendered or not.
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => !document.title.includes("•"));
+    const back = parseProject(await readFile(path, "utf8"));
+    assert.equal(back.doc.childCount, PASSAGES);
+    let changed = 0;
+    back.doc.forEach((p, _, i) =>
+      p.forEach((s, __, j) => {
+        const orig = project.doc.child(i).child(j);
+        if (sideText(s, "ko") !== sideText(orig, "ko") || sideText(s, "en") !== sideText(orig, "en")) {
+          changed++;
+          assert.equal(sideText(s, "ko"), "다리" + sideText(orig, "ko"));
+        }
+      }),
+    );
+    assert.equal(changed, 1, "only the typed segment differs");
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a small project is rendered whole, as before", async () => {
+  const app = await launchApp({ browser });
+  try {
+    const total = await app.page.locator("section.dari-passage").count();
+    assert.ok(total > 5);
+    assert.equal(await app.page.locator("section.dari-passage.dari-passage-pending").count(), 0);
+  } finally {
+    await app.close();
+  }
+});
