@@ -9,6 +9,7 @@ import type { i18n } from "i18next";
 import { createI18n, isUiLanguage, languageForLocale, type UiLanguage } from "../app/i18n";
 import type { DariBridge, MenuCommand, Result, Settings, IpcError } from "../app/ipc";
 import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } from "../app/document";
+import { newProject } from "../app/document/new-project";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
 import { menuTemplate, type MenuItem } from "../app/menu";
 import { isDariError } from "../app/errors";
@@ -223,7 +224,7 @@ export class DariApp implements AppContext {
     if (cmd.startsWith("openRecent:")) return this.open(cmd.slice(11));
     switch (cmd) {
       case "new":
-        if (await this.confirmDiscard()) this.setProject({ meta: emptyMeta(), codebook: [], glossary: [], doc: buildDoc([]) }, null, false);
+        if (await this.confirmDiscard()) this.setProject(newProject(), null, false);
         return;
       case "open":
         return this.open(null);

@@ -3,7 +3,8 @@
 // and aligned by app/align (one segment per bead, with its confidence). With
 // no English, each Korean sentence is a segment waiting for its translation.
 import { buildDoc } from "../document/build";
-import { emptyMeta, type Project } from "../document/project";
+import type { Project } from "../document/project";
+import { newProject } from "../document/new-project";
 import { alignProject, alignProjectAsync } from "../align/project";
 
 export interface BitextInput {
@@ -16,12 +17,10 @@ export interface BitextInput {
 }
 
 export function importBitext(input: BitextInput): Project {
-  const meta = { ...emptyMeta(input.title), source: input.source ?? "" };
-  return { meta, codebook: [], glossary: [], doc: buildDoc(alignProject(input.ko, input.en)) };
+  return newProject(input.title, buildDoc(alignProject(input.ko, input.en)), input.source ?? "");
 }
 
 /** importBitext in slices, for the window: the alignment of a long text reports progress (0..1) and never freezes it. */
 export async function importBitextAsync(input: BitextInput, onProgress?: (fraction: number) => void): Promise<Project> {
-  const meta = { ...emptyMeta(input.title), source: input.source ?? "" };
-  return { meta, codebook: [], glossary: [], doc: buildDoc(await alignProjectAsync(input.ko, input.en, {}, onProgress)) };
+  return newProject(input.title, buildDoc(await alignProjectAsync(input.ko, input.en, {}, onProgress)), input.source ?? "");
 }

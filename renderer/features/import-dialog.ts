@@ -12,7 +12,7 @@ import type { Side } from "../../app/schema";
 import { reflowAsync, REFLOW_MODES, type ReflowMode, type ReflowResult } from "../../app/text/reflow";
 import { modeForFile } from "../../app/import/formats";
 import { checkSides } from "../../app/import/sides";
-import { importBitext } from "../../app/import/bitext";
+import { importBitextAsync } from "../../app/import/bitext";
 
 const PREVIEW_PARAGRAPHS = 6;
 const PREVIEW_CHARS = 180;
@@ -236,15 +236,20 @@ class ImportDialog {
     // Aligning a long text takes a moment: say so, and let the message paint first.
     this.busy++;
     this.updateButtons();
-    this.progressLabel.textContent = this.ctx.t("import:dialog.aligning");
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    this.progressLabel.textContent = this.ctx.t("import:dialog.aligning", { percent: 0 });
+    this.progress.hidden = false;
     let project;
     try {
-      project = importBitext({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko });
+      // Aligned between frames, so the window stays responsive and shows how far it got.
+      project = await importBitextAsync({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko }, (f) => {
+        this.progress.value = f;
+        this.progressLabel.textContent = this.ctx.t("import:dialog.aligning", { percent: Math.round(f * 100) });
+      });
     } catch (e) {
       return this.showError(e);
     } finally {
       this.busy--;
+      this.progress.hidden = true;
       this.progressLabel.textContent = "";
       this.updateButtons();
     }

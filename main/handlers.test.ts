@@ -1,0 +1,125 @@
+// The IPC handlers in Node with real temporary folders and scripted dialogs.
+import { test, beforeEach, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm, writeFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createHandlers, type Dialogs } from "./handlers";
+import type { DariApi, Result } from "../app/ipc";
+import { parseProject, serializeProject, buildDoc, emptyMeta } from "../app/document";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+let dir: string;
+let answers: { open: (string | null)[]; save: (string | null)[]; text: (string | null)[]; exportTo: (string | null)[] };
+let api: DariApi;
+let startup: string | null;
+const state: { title?: string; dirty?: boolean } = {};
+
+function ok<T>(r: Result<T>): T {
+  if (!r.ok) assert.fail(`expected success, got ${r.error.message}`);
+  return r.value;
+}
+
+function projectText(ko = "가나다.", en = "ABC."): string {
+  return serializeProject({ meta: emptyMeta("t"), codebook: [], glossary: [], doc: buildDoc([{ segments: [{ ko, en }] }]) });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "dari-handlers-"));
+  answers = { open: [], save: [], text: [], exportTo: [] };
+  startup = null;
+  const dialogs: Dialogs = {
+    openProject: async () => answers.open.shift() ?? null,
+    saveProject: async () => answers.save.shift() ?? null,
+    openText: async () => answers.text.shift() ?? null,
+    exportTo: async () => answers.exportTo.shift() ?? null,
+    confirmDiscard: async () => "cancel",
+  };
+  api = createHandlers({
+    userData: join(dir, "user"),
+    dialogs,
+    samplePath: join(ROOT, "resources/sample/commentary.dari"),
+    startupFile: () => startup,
+    systemLocale: () => "ko-KR",
+    onDocumentState: (s) => Object.assign(state, s),
+  });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("the app starts on the bundled sample, untitled, or on the file it was given", async () => {
+  const sample = ok(await api.startupProject());
+  assert.equal(sample.path, null, "the sample opens untitled so saving never overwrites it");
+  const p = parseProject(sample.text);
+  assert.equal(p.doc.childCount, 12);
+  assert.ok(p.codebook.length > 0 && p.glossary.length > 0, "the sample has the default codebook and glossary");
+
+  const mine = join(dir, "mine.dari");
+  await writeFile(mine, projectText());
+  startup = mine;
+  const opened = ok(await api.startupProject());
+  assert.equal(opened.path, mine);
+});
+
+test("save asks where when untitled, keeps a .bak, remembers recent files; cancel writes nothing", async () => {
+  const target = join(dir, "a.dari");
+  assert.equal(ok(await api.saveProject({ path: null, text: projectText(), saveAs: false })), null, "cancelled");
+  await assert.rejects(stat(target));
+  answers.save.push(target);
+  assert.equal(ok(await api.saveProject({ path: null, text: projectText(), saveAs: false })), target);
+  assert.equal(ok(await api.saveProject({ path: target, text: projectText("라마바."), saveAs: false })), target);
+  assert.match(await readFile(target, "utf8"), /라마바/);
+  assert.match(await readFile(target + ".bak", "utf8"), /가나다/);
+  assert.deepEqual(ok(await api.getSettings()).recentFiles, [target]);
+});
+
+test("a project that would not open again is never written", async () => {
+  const target = join(dir, "b.dari");
+  await writeFile(target, projectText());
+  const r = await api.saveProject({ path: target, text: '{"format":"dari","version":2,"doc":{}}', saveAs: false });
+  assert.equal(r.ok, false);
+  assert.match(await readFile(target, "utf8"), /가나다/);
+});
+
+test("autosave writes a recovery copy that is offered back on open, and dropped after a save", async () => {
+  const target = join(dir, "c.dari");
+  await writeFile(target, projectText());
+  await new Promise((r) => setTimeout(r, 20));
+  ok(await api.autosave({ path: target, text: projectText("고친 글.") }));
+  const opened = ok(await api.openProject(target))!;
+  assert.match(opened.recovery!.text, /고친 글/);
+  ok(await api.saveProject({ path: target, text: opened.recovery!.text, saveAs: false }));
+  assert.equal(ok(await api.openProject(target))!.recovery, null);
+});
+
+test("open errors name the file; import reads legacy Korean encodings", async () => {
+  const r = await api.openProject(join(dir, "missing.dari"));
+  assert.equal(r.ok, false);
+  assert.match((r as { error: { message: string } }).error.message, /missing\.dari does not exist/);
+
+  const euckr = join(dir, "legacy.txt");
+  // "북러 정상회담" in EUC-KR.
+  await writeFile(euckr, Buffer.from([0xba, 0xcf, 0xb7, 0xaf, 0x20, 0xc1, 0xa4, 0xbb, 0xf3, 0xc8, 0xb8, 0xb4, 0xe3]));
+  const t = ok(await api.readTextForImport({ path: euckr, side: "ko" }))!;
+  assert.equal(t.text, "북러 정상회담");
+  assert.equal(t.encoding, "euc-kr");
+});
+
+test("export writes through the registry to the chosen file", async () => {
+  const target = join(dir, "out.tsv");
+  answers.exportTo.push(target);
+  const path = ok(await api.exportProject({ format: "tsv", projectText: projectText(), path: null }));
+  assert.equal(path, target);
+  assert.equal(await readFile(target, "utf8"), "가나다.\tABC.\n");
+});
+
+test("settings and document state", async () => {
+  assert.equal(ok(await api.systemLocale()), "ko-KR");
+  const s = ok(await api.setSettings({ uiLanguage: "ko", layout: "stacked" }));
+  assert.equal(s.uiLanguage, "ko");
+  assert.equal(ok(await api.getSettings()).layout, "stacked");
+  ok(await api.setDocumentState({ title: "x — Dari", dirty: true }));
+  assert.deepEqual(state, { title: "x — Dari", dirty: true });
+});
