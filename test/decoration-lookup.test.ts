@@ -56,3 +56,45 @@ test("sets that also decorate passages themselves give the same result", () => {
 test("the lookup is installed on prosemirror-view's DecorationSet", () => {
   assert.equal((DecorationSet.prototype.forChild as { binary?: boolean }).binary, true);
 });
+
+// ---------------------------------------------------------------- create
+
+import { createByScan } from "../renderer/plugins/decoration-lookup";
+
+/** A set's whole tree: local decorations (position and the very decoration type) and children, recursively. */
+function shape(set: unknown, types: Map<unknown, number>): unknown {
+  const s = set as { local: { from: number; to: number; type: unknown }[]; children: unknown[] };
+  if (set === DecorationSet.empty) return "empty";
+  const id = (t: unknown) => (types.has(t) ? types.get(t) : (types.set(t, types.size), types.size - 1));
+  const children: unknown[] = [];
+  for (let i = 0; i < s.children.length; i += 3) children.push([s.children[i], s.children[i + 1], shape(s.children[i + 2], types)]);
+  return { local: s.local.map((d) => [d.from, d.to, id(d.type)]), children };
+}
+
+test("DecorationSet.create builds the same tree as prosemirror-view's scan", () => {
+  const decos: Decoration[] = [...segmentDecorations(1)];
+  let k = 0;
+  doc.forEach((passage, offset) => {
+    k++;
+    if (k % 4 === 0) decos.push(Decoration.node(offset, offset + passage.nodeSize, { class: "p" }, { k }));
+    if (k % 9 === 0) decos.push(Decoration.widget(offset, () => document.createElement("span") as never, { k }));
+    if (k % 5 === 0) decos.push(Decoration.inline(offset + 4, offset + passage.nodeSize + 6, { class: "across" }));
+    if (k % 6 === 0) decos.push(Decoration.inline(offset + 3, offset + passage.nodeSize, { class: "to the end" }));
+    passage.forEach((segment, segOffset) => {
+      const from = offset + 1 + segOffset + 2;
+      if ((k + segOffset) % 3 === 0) decos.push(Decoration.inline(from, from + 3, { class: "term" }), Decoration.inline(from, from + 3, { class: "same place" }));
+      if ((k + segOffset) % 7 === 0) decos.push(Decoration.widget(from + 1, () => document.createElement("b") as never));
+    });
+  });
+  decos.push(Decoration.inline(0, doc.content.size, { class: "all" }), Decoration.node(5, 6, { class: "invalid" }));
+  // Shuffled: the input order must not matter beyond what the original keeps.
+  const shuffled = decos.map((d, i) => [(i * 7919) % decos.length, d] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  for (const input of [decos, shuffled]) {
+    const types = new Map<unknown, number>();
+    const fast = DecorationSet.create(doc, input);
+    const slow = createByScan(doc, input);
+    assert.deepEqual(shape(fast, types), shape(slow, types));
+    assert.deepEqual(fast.find().length, slow.find().length);
+  }
+  assert.ok(decos.length > 3000);
+});
