@@ -207,3 +207,19 @@ export async function focusSide(page: Page, n: number, side: Side, where: "start
 export function sideLocator(page: Page, n: number, side: Side) {
   return page.locator(".dari-segment").nth(n).locator(`.dari-${side}`);
 }
+
+/** Empties one side of the n-th segment as a user would: select its text, press Delete. */
+export async function clearSide(page: Page, n: number, side: Side): Promise<void> {
+  const el = sideLocator(page, n, side);
+  await el.scrollIntoViewIfNeeded();
+  await el.click();
+  await el.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.waitForTimeout(30);
+  await page.keyboard.press("Delete");
+}

@@ -81,7 +81,9 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
   let hits = s.terms.get(segment);
   if (!hits) s.terms.set(segment, (hits = s.matcher.find(segment.child(0).textContent)));
   for (const hit of hits) {
-    out.push(Decoration.inline(koStart + hit.from, koStart + hit.to, { class: "dari-term", title: hit.entry.en, "data-term": hit.entry.en }));
+    // An element of its own (nodeName): a term inside a tagged span keeps both
+    // tooltips, the theme's and the term's, instead of one overwriting the other.
+    out.push(Decoration.inline(koStart + hit.from, koStart + hit.to, { nodeName: "span", class: "dari-term", title: hit.entry.en, "data-term": hit.entry.en }));
   }
   const findings = s.qa.segment(segment);
   if (findings.length) {
