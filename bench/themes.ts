@@ -6,7 +6,6 @@ import { createProjectState } from "../app/project-state";
 import { defaultCodebook } from "../app/themes/default-codebook";
 import { codeLabel } from "../app/themes/codebook-ops";
 import { applyTheme, removeAnnotation } from "../app/commands/themes";
-import { codebookHistory } from "../app/themes/codebook-history";
 import { themeDecorations } from "../app/themes/theme-decorations";
 import { suggestionDecorations } from "../app/themes/suggestion-decorations";
 
@@ -23,7 +22,7 @@ const label = (c: string) => codeLabel(cb.find((x) => x.id === c), "en", c);
 const on = true;
 const withSuggest = process.argv[2] === "suggest";
 let t0 = performance.now();
-let s: EditorState = createProjectState({ meta: emptyMeta(), codebook: cb, glossary: [], doc: buildDoc(passages) }, [history(), codebookHistory(), themeDecorations({ label, gutter: () => () => ({}) as Node }), ...(withSuggest ? [suggestionDecorations({ label, on })] : [])]);
+let s: EditorState = createProjectState({ meta: emptyMeta(), codebook: cb, glossary: [], doc: buildDoc(passages) }, [history(), themeDecorations({ label, gutter: () => () => ({}) as Node }), ...(withSuggest ? [suggestionDecorations({ label, on })] : [])]);
 console.log("segments", 20000, "chars", s.doc.textContent.length, "init ms", (performance.now() - t0).toFixed(1), withSuggest ? "(with suggestions)" : "");
 const apply: number[] = [], remove: number[] = [], typing: number[] = [];
 for (let k = 0; k < 200; k++) {

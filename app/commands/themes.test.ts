@@ -14,14 +14,13 @@ import {
   addCodeCommand, updateCodeCommand, deleteCodeCommand, nestCodeCommand, moveCodeCommand, countAnnotations,
 } from "./themes";
 import { makeCode } from "../themes/codebook-ops";
-import { codebookHistory } from "../themes/codebook-history";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 
 function corpusState(): EditorState {
   const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
   const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
-  return createProjectState({ meta: emptyMeta("북러"), codebook: defaultCodebook(), glossary: [], doc: docFromParagraphs(ko, en) }, [history(), codebookHistory()]);
+  return createProjectState({ meta: emptyMeta("북러"), codebook: defaultCodebook(), glossary: [], doc: docFromParagraphs(ko, en) }, [history()]);
 }
 
 function run(state: EditorState, cmd: Command): EditorState {

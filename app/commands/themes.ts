@@ -158,8 +158,8 @@ export function copyTagsToCounterpart(from: Side): Command {
   };
 }
 
-// Codebook edits: transactions through setProjectData carrying a CodebookStep,
-// so undo restores them (with codebookHistory() installed).
+// Codebook edits: transactions carrying the project data's undoable step
+// (setCodebook), so undo restores them.
 
 function codebookCommand(f: (codebook: Code[]) => Code[]): Command {
   return (state, dispatch) => {

@@ -9,7 +9,6 @@ import { createProjectState, projectData } from "../project-state";
 import { defaultCodebook } from "./default-codebook";
 import { codeLabel } from "./codebook-ops";
 import { applyTheme, removeAnnotation, updateCodeCommand } from "../commands/themes";
-import { codebookHistory } from "./codebook-history";
 import { themeDecorations, themeDecorationKey, setThemeFilter, LANE_PX } from "./theme-decorations";
 import { suggestionDecorations, allSuggestions, acceptSuggestion, dismissSuggestion, toggleSuggestions } from "./suggestion-decorations";
 
@@ -22,7 +21,6 @@ function state(lang: "ko" | "en" = "en"): EditorState {
   const label = (code: string, cb: typeof codebook) => codeLabel(cb.find((c) => c.id === code), lang, code);
   return createProjectState({ meta: emptyMeta(), codebook, glossary: [], doc: docFromParagraphs(ko, en) }, [
     history(),
-    codebookHistory(),
     themeDecorations({ label, gutter: () => () => ({}) as Node }),
     suggestionDecorations({ label }),
   ]);

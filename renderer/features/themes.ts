@@ -6,7 +6,6 @@
 // app/themes and app/commands/themes; this module connects it to the view.
 import "./themes/themes.css";
 import type { Feature, AppContext } from "../feature";
-import { codebookHistory } from "../../app/themes/codebook-history";
 import { themeDecorations, themeDecorationKey } from "../../app/themes/theme-decorations";
 import { suggestionDecorations, suggestionKeyPlugin, toggleSuggestions } from "../../app/themes/suggestion-decorations";
 import { codeLabel } from "../../app/themes/codebook-ops";
@@ -31,7 +30,7 @@ function plugins(ctx: AppContext) {
       if (view) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
     });
   }
-  return [codebookHistory(), themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label }), themePopover(ctx)];
+  return [themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label }), themePopover(ctx)];
 }
 
 export const themesFeature: Feature = {

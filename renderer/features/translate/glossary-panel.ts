@@ -6,7 +6,7 @@
 import crelt from "crelt";
 import type { EditorState } from "prosemirror-state";
 import type { PanelView, AppContext } from "../../feature";
-import { projectData, setProjectData } from "../../../app/project-state";
+import { projectData, updateProjectData } from "../../../app/project-state";
 import { deskKey, deskState } from "../../../app/translate/decorations";
 import type { GlossaryEntry } from "../../../app/translate/glossary-entry";
 import { glossaryFromCsv, glossaryToCsv } from "../../../app/translate/glossary-csv";
@@ -94,7 +94,7 @@ export class GlossaryPanel implements PanelView {
 
   private setGlossary(glossary: GlossaryEntry[]): void {
     const view = this.ctx.view();
-    view.dispatch(setProjectData(view.state.tr, { glossary }));
+    view.dispatch(updateProjectData(view.state, view.state.tr, { glossary }));
   }
 
   private setUser(entries: GlossaryEntry[]): void {
