@@ -2,36 +2,19 @@
 // IME and English typed by keys land on their sides, undo, save, reopen,
 // keyboard movement, structure that cannot be broken, the UI language, and
 // not a single network request.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchBrowser, launchApp, stopServer, typeKoreanIME, focusSide, sideLocator, type AppHandle } from "./helpers";
+import { useBrowser, withApp, typeKoreanIME, focusSide, sideLocator } from "./helpers";
 import { parseProject } from "../app/document";
 import { sideText } from "../app/schema";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stopServer();
-});
+const browser = useBrowser();
 
-async function withApp(f: (app: AppHandle) => Promise<void>, opts: { locale?: string; startupFile?: string } = {}) {
-  const app = await launchApp({ browser, ...opts });
-  try {
-    await f(app);
-    assert.deepEqual(app.foreignRequests, [], "the page made no network request");
-  } finally {
-    await app.close();
-  }
-}
 
 test("the sample opens with Korean on the left and English on the right", async () => {
-  await withApp(async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     const first = page.locator(".dari-segment").first();
     assert.equal(await first.locator(".dari-ko").getAttribute("lang"), "ko");
     assert.equal(await first.locator(".dari-en").getAttribute("lang"), "en");
@@ -46,7 +29,7 @@ test("the sample opens with Korean on the left and English on the right", async 
 });
 
 test("Korean through an IME, English by keys, undo, save, reopen and find the text", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     const ko0 = (await sideLocator(page, 0, "ko").textContent())!;
     await focusSide(page, 0, "ko");
@@ -88,7 +71,7 @@ test("Korean through an IME, English by keys, undo, save, reopen and find the te
 });
 
 test("editing at the edges never merges or deletes a side", async () => {
-  await withApp(async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     const ko0 = (await sideLocator(page, 0, "ko").textContent())!;
     const en0 = (await sideLocator(page, 0, "en").textContent())!;
     const segments = await page.locator(".dari-segment").count();
@@ -115,7 +98,7 @@ test("editing at the edges never merges or deletes a side", async () => {
 });
 
 test("the keyboard moves between sides and segments", async () => {
-  await withApp(async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     await focusSide(page, 0, "ko");
     await page.keyboard.press("Tab");
     await page.keyboard.type("X");
@@ -134,7 +117,7 @@ test("the keyboard moves between sides and segments", async () => {
 });
 
 test("the UI language switches at runtime and is remembered", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     assert.equal(await page.locator(".dari-menu-title").first().textContent(), "File");
     await page.locator(".dari-menu-title", { hasText: "View" }).click();
@@ -158,6 +141,7 @@ test("the UI language switches at runtime and is remembered", async () => {
 
 test("the first run follows the OS locale", async () => {
   await withApp(
+    browser(),
     async ({ page }) => {
       assert.equal(await page.locator(".dari-menu-title").first().textContent(), "파일");
     },
@@ -166,7 +150,7 @@ test("the first run follows the OS locale", async () => {
 });
 
 test("closing with unsaved changes asks first; a bad file is refused with its place", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     await focusSide(page, 0, "en");
     await page.keyboard.type("?");

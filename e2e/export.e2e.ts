@@ -1,23 +1,15 @@
 // The Export dialog as an analyst uses it (issue 6, requirement 6): Ctrl+E,
 // pick a format, the options that format takes, a destination; the file is
 // written by main's real handler and the dialog reports back in place.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { unzipSync, strFromU8 } from "fflate";
-import { launchBrowser, launchApp, stopServer, type AppHandle } from "./helpers";
+import { useBrowser, launchApp, type AppHandle } from "./helpers";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stopServer();
-});
+const browser = useBrowser();
 
 async function openDialog(app: AppHandle): Promise<void> {
   await app.menu("export");
@@ -25,7 +17,7 @@ async function openDialog(app: AppHandle): Promise<void> {
 }
 
 test("export the open project to HTML with the status column, then to Word in landscape", async () => {
-  const app = await launchApp({ browser, locale: "en-US" });
+  const app = await launchApp({ browser: browser(), locale: "en-US" });
   try {
     const { page } = app;
     await openDialog(app);
@@ -62,7 +54,7 @@ test("export the open project to HTML with the status column, then to Word in la
 });
 
 test("txt asks for the side; an unwritable destination shows the error and keeps the dialog", async () => {
-  const app = await launchApp({ browser, locale: "ko-KR" });
+  const app = await launchApp({ browser: browser(), locale: "ko-KR" });
   try {
     const { page } = app;
     await openDialog(app);

@@ -3,6 +3,8 @@
 // window.dari bridged through page.exposeBinding to the real main/handlers.ts,
 // a temporary user-data folder and scripted dialogs. Only Electron's
 // transport is left out.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium, type Browser, type Page, type CDPSession } from "playwright-core";
 import { createServer, type Server } from "node:http";
 import { existsSync } from "node:fs";
@@ -174,6 +176,33 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
   await page.goto(served.url);
   await page.waitForFunction(() => !!(window as unknown as { dariApp?: unknown }).dariApp && document.querySelectorAll(".dari-segment").length > 0);
   return handle;
+}
+
+/** One Chromium for a test file: started before its tests, closed (with the server) after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await stopServer();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser has not started");
+    return browser;
+  };
+}
+
+/** Runs a test in a fresh app window, checks that it made no network request, and closes it. */
+export async function withApp(browser: Browser, f: (app: AppHandle) => Promise<void>, opts: Omit<LaunchOptions, "browser"> = {}): Promise<void> {
+  const app = await launchApp({ browser, ...opts });
+  try {
+    await f(app);
+    assert.deepEqual(app.foreignRequests, [], "the page made no network request");
+  } finally {
+    await app.close();
+  }
 }
 
 export async function stopServer(): Promise<void> {

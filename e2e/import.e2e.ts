@@ -3,32 +3,16 @@
 // swapped and a binary file refused in the dialog, a long text imported with
 // progress and without freezing the window, and pasting a PDF's text into a
 // new project.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, launchApp, stopServer, focusSide, CORPUS, type AppHandle } from "./helpers";
+import { useBrowser, withApp, focusSide, CORPUS, type AppHandle } from "./helpers";
 import { reflow } from "../app/text/reflow";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stopServer();
-});
+const browser = useBrowser();
 
-async function withApp(f: (app: AppHandle) => Promise<void>, opts: { locale?: string } = {}) {
-  const app = await launchApp({ browser, ...opts });
-  try {
-    await f(app);
-    assert.deepEqual(app.foreignRequests, [], "the page made no network request");
-  } finally {
-    await app.close();
-  }
-}
 
 async function corpusCopy(app: AppHandle, name: string, content?: string | Uint8Array): Promise<string> {
   const path = join(app.tmp, name);
@@ -41,7 +25,7 @@ const preview = (page: Page, side: "ko" | "en") => dialog(page).locator(`[data-s
 const koParagraphs = async () => (await readFile(join(CORPUS, "commentary.ko.txt"), "utf8")).split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
 
 test("import dialog: PDF text and translation, preview with the detected layout, a forced one, then a project", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     app.dialogs.textAnswers = [await corpusCopy(app, "commentary.ko.pdf.txt"), await corpusCopy(app, "commentary.en.txt")];
     await app.menu("import");
@@ -80,7 +64,7 @@ test("import dialog: PDF text and translation, preview with the detected layout,
 });
 
 test("import dialog: swapped sides and a binary file are refused with a message, nothing is created", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     const before = await page.locator(".dari-passage").count();
     app.dialogs.textAnswers = [
@@ -108,7 +92,7 @@ test("import dialog: swapped sides and a binary file are refused with a message,
 });
 
 test("a long import shows progress and keeps the window responsive", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     const pdf = await readFile(join(CORPUS, "commentary.ko.pdf.txt"), "utf8");
     const long = Array.from({ length: 150 }, () => pdf).join("\n");
@@ -147,7 +131,7 @@ test("a long import shows progress and keeps the window responsive", async () =>
 });
 
 test("pasting a PDF's text into the Korean side of a new project makes passages", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     await app.menu("new");
     await page.waitForFunction(() => document.querySelectorAll(".dari-passage").length === 1);

@@ -2,25 +2,18 @@
 // keyboard and see the underline in the theme's colour, overlap a second theme,
 // write a memo, and type Korean through an IME inside a tagged span and at its
 // edges without losing the tag or a syllable (issue 4, requirements 3 and 9).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { Node as PMNode } from "prosemirror-model";
-import { launchBrowser, launchApp, stopServer, typeKoreanIME, sideLocator, type AppHandle } from "./helpers";
+import { useBrowser, launchApp, typeKoreanIME, sideLocator, type AppHandle } from "./helpers";
 import { schema, sideText } from "../app/schema";
 import { allAnnotations } from "../app/themes/annotations";
 import { importQdc } from "../app/themes/qdc";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stopServer();
-});
+const browser = useBrowser();
 
 /** Selects a phrase in one side of the n-th segment (or puts the cursor at an offset within it). */
 async function selectText(page: Page, n: number, side: "ko" | "en", phrase: string, caret?: number): Promise<void> {
@@ -67,7 +60,7 @@ async function docOf(page: Page): Promise<PMNode> {
 }
 
 async function withCodebook(f: (app: AppHandle) => Promise<void>) {
-  const app = await launchApp({ browser });
+  const app = await launchApp({ browser: browser() });
   try {
     await app.page.locator('button[data-panel="codebook"]').click();
     // The sample, like every new project, starts with the default codebook.

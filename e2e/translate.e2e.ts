@@ -2,31 +2,15 @@
 // translated and moves on (gutter colour and progress bar follow); the find
 // bar finds 북러 정상 from its initial consonants ㅂㄹ ㅈㅅ; glossary terms
 // are underlined with their English; QA flags show in the gutter and panel.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launchBrowser, launchApp, stopServer, focusSide, clearSide, type AppHandle } from "./helpers";
+import { useBrowser, withApp, focusSide, clearSide } from "./helpers";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stopServer();
-});
+const browser = useBrowser();
 
-async function withApp(f: (app: AppHandle) => Promise<void>, opts: { locale?: string } = {}) {
-  const app = await launchApp({ browser, ...opts });
-  try {
-    await f(app);
-    assert.deepEqual(app.foreignRequests, [], "the page made no network request");
-  } finally {
-    await app.close();
-  }
-}
 
 interface EditorProbe {
   dariApp: { editor: { state: { selection: { from: number; to: number; $from: { parent: { type: { name: string } } } }; doc: { textBetween(a: number, b: number): string } } } };
@@ -45,7 +29,7 @@ function where(page: Page) {
 const statuses = (page: Page) => page.$$eval(".dari-segment", (els) => els.map((e) => e.getAttribute("data-status")));
 
 test("Ctrl+Enter marks the segment translated and jumps to the next untranslated one", async () => {
-  await withApp(async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     const before = await statuses(page);
     const progress = page.locator(".dari-progress-text");
     assert.match((await progress.textContent()) ?? "", new RegExp(`^0/${before.length} segments`));
@@ -70,7 +54,7 @@ test("Ctrl+Enter marks the segment translated and jumps to the next untranslated
 });
 
 test("find ㅂㄹ ㅈㅅ finds 북러 정상; replace all is one undo step", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page } = app;
     await focusSide(page, 0, "ko", "start");
     await page.keyboard.press("Control+f");
@@ -112,7 +96,7 @@ test("find ㅂㄹ ㅈㅅ finds 북러 정상; replace all is one undo step", asy
 });
 
 test("glossary terms are underlined with their English, and QA flags show in the gutter and panel", async () => {
-  await withApp(async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     // The sample starts with the default glossary; its panel lists the terms.
     await page.locator('[data-panel="glossary"]').click();
     await page.locator('.dari-glossary-table td:text-is("Vostochny Cosmodrome")').waitFor();
@@ -143,7 +127,7 @@ test("glossary terms are underlined with their English, and QA flags show in the
 });
 
 test("concordance: a Korean phrase shows the English it was translated with", async () => {
-  await withApp(async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     await page.locator('[data-panel="translate"]').click();
     await page.locator(".dari-tm-size").waitFor();
     await page.locator(".dari-concordance-input").fill("보스토치니");
@@ -155,7 +139,7 @@ test("concordance: a Korean phrase shows the English it was translated with", as
 });
 
 test("a TMX file joins the memory and a CSV glossary joins the project", async () => {
-  await withApp(async (app) => {
+  await withApp(browser(), async (app) => {
     const { page, tmp } = app;
     const tmx = join(tmp, "talks.tmx");
     await writeFile(

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runCli } from "./cli";
+import { dari } from "../test/support";
 import { buildDoc, parseProject, serializeProject, type Project } from "../app/document";
 import { segmentAttrs, sideText } from "../app/schema";
 
@@ -27,12 +27,6 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function dari(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const goldLines = (() => {
   const ko = gold.ko.flat();

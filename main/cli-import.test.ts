@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document, Packer, Paragraph } from "docx";
-import { runCli } from "./cli";
+import { dari } from "../test/support";
 import { parseProject } from "../app/document";
 
 const CORPUS = join(fileURLToPath(new URL("..", import.meta.url)), "../shared/corpus");
@@ -24,12 +24,6 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function dari(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { runCli } from "./cli";
+import { dari } from "../test/support";
 import { parseProject } from "../app/document";
 import { splitParagraphs } from "../app/document/build";
 
@@ -21,12 +21,6 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function dari(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 test("new, stats and export on the sample commentary", async () => {
   const project = join(dir, "sample.dari");

@@ -12,6 +12,7 @@ import type { GlossaryEntry } from "../translate/glossary-entry";
 import { buildAnchors, type AnchorTable } from "./anchors";
 import { PRIOR, SHAPES, drain, search, searchSteps, type Bead, type LengthModel, type Units } from "./dp";
 import type { LexiconPair } from "./lexicon";
+import { runInSlices } from "../slices";
 
 export type { Bead } from "./dp";
 
@@ -173,23 +174,8 @@ export function alignDocument(doc: SentenceDocument, opts: AlignOptions = {}): B
  * The same, on a UI thread: runs in slices of about `sliceMs` between which
  * the window stays responsive, reporting progress (0..1).
  */
-export async function alignDocumentAsync(doc: SentenceDocument, opts: AlignOptions = {}, onProgress?: (fraction: number) => void, sliceMs = 12): Promise<Bead[]> {
-  const steps = alignDocumentSteps(doc, opts);
-  let sliceStart = Date.now();
-  let shown = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      onProgress?.(1);
-      return r.value;
-    }
-    if (Date.now() - sliceStart >= sliceMs) {
-      shown = Math.max(shown, r.value);
-      onProgress?.(shown);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = Date.now();
-    }
-  }
+export function alignDocumentAsync(doc: SentenceDocument, opts: AlignOptions = {}, onProgress?: (fraction: number) => void, sliceMs = 12): Promise<Bead[]> {
+  return runInSlices(alignDocumentSteps(doc, opts), onProgress, sliceMs);
 }
 
 /** The alignment in steps, yielding its progress: anchors, paragraphs, then the two sentence passes. */

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { buildDoc, parseProject, serializeProject, emptyMeta, FORMAT_VERSION, splitParagraphs, docFromParagraphs, type Project } from "./index";
 import { DariError } from "../errors";
 import { schema } from "../schema";
+import { errorOf } from "../../test/support";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 
@@ -15,15 +16,6 @@ function sample(): Project {
   return { meta: emptyMeta("표본"), codebook: [], glossary: [], doc };
 }
 
-function errorOf(f: () => unknown): DariError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof DariError, `expected a DariError, got ${e}`);
-    return e;
-  }
-  assert.fail("expected an error");
-}
 
 test("a project survives serialize and parse unchanged", () => {
   const p = sample();

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { decodeText } from "./decode";
 import { DariError } from "../errors";
+import { errorOf } from "../../test/support";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url);
 const koText = readFileSync(new URL("commentary.ko.txt", corpus), "utf8");
@@ -19,15 +20,6 @@ function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
   return new Uint8Array(le);
 }
 
-function errorOf(f: () => unknown): DariError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof DariError, `expected a DariError, got ${e}`);
-    return e;
-  }
-  assert.fail("expected an error");
-}
 
 test("UTF-8 with and without a BOM decodes to the same text", () => {
   const plain = decodeText("a.txt", new TextEncoder().encode(koText));

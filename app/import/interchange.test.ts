@@ -11,6 +11,7 @@ import { parseProject, serializeProject, type Project } from "../document/index"
 import { DariError } from "../errors";
 import { themedProject } from "../../test/fixtures/export-project";
 import { XMLValidator } from "fast-xml-parser";
+import { errorOf } from "../../test/support";
 
 interface Bead {
   passage: number;
@@ -31,15 +32,6 @@ function normalized(doc: PMNode): unknown {
   return JSON.parse(JSON.stringify(doc.toJSON()), (k, v) => (k === "marks" && Array.isArray(v) ? [...v].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : v));
 }
 
-function errorOf(f: () => unknown): DariError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof DariError, `expected a DariError, got ${e}`);
-    return e;
-  }
-  assert.fail("expected an error");
-}
 
 /** .dari on disk -> format -> file on disk -> import -> .dari on disk. */
 async function roundTrip(format: "tmx" | "xliff"): Promise<{ original: Project; back: Project; text: string }> {

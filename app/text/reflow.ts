@@ -13,6 +13,7 @@
 // the text's own syllable statistics instead.
 import { sentenceSpans, type TextLang } from "./sentences";
 import { splitLines, collapseSpaces, leadingSpace, trailingSpace, isBlank, hangulRatio } from "./normalize";
+import { runInSlices } from "../slices";
 
 export const REFLOW_MODES = ["pdf", "lines", "blocks"] as const;
 /** pdf: lines wrapped anywhere, paragraphs by indent/sentence end; lines: one paragraph a line; blocks: paragraphs separated by blank lines. */
@@ -290,24 +291,6 @@ export function reflow(text: string, options: ReflowOptions = {}): ReflowResult 
  * reflow() in slices of about `sliceMs`, yielding to the event loop between
  * them and reporting progress (0..1), so a long import does not freeze the window.
  */
-export async function reflowAsync(
-  text: string,
-  options: ReflowOptions = {},
-  onProgress?: (fraction: number) => void,
-  sliceMs = 12,
-): Promise<ReflowResult> {
-  const steps = reflowSteps(text, options);
-  let sliceStart = Date.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      onProgress?.(1);
-      return r.value;
-    }
-    if (Date.now() - sliceStart >= sliceMs) {
-      onProgress?.(r.value);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = Date.now();
-    }
-  }
+export function reflowAsync(text: string, options: ReflowOptions = {}, onProgress?: (fraction: number) => void, sliceMs = 12): Promise<ReflowResult> {
+  return runInSlices(reflowSteps(text, options), onProgress, sliceMs);
 }
