@@ -247,7 +247,7 @@ export class DariApp implements AppContext {
         await showDialog({ title: this.t("dialog.aboutTitle"), message: this.t("dialog.aboutMessage", { version: __DARI_VERSION__ }), buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
         return;
       case "shortcuts": {
-        const keys = ["switchSide", "nextSegment", "undo", "save", "open", "find", "export"];
+        const keys = ["switchSide", "nextSegment", "undo", "save", "open", "find", "export", "align", "themes", "translate"];
         const list = crelt("ul", keys.map((k) => crelt("li", this.t(`shortcuts.${k}`))));
         await showDialog({ title: this.t("dialog.shortcutsTitle"), message: list, buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
         return;
