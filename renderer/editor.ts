@@ -6,7 +6,7 @@ import { keymap } from "prosemirror-keymap";
 import { baseKeymap, chainCommands } from "prosemirror-commands";
 import { structureGuard, deleteAcrossSides, swallowEnter, switchSide, gotoSegment } from "../app/commands/structure";
 import { uniqueIds } from "../app/document/unique-ids";
-import { gutterPlugin } from "./plugins/gutter";
+import { gutterPlugin, currentSegmentPlugin } from "./plugins/gutter";
 import { lazyPassages } from "./plugins/lazy-passages";
 import type { AppContext } from "./feature";
 import { features } from "./features";
@@ -36,6 +36,7 @@ export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>)
     }),
     keymap(baseKeymap),
     gutterPlugin(),
+    currentSegmentPlugin(),
     lazyPassages(),
   ];
 }

@@ -47,6 +47,9 @@ test("every passage gets the same decorations as prosemirror-view's scan", () =>
 });
 
 test("sets that also decorate passages themselves give the same result", () => {
+  const nodesOnly: Decoration[] = [];
+  doc.forEach((p, offset) => void (offset % 2 === 0 && nodesOnly.push(Decoration.node(offset, offset + p.nodeSize, { class: "live" }))));
+  assertSameForEveryChild(DecorationSet.create(doc, [...segmentDecorations(4), ...nodesOnly]));
   const passages: Decoration[] = [];
   doc.forEach((p, offset) => void (offset % 3 === 0 && passages.push(Decoration.node(offset, offset + p.nodeSize, { class: "x" }))));
   const inline = Decoration.inline(5, 4000, { class: "y" });

@@ -3,8 +3,8 @@
 // every child on every update. At the top of a 2,000-passage document that is
 // about 2 M steps per keystroke (measured: ~2.5 ms of a 6 ms keystroke). The
 // children are sorted by position, so a binary search finds the same entry.
-// Sets with decorations of their own (rare at this level) keep the original
-// code, which also splits inline decorations over the child.
+// Sets with inline decorations of their own keep the original code, which
+// splits them over the child.
 import { DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 
@@ -23,9 +23,18 @@ export function scanForChild(set: DecorationSet, offset: number, node: PMNode): 
   return scan.call(set as unknown as SetInternals, offset, node);
 }
 
+// Node decorations on passages themselves (the lazy-rendering marks) are
+// local to the top set but never handed to a child; only inline ones are.
+const inlineLocals = new WeakMap<object, boolean>();
+function hasInlineLocal(set: SetInternals): boolean {
+  let has = inlineLocals.get(set);
+  if (has === undefined) inlineLocals.set(set, (has = set.local.some((d) => (d as { inline: boolean }).inline)));
+  return has;
+}
+
 if (!(scan as { binary?: boolean }).binary) {
   const forChild = function (this: SetInternals, offset: number, node: PMNode): unknown {
-    if (this.local.length || node.isLeaf || (this as unknown) === DecorationSet.empty) return scan.call(this, offset, node);
+    if ((this.local.length && hasInlineLocal(this)) || node.isLeaf || (this as unknown) === DecorationSet.empty) return scan.call(this, offset, node);
     const children = this.children;
     let lo = 0;
     let hi = children.length / 3;

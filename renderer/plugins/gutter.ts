@@ -1,8 +1,8 @@
 // The gutter: each segment's number (its place in the whole document) as a
 // node decoration, shown by CSS beside the status bar; and the current
-// segment highlighted. Numbers are rebuilt only when the structure changes;
+// segment highlighted (a plugin of its own). Numbers are rebuilt only when the structure changes;
 // typing maps them, so a keystroke does not touch 20,000 decorations.
-import { Plugin, PluginKey } from "prosemirror-state";
+import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { isTextOnly, sideAt } from "../../app/commands/structure";
@@ -30,13 +30,40 @@ export function gutterPlugin(): Plugin<DecorationSet> {
       apply: (tr, set) => (!tr.docChanged ? set : isTextOnly(tr) ? set.map(tr.mapping, tr.doc) : numberSegments(tr.doc)),
     },
     props: {
-      decorations(state) {
-        const numbers = gutterKey.getState(state)!;
+      decorations: (state) => gutterKey.getState(state)!,
+    },
+  });
+}
+
+export const currentSegmentKey = new PluginKey<DecorationSet>("dariCurrentSegment");
+
+function currentSegment(state: EditorState): DecorationSet {
+  const here = sideAt(state.selection.$head);
+  if (!here) return DecorationSet.empty;
+  return DecorationSet.create(state.doc, [Decoration.node(here.segmentPos, here.segmentPos + here.segment.nodeSize, { class: "dari-current" })]);
+}
+
+/**
+ * The current segment, highlighted. A set of its own, kept while the cursor
+ * stays in the segment (typing maps it), so a keystroke does not rebuild the
+ * 20,000 numbers with the highlight added.
+ */
+export function currentSegmentPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: currentSegmentKey,
+    state: {
+      init: (_, state) => currentSegment(state),
+      apply(tr, set, _old, state) {
+        if (!tr.docChanged && !tr.selectionSet) return set;
+        const mapped = tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
         const here = sideAt(state.selection.$head);
-        if (!here) return numbers;
-        const current = Decoration.node(here.segmentPos, here.segmentPos + here.segment.nodeSize, { class: "dari-current" });
-        return numbers.add(state.doc, [current]);
+        const kept = mapped.find()[0];
+        if (here && kept && kept.from === here.segmentPos && kept.to === here.segmentPos + here.segment.nodeSize) return mapped;
+        return currentSegment(state);
       },
+    },
+    props: {
+      decorations: (state) => currentSegmentKey.getState(state)!,
     },
   });
 }
