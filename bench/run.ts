@@ -32,6 +32,15 @@ export function quantile(values: readonly number[], q: number): number {
 
 const metric = (values: readonly number[], q = 0.5): Metric => ({ value: quantile(values, q), unit: "ms", runs: values.length });
 
+const SESSIONS = 3;
+
+/** A quantile per session, then their median; runs counts every sample. */
+const sessionMetric = (sessions: readonly number[][], q: number): Metric => ({
+  value: quantile(sessions.map((s) => quantile(s, q)), 0.5),
+  unit: "ms",
+  runs: sessions.reduce((n, s) => n + s.length, 0),
+});
+
 function has(path: string): boolean {
   return existsSync(join(ROOT, path));
 }
@@ -133,12 +142,19 @@ async function browserMetrics(project20k: string, want: (name: string) => boolea
       out.open_20k_ms = metric(open);
       notes.push(`open_20k_ms leaves out the test harness's transport of the file text (DevTools protocol, median ${quantile(transportMs, 0.5)} ms), which the app does not have`);
     }
+    // Keystrokes: three fresh sessions each; a quantile is the median of the sessions' quantiles
+    // (one session with an unlucky garbage collection or a busy neighbour does not decide it).
     if (want("keystroke_p50_20k_ms") || want("keystroke_p95_20k_ms")) {
-      const keys = await dariKeystrokes(browser, project20k);
-      out.keystroke_p50_20k_ms = metric(keys, 0.5);
-      out.keystroke_p95_20k_ms = metric(keys, 0.95);
+      const sessions = [];
+      for (let i = 0; i < SESSIONS; i++) sessions.push(await dariKeystrokes(browser, project20k));
+      out.keystroke_p50_20k_ms = sessionMetric(sessions, 0.5);
+      out.keystroke_p95_20k_ms = sessionMetric(sessions, 0.95);
     }
-    if (want("plain_pm_keystroke_p95_20k_ms")) out.plain_pm_keystroke_p95_20k_ms = metric(await plainKeystrokes(browser, 2000), 0.95);
+    if (want("plain_pm_keystroke_p95_20k_ms")) {
+      const sessions = [];
+      for (let i = 0; i < SESSIONS; i++) sessions.push(await plainKeystrokes(browser, 2000));
+      out.plain_pm_keystroke_p95_20k_ms = sessionMetric(sessions, 0.95);
+    }
     if (want("theme_toggle_20k_ms") && has("app/commands/themes.ts")) out.theme_toggle_20k_ms = metric(await dariThemeToggles(browser, project20k, 20));
   } finally {
     await browser.close();
