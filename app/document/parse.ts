@@ -11,15 +11,32 @@ import type { GlossaryEntry } from "../translate/glossary-entry";
 
 type Raw = Record<string, unknown>;
 
-/** A place in the file: a JSON pointer and a readable label. */
+/**
+ * A place in the file: a JSON pointer and a readable label. Both are built
+ * only when a problem is reported: a 20,000-segment file creates a place for
+ * every node it checks, and nearly all of them are never printed.
+ */
 class Place {
   constructor(
-    readonly pointer: string,
-    readonly label: string,
+    private readonly parent: Place | null,
+    private readonly part: string | number | null,
+    private readonly ownLabel: string | (() => string) | undefined,
   ) {}
-  key(k: string | number, label?: string): Place {
-    const part = typeof k === "number" ? String(k) : k.replace(/~/g, "~0").replace(/\//g, "~1");
-    return new Place(`${this.pointer}/${part}`, label === undefined ? `${this.label} › ${k}` : label);
+  static top(): Place {
+    return new Place(null, null, "");
+  }
+  key(k: string | number, label?: string | (() => string)): Place {
+    return new Place(this, k, label);
+  }
+  get pointer(): string {
+    if (!this.parent) return "";
+    const part = typeof this.part === "number" ? String(this.part) : String(this.part).replace(/~/g, "~0").replace(/\//g, "~1");
+    return `${this.parent.pointer}/${part}`;
+  }
+  get label(): string {
+    if (typeof this.ownLabel === "function") return this.ownLabel();
+    if (this.ownLabel !== undefined) return this.ownLabel;
+    return `${this.parent ? this.parent.label : ""} › ${this.part}`;
   }
   toString(): string {
     return `${this.label || "(top)"} (${this.pointer || "/"})`;
@@ -124,13 +141,13 @@ function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
   if (v.content === undefined) return;
   if (!Array.isArray(v.content)) fail(place.key("content"), "notArray", { field: "content" });
   v.content.forEach((t, i) => {
-    const p = place.key("content").key(i, `${place.label} › text ${i + 1}`);
+    const p = place.key("content").key(i, () => `${place.label} › text ${i + 1}`);
     if (!isObj(t) || t.type !== "text") fail(p, "wrongNode", { expected: "text", found: isObj(t) ? String(t.type).slice(0, 40) : typeof t });
     if (typeof t.text !== "string" || t.text.length === 0) fail(p.key("text"), "emptyText");
     if (t.marks === undefined) return;
     if (!Array.isArray(t.marks)) fail(p.key("marks"), "notArray", { field: "marks" });
     t.marks.forEach((m, j) => {
-      const mp = p.key("marks").key(j, `${p.label} › mark ${j + 1}`);
+      const mp = p.key("marks").key(j, () => `${p.label} › mark ${j + 1}`);
       if (!isObj(m)) fail(mp, "notObject", { field: "mark" });
       if (m.type !== "theme") fail(mp.key("type"), "unknownMark", { mark: String(m.type).slice(0, 40) });
       const a = m.attrs;
@@ -160,7 +177,7 @@ function validateDoc(v: unknown, place: Place): void {
     unique(str(pa, "id", pp.key("attrs"), true), pp.key("attrs").key("id"));
     if (!Array.isArray(pv.content) || pv.content.length === 0) fail(pp.key("content"), "noSegments");
     pv.content.forEach((sv, j) => {
-      const sp = pp.key("content").key(j, `passage ${i + 1} › segment ${j + 1}`);
+      const sp = pp.key("content").key(j, () => `passage ${i + 1} › segment ${j + 1}`);
       if (!isObj(sv)) fail(sp, "notObject", { field: "segment" });
       if (sv.type !== "segment") fail(sp.key("type"), "wrongNode", { expected: "segment", found: String(sv.type).slice(0, 40) });
       if (!isObj(sv.attrs)) fail(sp.key("attrs"), "notObject", { field: "attrs" });
@@ -174,15 +191,15 @@ function validateDoc(v: unknown, place: Place): void {
       if (c !== undefined && c !== null && (typeof c !== "number" || !(c >= 0 && c <= 1)))
         fail(ap.key("confidence"), "badConfidence", { value: String(c).slice(0, 40) });
       if (!Array.isArray(sv.content) || sv.content.length !== 2) fail(sp.key("content"), "segmentSides");
-      validateSide(sv.content[0], sp.key("content").key(0, `${sp.label} › ko`), "ko");
-      validateSide(sv.content[1], sp.key("content").key(1, `${sp.label} › en`), "en");
+      validateSide(sv.content[0], sp.key("content").key(0, () => `${sp.label} › ko`), "ko");
+      validateSide(sv.content[1], sp.key("content").key(1, () => `${sp.label} › en`), "en");
     });
   });
 }
 
 /** Parses and validates the text of a .dari file. Throws DariError naming the place. */
 export function parseProject(text: string): Project {
-  const top = new Place("", "");
+  const top = Place.top();
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
