@@ -136,7 +136,7 @@ test("isAppUrl accepts only the app's own page", () => {
   assert.equal(isAppUrl("http://127.0.0.1:5173/", dev), false, "another origin, even on loopback");
   assert.equal(isAppUrl("https://localhost:5173/", dev), false);
   // A remote dev URL is never trusted, even as its own origin.
-  assert.equal(isAppUrl("http://evil.example:5173/", "http://evil.example:5173/"), false);
+  assert.equal(isAppUrl("http://evil.example.com:5173/", "http://evil.example.com:5173/"), false);
   for (const bad of ["javascript:alert(1)", "data:text/html,<script>1</script>", "about:blank", "", "not a url", "devtools://devtools/bundled/inspector.html"]) {
     assert.equal(isAppUrl(bad, packaged), false, bad);
     assert.equal(isAppUrl(bad, dev), false, bad);

@@ -2,6 +2,8 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DariError } from "../app/errors";
@@ -39,4 +41,56 @@ export function useTempDir(prefix: string): () => string {
     if (!dir) throw new Error("the temporary folder is not made yet");
     return dir;
   };
+}
+
+// --- Files, for the tests of app/ (app/ itself never touches the file system) ---
+
+const CORPUS_DIR = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
+
+/** A file of the sample corpus (../shared/corpus), as text. */
+export function corpus(name: string): string {
+  return readFileSync(join(CORPUS_DIR, name), "utf8");
+}
+
+export interface GoldAlignment {
+  ko: string[][];
+  en: string[][];
+  beads: { ko: number[]; en: number[]; paragraph?: number }[];
+}
+
+/** The gold sentence splits and alignment of the sample (commentary.gold.json). */
+export function corpusGold(): GoldAlignment {
+  return JSON.parse(corpus("commentary.gold.json")) as GoldAlignment;
+}
+
+/** A fresh temporary folder (removed by the OS's temp clean-up; tests keep nothing in it). */
+export function tempFolder(prefix = "dari-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes a file into a fresh temporary folder and returns its path. */
+export function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(tempFolder(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+export function readText(path: string | URL): string {
+  return readFileSync(path, "utf8");
+}
+
+export function writeTestFile(path: string, content: string | Uint8Array): void {
+  writeFileSync(path, content);
+}
+
+export function removeFolder(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+export function readBytes(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
+
+export function fileExists(path: string): boolean {
+  return existsSync(path);
 }

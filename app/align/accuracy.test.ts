@@ -3,12 +3,11 @@
 // English in paragraphs and with the English joined into one block.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { reflow } from "../text/reflow";
 import { alignProject } from "./project";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, corpus), "utf8");
+const read = corpus;
 
 interface Gold {
   ko: string[][];

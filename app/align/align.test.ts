@@ -4,19 +4,18 @@
 // citations, glossary pairs). Variations are built from the gold splits.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { alignDocument, type Bead } from "./align";
 import { buildAnchors } from "./anchors";
 import { NameMatcher } from "./names";
 import { LOW_CONFIDENCE } from "./project";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
 interface GoldBead {
   paragraph?: number;
   ko: number[];
   en: number[];
 }
-const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as { ko: string[][]; en: string[][]; beads: GoldBead[] };
+const gold = JSON.parse(corpus("commentary.gold.json")) as { ko: string[][]; en: string[][]; beads: GoldBead[] };
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 const keyOf = (ko: number[], en: number[]) => `${ko.join(",")}:${en.join(",")}`;

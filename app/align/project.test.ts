@@ -2,15 +2,14 @@
 // that keeps confirmed segments, theme marks, notes and ids.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import type { Mark, Node as PMNode } from "prosemirror-model";
 import { Transform } from "prosemirror-transform";
 import { buildDoc, emptyMeta, type Project, type PassageInput } from "../document";
 import { schema, sideText, segmentAttrs } from "../schema";
 import { alignProject, alignProjectAsync, realignPassages, realignProject } from "./project";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
+const gold = JSON.parse(corpus("commentary.gold.json")) as {
   ko: string[][];
   en: string[][];
   beads: { paragraph: number; ko: number[]; en: number[] }[];

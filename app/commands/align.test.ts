@@ -2,7 +2,6 @@
 // the segments change; theme marks, notes and ids survive; undo restores.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import { history, undo } from "prosemirror-history";
 import type { Node as PMNode } from "prosemirror-model";
@@ -22,9 +21,9 @@ import {
   splitSegment,
   toggleConfirmed,
 } from "./align";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as { ko: string[][]; en: string[][] };
+const gold = JSON.parse(corpus("commentary.gold.json")) as { ko: string[][]; en: string[][] };
 const [k0, k1, k2, k3] = gold.ko[0];
 const [e0, e1, e2, e3, e4] = gold.en[0];
 

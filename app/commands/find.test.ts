@@ -1,15 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState, type Transaction } from "prosemirror-state";
 import { history, undo } from "prosemirror-history";
 import { search, setSearchState, replaceAll, getSearchState } from "prosemirror-search";
 import { buildDoc, type PassageInput } from "../document/build";
 import { findQuery, findAll, countMatches, type FindOptions } from "./find";
 import { choseongPattern, hasChoseong } from "../translate/choseong";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
+const gold = JSON.parse(corpus("commentary.gold.json")) as {
   ko: string[][];
   en: string[][];
   beads: { paragraph: number; ko: number[]; en: number[] }[];

@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState, TextSelection } from "prosemirror-state";
 import { history, undo } from "prosemirror-history";
 import { pasteParagraphs } from "./paste";
@@ -8,9 +7,9 @@ import { structureGuard, sideStart } from "./structure";
 import { buildDoc } from "../document/build";
 import { schema } from "../schema";
 import { reflow } from "../text/reflow";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, corpus), "utf8");
+const read = corpus;
 
 function stateWith(doc = buildDoc([])): EditorState {
   return EditorState.create({ doc, plugins: [structureGuard(), history()] });

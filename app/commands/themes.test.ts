@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import { history, undo } from "prosemirror-history";
 import { docFromParagraphs, splitParagraphs, emptyMeta, parseProject, serializeProject } from "../document/index";
@@ -14,12 +13,12 @@ import {
   addCodeCommand, updateCodeCommand, deleteCodeCommand, nestCodeCommand, moveCodeCommand, countAnnotations,
 } from "./themes";
 import { makeCode } from "../themes/codebook-ops";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
 
 function corpusState(): EditorState {
-  const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
-  const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
+  const ko = splitParagraphs(corpus("commentary.ko.txt"));
+  const en = splitParagraphs(corpus("commentary.en.txt"));
   return createProjectState({ meta: emptyMeta("북러"), codebook: defaultCodebook(), glossary: [], doc: docFromParagraphs(ko, en) }, [history()]);
 }
 

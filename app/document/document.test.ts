@@ -1,12 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { buildDoc, parseProject, serializeProject, emptyMeta, FORMAT_VERSION, splitParagraphs, docFromParagraphs, type Project } from "./index";
 import { DariError } from "../errors";
 import { schema } from "../schema";
 import { errorOf } from "../../test/support";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
 
 function sample(): Project {
   const doc = buildDoc([
@@ -84,8 +83,8 @@ test("a truncated file names the line and column", () => {
 });
 
 test("the sample corpus builds one segment per paragraph", () => {
-  const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
-  const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
+  const ko = splitParagraphs(corpus("commentary.ko.txt"));
+  const en = splitParagraphs(corpus("commentary.en.txt"));
   assert.equal(ko.length, 12);
   assert.equal(en.length, 12);
   const doc = docFromParagraphs(ko, en);

@@ -1,13 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { unzipSync, strFromU8 } from "fflate";
 import { exportDocx } from "./docx";
 import { collect } from "./collect";
 import { themedProject, CODEBOOK } from "../../test/fixtures/export-project";
+import { fileExists, tempFolder, writeTestFile } from "../../test/support";
 
 function parts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
@@ -76,12 +75,12 @@ test("memos are Word comments anchored to their spans", async () => {
 });
 
 test("LibreOffice opens the docx (converts it to PDF with the Korean text)", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "dari-docx-"));
+  const dir = tempFolder("dari-docx-");
   const file = join(dir, "commentary.docx");
-  writeFileSync(file, await exportDocx(themedProject(), { orientation: "landscape", showConfidence: true }));
+  writeTestFile(file, await exportDocx(themedProject(), { orientation: "landscape", showConfidence: true }));
   execFileSync("libreoffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 60_000 });
   const pdf = join(dir, "commentary.pdf");
-  assert.ok(existsSync(pdf), "LibreOffice wrote a PDF");
+  assert.ok(fileExists(pdf), "LibreOffice wrote a PDF");
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
   assert.ok(Number(w) > Number(h), "landscape");

@@ -1,13 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { decodeText } from "./decode";
 import { DariError } from "../errors";
 import { errorOf } from "../../test/support";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const koText = readFileSync(new URL("commentary.ko.txt", corpus), "utf8");
+const koText = corpus("commentary.ko.txt");
 
 /** Bytes in a legacy encoding, made by the system's iconv (an encoder independent of ours). */
 function iconv(text: string, to: string): Uint8Array {
@@ -32,7 +31,7 @@ test("UTF-16 little and big endian, with a BOM or without", () => {
   assert.deepEqual(decodeText("a.txt", utf16(koText, false, true)), { text: koText, encoding: "utf-16le" });
   assert.deepEqual(decodeText("a.txt", utf16(koText, true, true)), { text: koText, encoding: "utf-16be" });
   // Without a BOM, the NUL high bytes of ASCII (spaces, digits, punctuation) give it away.
-  const en = readFileSync(new URL("commentary.en.txt", corpus), "utf8");
+  const en = corpus("commentary.en.txt");
   assert.deepEqual(decodeText("a.txt", utf16(en, false, false)), { text: en, encoding: "utf-16le" });
   assert.deepEqual(decodeText("a.txt", utf16(en, true, false)), { text: en, encoding: "utf-16be" });
 });

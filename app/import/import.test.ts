@@ -1,8 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, TextRun, HeadingLevel } from "docx";
 import { importParagraphs, importText, checkSides, importBitext, modeForFile } from "./index";
@@ -10,21 +8,21 @@ import { htmlParagraphs } from "./html";
 import { markdownParagraphs } from "./md";
 import { DariError } from "../errors";
 import { parseProject, serializeProject } from "../document";
+import { corpus, readBytes, removeFolder, tempFolder, writeTestFile } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, corpus), "utf8");
+const read = corpus;
 const blocks = (text: string) => text.split(/\n[ \t]*\n/).map((s) => s.trim()).filter(Boolean);
 const koParagraphs = blocks(read("commentary.ko.txt"));
 const enParagraphs = blocks(read("commentary.en.txt"));
 
-const dir = mkdtempSync(join(tmpdir(), "dari-import-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder("dari-import-");
+process.on("exit", () => removeFolder(dir));
 
 /** Writes a file into the temp dir and reads it back as bytes, as main does. */
 function file(name: string, content: string | Uint8Array): { name: string; bytes: Uint8Array } {
   const path = join(dir, name);
-  writeFileSync(path, content);
-  return { name, bytes: new Uint8Array(readFileSync(path)) };
+  writeTestFile(path, content);
+  return { name, bytes: readBytes(path) };
 }
 
 async function rejects(p: Promise<unknown>, key: string): Promise<DariError> {
@@ -112,7 +110,7 @@ test("Markdown: headings, paragraphs, lists and quotes; code, rules and images l
 over two lines -->
 
 첫 문단은
-두 줄이다. **굵게**와 [링크](http://x.org) 그리고 \`코드\`.
+두 줄이다. **굵게**와 [링크](http://example.org) 그리고 \`코드\`.
 
 - 하나
 - 둘

@@ -1,7 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Node as PMNode } from "prosemirror-model";
 import { importInterchange } from "./interchange";
@@ -11,7 +9,7 @@ import { parseProject, serializeProject, type Project } from "../document/index"
 import { DariError } from "../errors";
 import { themedProject } from "../../test/fixtures/export-project";
 import { XMLValidator } from "fast-xml-parser";
-import { errorOf } from "../../test/support";
+import { errorOf, readText, tempFolder, writeTestFile } from "../../test/support";
 
 interface Bead {
   passage: number;
@@ -35,17 +33,17 @@ function normalized(doc: PMNode): unknown {
 
 /** .dari on disk -> format -> file on disk -> import -> .dari on disk. */
 async function roundTrip(format: "tmx" | "xliff"): Promise<{ original: Project; back: Project; text: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "dari-interchange-"));
+  const dir = tempFolder("dari-interchange-");
   const themed = themedProject();
   themed.glossary = [{ id: "g1", ko: "정상회담", en: "summit", note: "<&>", forbidden: ["meeting"] }];
-  writeFileSync(join(dir, "a.dari"), serializeProject(themed));
-  const original = parseProject(readFileSync(join(dir, "a.dari"), "utf8"));
+  writeTestFile(join(dir, "a.dari"), serializeProject(themed));
+  const original = parseProject(readText(join(dir, "a.dari")));
   const file = join(dir, format === "tmx" ? "a.tmx" : "a.xlf");
   const text = format === "tmx" ? await exportTmx(original) : await exportXliff(original);
-  writeFileSync(file, text);
-  const imported = importInterchange(file, readFileSync(file, "utf8"));
-  writeFileSync(join(dir, "b.dari"), serializeProject(imported));
-  return { original, back: parseProject(readFileSync(join(dir, "b.dari"), "utf8")), text };
+  writeTestFile(file, text);
+  const imported = importInterchange(file, readText(file));
+  writeTestFile(join(dir, "b.dari"), serializeProject(imported));
+  return { original, back: parseProject(readText(join(dir, "b.dari"))), text };
 }
 
 for (const format of ["tmx", "xliff"] as const) {

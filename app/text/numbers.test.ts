@@ -1,11 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { findNumbers, formatNumber } from "./numbers";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const ko = readFileSync(new URL("commentary.ko.txt", corpus), "utf8");
-const en = readFileSync(new URL("commentary.en.txt", corpus), "utf8");
+const ko = corpus("commentary.ko.txt");
+const en = corpus("commentary.en.txt");
 
 const values = (text: string, lang: "ko" | "en") => findNumbers(text, lang).map((n) => n.value);
 const kinds = (text: string, lang: "ko" | "en") => findNumbers(text, lang).map((n) => `${n.kind}:${n.value}`);

@@ -1,10 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { matchesStem, stripParticle, particleTailLength, isParticleChain } from "./particles";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const ko = readFileSync(new URL("commentary.ko.txt", corpus), "utf8");
+const ko = corpus("commentary.ko.txt");
 
 test("a stem matches itself and with its particles, in the right form", () => {
   for (const w of ["북한", "북한은", "북한의", "북한이", "북한을", "북한과", "북한으로", "북한에서", "북한에게", "북한까지", "북한부터", "북한처럼", "북한보다", "북한도", "북한만"]) {

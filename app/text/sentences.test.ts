@@ -1,10 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { splitSentences, joinSentences, sentenceSpans, type TextLang } from "./sentences";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, corpus), "utf8");
+const read = corpus;
 const blocks = (text: string) => text.split(/\n[ \t]*\n/).map((s) => s.trim()).filter(Boolean);
 
 function split(text: string, lang: TextLang): string[] {

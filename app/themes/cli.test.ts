@@ -3,8 +3,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EditorState, TextSelection } from "prosemirror-state";
@@ -13,13 +11,13 @@ import { createProjectState, projectFromState } from "../project-state";
 import { defaultCodebook } from "./default-codebook";
 import { applyTheme } from "../commands/themes";
 import { importQdc } from "./qdc";
+import { corpus, fileExists, readText, tempFolder, writeTestFile } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
 const bin = fileURLToPath(new URL("../../bin/dari.js", import.meta.url));
 
 function taggedProject(): string {
-  const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
-  const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
+  const ko = splitParagraphs(corpus("commentary.ko.txt"));
+  const en = splitParagraphs(corpus("commentary.en.txt"));
   let s: EditorState = createProjectState({ meta: emptyMeta("북러 정상회담"), codebook: defaultCodebook(), glossary: [], doc: docFromParagraphs(ko, en) });
   const tag = (phrase: string, code: string) => {
     let at = -1;
@@ -38,9 +36,9 @@ function taggedProject(): string {
 }
 
 test("dari stats --json gives per-theme counts per language; dari export --format qdc writes the codebook", () => {
-  const dir = mkdtempSync(join(tmpdir(), "dari-themes-cli-"));
+  const dir = tempFolder("dari-themes-cli-");
   const project = join(dir, "x.dari");
-  writeFileSync(project, taggedProject());
+  writeTestFile(project, taggedProject());
   const stats = JSON.parse(execFileSync(process.execPath, [bin, "stats", project, "--json"], { encoding: "utf8" }));
   assert.deepEqual(stats.themes.space.annotations, { ko: 2, en: 1, total: 3 });
   assert.deepEqual(stats.themes.space.segments, { ko: 1, en: 1, any: 1 });
@@ -50,6 +48,6 @@ test("dari stats --json gives per-theme counts per language; dari export --forma
 
   const qdc = join(dir, "codes.qdc");
   execFileSync(process.execPath, [bin, "export", project, "--format", "qdc", "-o", qdc], { encoding: "utf8" });
-  assert.ok(existsSync(qdc));
-  assert.deepEqual(importQdc(readFileSync(qdc, "utf8"), qdc), defaultCodebook());
+  assert.ok(fileExists(qdc));
+  assert.deepEqual(importQdc(readText(qdc), qdc), defaultCodebook());
 });

@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import { history, undo, closeHistory } from "prosemirror-history";
 import type { Decoration } from "prosemirror-view";
@@ -11,12 +10,12 @@ import { codeLabel } from "./codebook-ops";
 import { applyTheme, removeAnnotation, updateCodeCommand } from "../commands/themes";
 import { themeDecorations, themeDecorationKey, setThemeFilter, LANE_PX } from "./theme-decorations";
 import { suggestionDecorations, allSuggestions, acceptSuggestion, dismissSuggestion, toggleSuggestions } from "./suggestion-decorations";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
 
 function state(lang: "ko" | "en" = "en"): EditorState {
-  const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
-  const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
+  const ko = splitParagraphs(corpus("commentary.ko.txt"));
+  const en = splitParagraphs(corpus("commentary.en.txt"));
   const codebook = defaultCodebook();
   const label = (code: string, cb: typeof codebook) => codeLabel(cb.find((c) => c.id === code), lang, code);
   return createProjectState({ meta: emptyMeta(), codebook, glossary: [], doc: docFromParagraphs(ko, en) }, [

@@ -1,7 +1,7 @@
 // The default codebook for commentaries on Korean-peninsula security and
 // diplomacy, with keywords in both languages for the suggestions. Colours come
 // from Paul Tol's "muted" palette: nine colours told apart under the common
-// colour-vision deficiencies (https://personal.sron.nl/~pault/), one per theme,
+// colour-vision deficiencies (Paul Tol, SRON technical note), one per theme,
 // in the order of the 1–9 shortcuts.
 import type { Code, Codebook } from "./codebook";
 

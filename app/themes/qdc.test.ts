@@ -1,7 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { defaultCodebook } from "./default-codebook";
@@ -10,6 +8,7 @@ import { exportQdc, importQdc, QDC_NAMESPACE } from "./qdc";
 import { DariError } from "../errors";
 import { exporters } from "../export/index";
 import { buildDoc, emptyMeta } from "../document/index";
+import { readText, tempFolder, writeTestFile } from "../../test/support";
 
 function codebookWithHierarchy() {
   let cb = defaultCodebook();
@@ -20,10 +19,10 @@ function codebookWithHierarchy() {
 
 test("a codebook goes to .qdc and back with both languages, hierarchy, colours, shortcuts and keywords", () => {
   const cb = codebookWithHierarchy();
-  const dir = mkdtempSync(join(tmpdir(), "dari-qdc-"));
+  const dir = tempFolder("dari-qdc-");
   const file = join(dir, "codebook.qdc");
-  writeFileSync(file, exportQdc(cb));
-  const back = importQdc(readFileSync(file, "utf8"), file);
+  writeTestFile(file, exportQdc(cb));
+  const back = importQdc(readText(file), file);
   // Children follow their parent in the file, so compare as sets by id.
   assert.deepEqual([...back].sort((a, b) => a.id.localeCompare(b.id)), [...cb].sort((a, b) => a.id.localeCompare(b.id)));
 });

@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState, TextSelection } from "prosemirror-state";
 import { defaultCodebook } from "./default-codebook";
 import { suggestInText, suggestInDoc } from "./suggest";
@@ -8,8 +7,8 @@ import { docFromParagraphs, splitParagraphs, emptyMeta } from "../document/index
 import { createProjectState, projectData } from "../project-state";
 import { applyTheme } from "../commands/themes";
 import type { Side } from "../schema";
+import { corpus, readText } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
 const codebook = defaultCodebook();
 
 function codes(text: string, side: Side): string[] {
@@ -29,8 +28,8 @@ test("Korean keywords match through particles and compounds, not inside unrelate
 });
 
 test("a suggestion changes nothing until accepted, and a tagged span is no longer suggested", () => {
-  const ko = splitParagraphs(readFileSync(new URL("commentary.ko.txt", corpus), "utf8"));
-  const en = splitParagraphs(readFileSync(new URL("commentary.en.txt", corpus), "utf8"));
+  const ko = splitParagraphs(corpus("commentary.ko.txt"));
+  const en = splitParagraphs(corpus("commentary.en.txt"));
   let state: EditorState = createProjectState({ meta: emptyMeta(), codebook, glossary: [], doc: docFromParagraphs(ko, en) });
   const before = state.doc;
   const all = suggestInDoc(state.doc, projectData(state).codebook);
@@ -46,8 +45,8 @@ test("a suggestion changes nothing until accepted, and a tagged span is no longe
 });
 
 test("precision and recall of the suggestions on the sample against the gold set", () => {
-  const gold = JSON.parse(readFileSync(new URL("suggest.gold.json", import.meta.url), "utf8")) as Record<Side, string[][]>;
-  const sentences = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as Record<Side, string[][]>;
+  const gold = JSON.parse(readText(new URL("suggest.gold.json", import.meta.url))) as Record<Side, string[][]>;
+  const sentences = JSON.parse(corpus("commentary.gold.json")) as Record<Side, string[][]>;
   const figures: string[] = [];
   let tpAll = 0, fpAll = 0, fnAll = 0;
   for (const side of ["ko", "en"] as const) {

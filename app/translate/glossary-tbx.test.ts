@@ -1,18 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { glossaryFromTbx, glossaryToTbx } from "./glossary-tbx";
 import { defaultGlossary } from "./default-glossary";
 import { DariError } from "../errors";
+import { readText, tempFolder, writeTestFile } from "../../test/support";
 
 test("TBX-Basic round-trips the default glossary through a file", () => {
-  const dir = mkdtempSync(join(tmpdir(), "dari-tbx-"));
+  const dir = tempFolder("dari-tbx-");
   const file = join(dir, "glossary.tbx");
   const g = defaultGlossary();
-  writeFileSync(file, glossaryToTbx(g));
-  const back = glossaryFromTbx(readFileSync(file, "utf8"), file);
+  writeTestFile(file, glossaryToTbx(g));
+  const back = glossaryFromTbx(readText(file), file);
   assert.deepEqual(back.map(({ id: _i, ...rest }) => rest), g.map(({ id: _i, ...rest }) => rest));
 });
 

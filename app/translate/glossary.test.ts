@@ -1,15 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { GlossaryMatcher, englishHas, mergeGlossaries } from "./glossary";
 import { defaultGlossary } from "./default-glossary";
 import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
 import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const ko = readFileSync(new URL("commentary.ko.txt", corpus), "utf8");
-const en = readFileSync(new URL("commentary.en.txt", corpus), "utf8");
+const ko = corpus("commentary.ko.txt");
+const en = corpus("commentary.en.txt");
 
 const entry = (ko: string, en: string, forbidden: string[] = []): GlossaryEntry => ({ id: ko, ko, en, note: "", forbidden });
 const termsIn = (m: GlossaryMatcher, text: string) => m.find(text).map((h) => text.slice(h.from, h.to));

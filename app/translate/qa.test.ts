@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { EditorState } from "prosemirror-state";
 import { buildDoc, type PassageInput } from "../document/build";
 import { QaChecker, checkSegment, qaMessage, type QaFinding } from "./qa";
@@ -9,9 +8,9 @@ import { GlossaryMatcher } from "./glossary";
 import { createI18n } from "../i18n";
 import enTranslate from "../../resources/locales/en/translate.json";
 import koTranslate from "../../resources/locales/ko/translate.json";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
+const gold = JSON.parse(corpus("commentary.gold.json")) as {
   ko: string[][];
   en: string[][];
   beads: { paragraph: number; ko: number[]; en: number[] }[];

@@ -1,11 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tmUnitsFromTmx } from "./tm-tmx";
 import { TranslationMemory } from "./tm";
 import { DariError } from "../errors";
+import { readText, tempFolder, writeTestFile } from "../../test/support";
 
 const tmx = `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
@@ -18,10 +17,10 @@ const tmx = `<?xml version="1.0" encoding="UTF-8"?>
 </tmx>`;
 
 test("a TMX file from a CAT tool feeds the memory", () => {
-  const dir = mkdtempSync(join(tmpdir(), "dari-tmx-"));
+  const dir = tempFolder("dari-tmx-");
   const file = join(dir, "memory.tmx");
-  writeFileSync(file, tmx);
-  const units = tmUnitsFromTmx(readFileSync(file, "utf8"), "memory.tmx");
+  writeTestFile(file, tmx);
+  const units = tmUnitsFromTmx(readText(file), "memory.tmx");
   assert.equal(units.length, 2);
   assert.equal(units[1].en, "The North Korea–Russia summit was an important event.");
   assert.equal(units[1].ko, "북러 정상회담은 <중요한> 사건이었다.");

@@ -1,11 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { TranslationMemory, unitsFromDoc, type TmUnit } from "./tm";
 import { buildDoc } from "../document/build";
+import { corpus } from "../../test/support";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url);
-const gold = JSON.parse(readFileSync(new URL("commentary.gold.json", corpus), "utf8")) as {
+const gold = JSON.parse(corpus("commentary.gold.json")) as {
   ko: string[][];
   en: string[][];
   beads: { paragraph: number; ko: number[]; en: number[] }[];

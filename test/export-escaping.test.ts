@@ -4,18 +4,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
 import { unzipSync, strFromU8 } from "fflate";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { exporters, EXPORT_FORMATS } from "./index";
-import { parseProject } from "../document/index";
-import { importInterchange } from "../import/interchange";
-import { projectOf, code } from "../../test/fixtures/export-project";
-import { readCsv } from "../../test/fixtures/csv";
-import { findChromium } from "../../main/pdf";
-import { controlPicture, XML_INVALID } from "./escape";
+import { exporters, EXPORT_FORMATS } from "../app/export/index";
+import { parseProject } from "../app/document/index";
+import { importInterchange } from "../app/import/interchange";
+import { projectOf, code } from "./fixtures/export-project";
+import { readCsv } from "./fixtures/csv";
+import { findChromium } from "../main/pdf";
+import { controlPicture, XML_INVALID } from "../app/export/escape";
+import { tempFolder, writeTestFile } from "./support";
 
 const NASTY = `<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> A & B &amp; "q" 'a' ]]> \u0001\u0007\u001b end`;
 const KO = `북러 <b>회담</b> & “합의” ]]> \u0002 끝`;
@@ -125,8 +124,8 @@ test("DOCX parts are valid XML with the text shown literally", async () => {
   const comments = unescape(strFromU8(files["word/comments.xml"]).replace(/<[^>]+>/g, ""));
   assert.ok(comments.includes(`tag memo ${visible(NASTY)}`));
   // And Word's other reader opens it: LibreOffice shows the markup as text.
-  const dir = mkdtempSync(join(tmpdir(), "dari-escape-"));
-  writeFileSync(join(dir, "hostile.docx"), bytes);
+  const dir = tempFolder("dari-escape-");
+  writeTestFile(join(dir, "hostile.docx"), bytes);
   execFileSync("libreoffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "hostile.docx")], { stdio: "ignore", timeout: 60_000 });
   const pdfText = execFileSync("pdftotext", [join(dir, "hostile.pdf"), "-"], { encoding: "utf8" });
   assert.ok(pdfText.replace(/\s+/g, " ").includes(`<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> A & B &amp; "q" 'a' ]]>`));
