@@ -77,6 +77,7 @@ export type MenuCommand =
   | "about"
   | "shortcuts"
   | `openRecent:${string}`
+  | `align:${string}`
   | `language:${UiLanguage}`
   | `layout:${Settings["layout"]}`;
 

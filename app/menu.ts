@@ -7,7 +7,7 @@ import type { UiLanguage } from "./i18n";
 export type MenuRole = "undo" | "redo" | "cut" | "copy" | "paste" | "selectAll" | "quit" | "toggleDevTools";
 
 export interface MenuItem {
-  /** i18n key in the "menu" namespace. */
+  /** i18n key in the "menu" namespace, or with its own namespace ("align:toolbar.merge"). */
   label: string;
   /** A command the renderer carries out. */
   command?: MenuCommand;
@@ -22,6 +22,34 @@ export interface MenuItem {
 }
 
 const sep: MenuItem = { label: "", separator: true };
+
+/** The full i18n key of a menu label. */
+export function menuLabelKey(label: string): string {
+  return label.includes(":") ? label : `menu:${label}`;
+}
+
+/** A ProseMirror key name ("Shift-Mod-Alt-c") as an Electron accelerator ("CmdOrCtrl+Alt+Shift+C"). */
+export function acceleratorOf(key: string): string {
+  const parts = key.split("-");
+  const last = parts.pop()!;
+  const mods = parts.map((m) => (m === "Mod" ? "CmdOrCtrl" : m));
+  const name = last.startsWith("Arrow") ? last.slice(5) : last.length === 1 ? last.toUpperCase() : last === "Enter" ? "Return" : last;
+  return [...mods, name].join("+");
+}
+
+/** The alignment commands of the Segment menu, with their keys (the align feature carries them out). */
+export const ALIGN_MENU: { name: string; key: string }[] = [
+  { name: "merge", key: "Mod-Alt-j" },
+  { name: "split", key: "Mod-Alt-k" },
+  { name: "moveUp", key: "Mod-Alt-ArrowUp" },
+  { name: "moveDown", key: "Mod-Alt-ArrowDown" },
+  { name: "insert", key: "Mod-Alt-Enter" },
+  { name: "confirm", key: "Mod-Alt-c" },
+  { name: "confirmAbove", key: "Shift-Mod-Alt-c" },
+  { name: "nextUnconfirmed", key: "Mod-Alt-n" },
+  { name: "nextLow", key: "Mod-Alt-u" },
+  { name: "realign", key: "Mod-Alt-r" },
+];
 
 export interface MenuContext {
   uiLanguage: UiLanguage;
@@ -64,6 +92,10 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
         sep,
         { label: "edit.find", command: "find", accelerator: "CmdOrCtrl+F" },
       ],
+    },
+    {
+      label: "segment.title",
+      submenu: ALIGN_MENU.map(({ name, key }) => ({ label: `align:toolbar.${name}`, command: `align:${name}` as MenuCommand, accelerator: acceleratorOf(key) })),
     },
     {
       label: "view.title",

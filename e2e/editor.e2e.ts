@@ -125,7 +125,7 @@ test("the UI language switches at runtime and is remembered", async () => {
     await page.locator('.dari-menu-item[data-command="language:ko"]').click();
     await page.waitForFunction(() => document.documentElement.lang === "ko");
     const titles = await page.locator(".dari-menu-title").allTextContents();
-    assert.deepEqual(titles, ["파일", "편집", "보기", "도움말"]);
+    assert.deepEqual(titles, ["파일", "편집", "세그먼트", "보기", "도움말"]);
     assert.ok(await page.locator('.dari-toolbar button[data-action="toolbar.save"]', { hasText: "저장" }).isVisible());
     assert.match((await page.locator(".dari-position").textContent())!, /단락 \d+ · 세그먼트 \d+/);
     // The choice is saved right after the switch; wait for it rather than race it.
@@ -169,5 +169,17 @@ test("closing with unsaved changes asks first; a bad file is refused with its pl
     assert.match((await dialog.textContent())!, /bad\.dari.*passage 1 › segment 1 › attrs › status.*“done” is not a segment status/s);
     assert.equal(await readFile(bad, "utf8").then((t) => JSON.parse(t).doc.content[0].content[0].attrs.status), "done", "the bad file is untouched");
     await page.keyboard.press("Escape");
+  });
+});
+
+test("the Segment menu carries out the alignment commands on the current segment", async () => {
+  await withApp(browser(), async ({ page }) => {
+    await focusSide(page, 1, "ko");
+    await page.locator(".dari-menu-title", { hasText: "Segment" }).click();
+    const item = page.locator('.dari-menu-item[data-command="align:confirm"]');
+    assert.match((await item.textContent())!, /Ctrl\+Alt\+C/);
+    await item.click();
+    assert.equal(await page.locator(".dari-segment").nth(1).getAttribute("data-confirmed"), "true");
+    assert.equal(await page.locator(".dari-segment").nth(0).getAttribute("data-confirmed"), "false");
   });
 });

@@ -9,7 +9,7 @@ import { createHandlers, type Dialogs } from "./handlers";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
 import { printPdfInWindow } from "./pdf-electron";
 import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
-import { menuTemplate, type MenuItem } from "../app/menu";
+import { menuTemplate, menuLabelKey, type MenuItem } from "../app/menu";
 import { createI18n, languageForLocale, isUiLanguage } from "../app/i18n";
 
 let win: BrowserWindow | null = null;
@@ -65,7 +65,7 @@ function buildMenu(): void {
   const t = i18n().t;
   const convert = (item: MenuItem): MenuItemConstructorOptions => {
     if (item.separator) return { type: "separator" };
-    const label = item.command?.startsWith("openRecent:") ? item.label : t(`menu:${item.label}`);
+    const label = item.command?.startsWith("openRecent:") ? item.label : t(menuLabelKey(item.label));
     if (item.submenu) return { label, submenu: item.submenu.map(convert) };
     const base: MenuItemConstructorOptions = { label, accelerator: item.accelerator, enabled: !!(item.command || item.role) };
     if (item.checked !== undefined) Object.assign(base, { type: "radio", checked: item.checked });

@@ -3,7 +3,7 @@
 // Enter/Space activates, Escape closes.
 import crelt from "crelt";
 import type { TFunction } from "i18next";
-import type { MenuItem } from "../app/menu";
+import { menuLabelKey, type MenuItem } from "../app/menu";
 
 export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuItem) => void): HTMLElement {
   const bar = crelt("div", { class: "dari-menubar", role: "menubar" });
@@ -15,7 +15,7 @@ export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuI
       { class: "dari-menu-list", role: "menu", hidden: "" },
       entries.map((item) => {
         if (item.separator) return crelt("li", { class: "dari-menu-sep", role: "separator" });
-        const label = item.command?.startsWith("openRecent:") ? item.label : t(`menu:${item.label}`);
+        const label = item.command?.startsWith("openRecent:") ? item.label : t(menuLabelKey(item.label));
         if (item.submenu) {
           const sub = list(item.submenu);
           const btn = crelt("button", { class: "dari-menu-item", role: "menuitem", "aria-haspopup": "true", type: "button" }, label, crelt("span", { class: "dari-accel" }, "▸"));
@@ -38,7 +38,7 @@ export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuI
     );
   for (const top of items) {
     const sub = list(top.submenu ?? []);
-    const title = crelt("button", { class: "dari-menu-title", type: "button", "aria-haspopup": "true", "aria-expanded": "false" }, t(`menu:${top.label}`)) as HTMLButtonElement;
+    const title = crelt("button", { class: "dari-menu-title", type: "button", "aria-haspopup": "true", "aria-expanded": "false" }, t(menuLabelKey(top.label))) as HTMLButtonElement;
     title.addEventListener("click", () => {
       const open = sub.hidden;
       closeAll();

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resources, NAMESPACES, createI18n, languageForLocale } from "../app/i18n";
-import { menuTemplate, type MenuItem } from "../app/menu";
+import { menuTemplate, menuLabelKey, acceleratorOf, type MenuItem } from "../app/menu";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -90,7 +90,7 @@ test("the menu has a label in both languages for every item", () => {
     const walk = (items: MenuItem[]) =>
       items.forEach((item) => {
         if (item.separator) return;
-        assert.ok(i18n.exists(`menu:${item.label}`), `${lang}: menu:${item.label}`);
+        assert.ok(i18n.exists(menuLabelKey(item.label)), `${lang}: ${menuLabelKey(item.label)}`);
         if (item.submenu) walk(item.submenu);
       });
     walk(menuTemplate({ uiLanguage: lang, layout: "side-by-side", recentFiles: [], platform: "linux" }));
@@ -106,4 +106,11 @@ test("the OS locale picks the first-run language", () => {
   assert.equal(languageForLocale("en-GB"), "en");
   assert.equal(languageForLocale("de-DE"), "en");
   assert.equal(languageForLocale(""), "en");
+});
+
+test("editor keys become Electron accelerators", () => {
+  assert.equal(acceleratorOf("Mod-Alt-j"), "CmdOrCtrl+Alt+J");
+  assert.equal(acceleratorOf("Shift-Mod-Alt-c"), "Shift+CmdOrCtrl+Alt+C");
+  assert.equal(acceleratorOf("Mod-Alt-ArrowUp"), "CmdOrCtrl+Alt+Up");
+  assert.equal(acceleratorOf("Mod-Alt-Enter"), "CmdOrCtrl+Alt+Return");
 });

@@ -23,20 +23,13 @@ import {
   toggleConfirmed,
 } from "../../app/commands/align";
 import { segmentAttrs } from "../../app/schema";
+import { ALIGN_MENU } from "../../app/menu";
 
-/** The keys of the alignment commands, also shown in the toolbar tooltips. */
-export const ALIGN_KEYS = {
-  merge: "Mod-Alt-j",
-  split: "Mod-Alt-k",
-  moveUp: "Mod-Alt-ArrowUp",
-  moveDown: "Mod-Alt-ArrowDown",
-  insert: "Mod-Alt-Enter",
-  confirm: "Mod-Alt-c",
-  confirmAbove: "Shift-Mod-Alt-c",
-  nextUnconfirmed: "Mod-Alt-n",
-  nextLow: "Mod-Alt-u",
-  realign: "Mod-Alt-r",
-} as const;
+/** The keys of the alignment commands (app/menu.ts lists them for the Segment menu), also shown in the toolbar tooltips. */
+export const ALIGN_KEYS = Object.fromEntries(ALIGN_MENU.map(({ name, key }) => [name, key])) as Record<
+  "merge" | "split" | "moveUp" | "moveDown" | "insert" | "confirm" | "confirmAbove" | "nextUnconfirmed" | "nextLow" | "realign",
+  string
+>;
 
 const COMMANDS: Record<keyof typeof ALIGN_KEYS, Command> = {
   merge: mergeWithNext,
@@ -105,4 +98,16 @@ const toolbar: ToolbarItem[] = (Object.keys(ALIGN_KEYS) as (keyof typeof ALIGN_K
   command: COMMANDS[name],
 }));
 
-export const alignFeature: Feature = { id: "align", plugins, toolbar };
+/** The Segment menu's commands, run on the editor as their keys would. */
+const menu: Feature["menu"] = Object.fromEntries(
+  (Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]).map((name) => [
+    `align:${name}`,
+    (ctx: AppContext) => {
+      const view = ctx.view();
+      COMMANDS[name](view.state, view.dispatch, view);
+      view.focus();
+    },
+  ]),
+);
+
+export const alignFeature: Feature = { id: "align", plugins, toolbar, menu };
