@@ -129,10 +129,14 @@ void _allListed;
 export const IPC_CHANNEL_PREFIX = "dari:";
 /** Channel main uses to send menu commands to the renderer. */
 export const MENU_CHANNEL = "dari-menu";
+/** Channel main uses to report the progress (0..1) of a long export. */
+export const PROGRESS_CHANNEL = "dari-progress";
 
 /** window.dari as the preload exposes it: the API plus menu events from main. */
 export interface DariBridge extends DariApi {
   onMenuCommand(listener: (command: MenuCommand) => void): void;
+  /** Progress (0..1) of the export under way in main. */
+  onProgress(listener: (fraction: number) => void): void;
   /** True in Electron, whose native menu bar shows the menu; false in plain Chromium. */
   readonly nativeMenu: boolean;
 }

@@ -3,11 +3,14 @@
 // written by main's real handler and the dialog reports back in place.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, mkdtemp, writeFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { useBrowser, launchApp, type AppHandle } from "./helpers";
+import { useBrowser, withApp, launchApp, type AppHandle } from "./helpers";
+import { buildLargeProject } from "../bench/build-large";
+import { serializeProject } from "../app/document";
 
 const browser = useBrowser();
 
@@ -80,5 +83,43 @@ test("txt asks for the side; an unwritable destination shows the error and keeps
     assert.ok(text.trim().length > 0);
   } finally {
     await app.close();
+  }
+});
+
+test("a long export reports its progress from main to the dialog", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "dari-export-large-"));
+  const file = join(dir, "large.dari");
+  await writeFile(file, serializeProject(buildLargeProject({ passages: 300 })));
+  try {
+    await withApp(
+      browser(),
+      async (app) => {
+        const { page } = app;
+        // Record what the dialog is told, and what its bar and label show meanwhile.
+        await page.evaluate(() => {
+          const w = window as unknown as { __dariProgress(f: number): void; __seen: string[] };
+          w.__seen = [];
+          const pass = w.__dariProgress;
+          w.__dariProgress = (f) => {
+            pass(f);
+            const bar = document.querySelector<HTMLProgressElement>(".dari-export-progress");
+            w.__seen.push(`${f}|${bar && !bar.hidden ? bar.value : "-"}|${document.querySelector(".dari-export-progress-label")?.textContent ?? ""}`);
+          };
+        });
+        await openDialog(app);
+        const dialog = page.locator(".dari-export-dialog");
+        await dialog.locator("select[name=format]").selectOption("docx");
+        await dialog.locator("input[name=path]").fill(join(app.tmp, "large.docx"));
+        await dialog.locator("[data-action=export-run]").click();
+        await page.waitForSelector(".dari-export-dialog", { state: "detached", timeout: 60000 });
+        const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+        const fractions = seen.map((s) => Number(s.split("|")[0]));
+        assert.ok(fractions.some((f) => f > 0 && f < 1), `progress in between: ${fractions.join(", ")}`);
+        assert.ok(seen.some((s) => /Exporting 3000 segments… [1-9]\d?%/.test(s)), seen.join("\n"));
+      },
+      { startupFile: file },
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

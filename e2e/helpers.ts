@@ -152,6 +152,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     onDocumentState: (s) => (handle.documentState = s),
     // Where Electron prints in a hidden window, the harness prints with the same headless Chromium.
     printPdf: (html, o) => printPdfWithChromium(html, o),
+    // Like webContents.send on the progress channel.
+    onProgress: (fraction) => void page.evaluate((f) => (window as unknown as { __dariProgress(f: number): void }).__dariProgress(f), fraction).catch(() => {}),
   });
   // Like ipcMain.handle with the sender check of main/index.ts: only the top frame may call.
   await page.exposeBinding("__dariInvoke", async (source, method: string, args: unknown[]) => {
@@ -164,10 +166,12 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
   await page.addInitScript(`(() => {
     const methods = ${JSON.stringify(IPC_METHODS)};
     const listeners = [];
-    const api = { nativeMenu: false, onMenuCommand: (l) => listeners.push(l) };
+    const progress = [];
+    const api = { nativeMenu: false, onMenuCommand: (l) => listeners.push(l), onProgress: (l) => progress.push(l) };
     for (const m of methods) api[m] = (...args) => window.__dariInvoke(m, args);
     window.dari = api;
     window.__dariMenu = (c) => listeners.forEach((l) => l(c));
+    window.__dariProgress = (f) => progress.forEach((l) => l(f));
   })();`);
   if (process.env.DARI_E2E_DEBUG) {
     page.on("console", (m) => console.log("console:", m.text()));

@@ -35,6 +35,8 @@ export interface HandlerDeps {
   onDocumentState?(state: { title: string; dirty: boolean }): void;
   /** Called after the settings changed (main rebuilds the menu). */
   onSettingsChanged?(settings: Settings): void;
+  /** Reports the progress (0..1) of a long export to the window. */
+  onProgress?(fraction: number): void;
   /** Prints the html export to PDF (Electron: a hidden window; CLI/tests: headless Chromium). */
   printPdf?(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array>;
 }
@@ -132,6 +134,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
           showStatus: req.showStatus,
           showConfidence: req.showConfidence,
           orientation: req.orientation,
+          onProgress: deps.onProgress,
         });
         if (req.format === "pdf") {
           if (!deps.printPdf) throw new DariError("unexpected", { reason: "PDF printing is not available" });

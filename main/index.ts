@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createHandlers, type Dialogs } from "./handlers";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
 import { printPdfInWindow } from "./pdf-electron";
-import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
+import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
 import { menuTemplate, menuLabelKey, type MenuItem } from "../app/menu";
 import { createI18n, languageForLocale, isUiLanguage } from "../app/i18n";
 
@@ -96,6 +96,7 @@ const handlers = createHandlers({
     buildMenu();
   },
   printPdf: (html, options) => printPdfInWindow(html, options),
+  onProgress: (fraction) => win?.webContents.send(PROGRESS_CHANNEL, fraction),
 });
 
 function createWindow(): void {

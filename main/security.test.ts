@@ -88,17 +88,18 @@ test("every IPC handler checks its sender before doing anything", () => {
 test("the preload exposes exactly app/ipc.ts's methods through contextBridge", () => {
   const exposes = [...preload.matchAll(/contextBridge\.exposeInMainWorld\(\s*"(\w+)",\s*(\w+)/g)];
   assert.deepEqual(exposes.map((m) => [m[1], m[2]]), [["dari", "api"]]);
-  // The api object gets one invoke per IPC method, the native-menu flag and the menu listener; nothing else.
+  // The api object gets one invoke per IPC method, the native-menu flag and the menu and progress listeners; nothing else.
   assert.match(preload, /for \(const method of IPC_METHODS\)\s*\{\s*api\[method\] = \(\.\.\.args: unknown\[\]\) => ipcRenderer\.invoke\(IPC_CHANNEL_PREFIX \+ method, \.\.\.args\);\s*\}/);
   const assigned = [...preload.matchAll(/\bapi\.(\w+)\s*=/g)].map((m) => m[1]);
-  assert.deepEqual(assigned, ["onMenuCommand"]);
+  assert.deepEqual(assigned, ["onMenuCommand", "onProgress"]);
   assert.match(preload, /const api: Record<string, unknown> = \{ nativeMenu: true \};/);
   // The raw ipcRenderer, require and process never reach the page.
   assert.doesNotMatch(preload, /exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
   assert.doesNotMatch(preload, /api\.\w+\s*=\s*ipcRenderer\b|:\s*ipcRenderer\b/);
   assert.doesNotMatch(preload, /\brequire\(|process\./);
-  // The menu listener hands the page only the command, never the IPC event.
+  // The listeners hand the page only the command or the fraction, never the IPC event.
   assert.match(preload, /ipcRenderer\.on\(MENU_CHANNEL, \(_event, command: MenuCommand\) => listener\(command\)\)/);
+  assert.match(preload, /ipcRenderer\.on\(PROGRESS_CHANNEL, \(_event, fraction: number\) => listener\(fraction\)\)/);
   assert.ok(IPC_METHODS.length > 5);
 });
 

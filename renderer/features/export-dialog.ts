@@ -60,7 +60,8 @@ class ExportDialog {
   private orientation: HTMLSelectElement;
   private path: HTMLInputElement;
   private rows: Record<"side" | "language" | "status" | "confidence" | "orientation", HTMLElement>;
-  private progress = crelt("progress", { class: "dari-export-progress", hidden: "" }) as HTMLProgressElement;
+  private progress = crelt("progress", { class: "dari-export-progress", hidden: "", max: "1" }) as HTMLProgressElement;
+  private segments = 0;
   private progressLabel = crelt("span", { class: "dari-export-progress-label", "aria-live": "polite" });
   private error = crelt("div", { class: "dari-export-error", role: "alert" });
   private exportButton: HTMLButtonElement;
@@ -150,9 +151,18 @@ class ExportDialog {
     this.busy = busy;
     this.exportButton.disabled = busy;
     this.cancelButton.disabled = busy;
-    // Main does the work in one call: the bar is indeterminate, the label says how much.
+    // Indeterminate until main reports how far it got (onProgress below).
     this.progress.hidden = !busy || segments < LARGE;
-    this.progressLabel.textContent = busy ? this.ctx.t("export:dialog.working", { count: segments }) : "";
+    this.progress.removeAttribute("value");
+    this.segments = segments;
+    this.progressLabel.textContent = busy ? this.ctx.t("export:dialog.working", { count: segments, percent: 0 }) : "";
+  }
+
+  /** Main's report of a long export's progress. */
+  showProgress(fraction: number): void {
+    if (!this.busy) return;
+    this.progress.value = fraction;
+    this.progressLabel.textContent = this.ctx.t("export:dialog.working", { count: this.segments, percent: Math.round(fraction * 100) });
   }
 
   private async run(): Promise<void> {
@@ -212,11 +222,22 @@ class ExportDialog {
   }
 }
 
+/** The dialog on screen, which main's progress reports go to. */
+let open: ExportDialog | null = null;
+const listening = new WeakSet<AppContext>();
+
 /** Opens the export dialog; resolves when it closes. */
 export async function openExportDialog(ctx: AppContext): Promise<void> {
+  if (!listening.has(ctx)) {
+    listening.add(ctx);
+    ctx.api.onProgress((f) => open?.showProgress(f));
+  }
   // The registry pulls in every exporter (docx among them): loaded when first needed, not at start.
   const { availableFormats } = await import("../../app/export/index");
-  return new ExportDialog(ctx, availableFormats()).closed;
+  const dialog = new ExportDialog(ctx, availableFormats());
+  open = dialog;
+  await dialog.closed;
+  if (open === dialog) open = null;
 }
 
 export const exportFeature: Feature = {
