@@ -26,6 +26,8 @@ export interface OpenedProject {
   text: string;
   /** A recovery copy newer than the file, offered back to the user. */
   recovery: { text: string; savedAt: string } | null;
+  /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
+  madeFrom?: string;
 }
 
 export interface Settings {

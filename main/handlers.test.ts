@@ -123,3 +123,17 @@ test("settings and document state", async () => {
   ok(await api.setDocumentState({ title: "x — Dari", dirty: true }));
   assert.deepEqual(state, { title: "x — Dari", dirty: true });
 });
+
+test("a TMX file opens as a new untitled project; the TMX is not touched", async () => {
+  const tmx = join(dir, "memory.tmx");
+  const content =
+    `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
+    `<tu><tuv xml:lang="ko"><seg>러시아는 6자 회담에도 참여했다.</seg></tuv><tuv xml:lang="en"><seg>Russia took part in the Six-Party Talks.</seg></tuv></tu></body></tmx>`;
+  await writeFile(tmx, content);
+  const opened = ok(await api.openProject(tmx))!;
+  assert.equal(opened.path, null, "saving asks where: the TMX is never overwritten");
+  assert.equal(opened.madeFrom, tmx);
+  const p = parseProject(opened.text);
+  assert.equal(p.doc.textContent, "러시아는 6자 회담에도 참여했다.Russia took part in the Six-Party Talks.");
+  assert.equal(await readFile(tmx, "utf8"), content);
+});

@@ -6,7 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
-import { parseProject } from "../app/document";
+import { parseProject, serializeProject } from "../app/document";
+import { importInterchange, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
@@ -65,6 +66,9 @@ export function createHandlers(deps: HandlerDeps): DariApi {
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     const text = await readProjectFile(path);
+    // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
+    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase()))
+      return { path: null, text: serializeProject(importInterchange(basename(path), text)), recovery: null, madeFrom: path };
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
     await remember(path);
     return { path, text, recovery: await readRecovery(deps.userData, path) };

@@ -29,7 +29,13 @@ function sendMenu(command: MenuCommand): void {
 
 const dialogs: Dialogs = {
   async openProject() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterDari"), extensions: ["dari"] }] });
+    const r = await dialog.showOpenDialog(win!, {
+      properties: ["openFile"],
+      filters: [
+        { name: i18n().t("dialog.filterDari"), extensions: ["dari"] },
+        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff"] },
+      ],
+    });
     return r.canceled ? null : r.filePaths[0];
   },
   async saveProject(suggestedName) {

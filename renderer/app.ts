@@ -97,7 +97,7 @@ export class DariApp implements AppContext {
       if (this.dirty) e.preventDefault();
     });
     const opened = await this.call(this.api.startupProject());
-    if (opened) await this.openText(opened.text, opened.path, opened.recovery);
+    if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
     this.editor.focus();
   }
 
@@ -136,9 +136,9 @@ export class DariApp implements AppContext {
     this.renderSidebar();
   }
 
-  private async openText(text: string, path: string | null, recovery: { text: string; savedAt: string } | null): Promise<void> {
+  private async openText(text: string, path: string | null, recovery: { text: string; savedAt: string } | null, isNew = false): Promise<void> {
     let useText = text;
-    let dirty = false;
+    let dirty = isNew;
     if (recovery) {
       const answer = await showDialog({
         title: this.t("dialog.recoveryTitle"),
@@ -266,7 +266,7 @@ export class DariApp implements AppContext {
   private async open(path: string | null): Promise<void> {
     if (!(await this.confirmDiscard())) return;
     const opened = await this.call(this.api.openProject(path));
-    if (opened) await this.openText(opened.text, opened.path, opened.recovery);
+    if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
     this.editor.focus();
   }
 
