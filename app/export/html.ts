@@ -10,6 +10,7 @@ import { collect, type Annotation, type Collected, type SegmentView } from "./co
 import { underlineStyle } from "../themes/theme-decorations";
 import { escapeAttr, escapeText } from "./escape";
 import { codeLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
+import { assignLanes } from "../themes/lanes";
 
 // Fonts present on Windows, macOS and Linux (Noto CJK / Nanum), then the generic family.
 const KO_FONTS = `"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR", "NanumGothic", "Nanum Gothic", sans-serif`;
@@ -90,27 +91,12 @@ interface SideRange {
   to: number;
 }
 
-/** Lanes for overlapping ranges, as the editor assigns them: the first free lane, by start (longer first), then codebook order. */
-function assignLanes(ranges: SideRange[], rank: Map<string, number>): Map<SideRange, number> {
-  const r = (code: string) => rank.get(code) ?? -1;
-  const sorted = ranges.slice().sort((a, b) => a.from - b.from || b.to - a.to || r(a.ann.code) - r(b.ann.code) || (a.ann.id < b.ann.id ? -1 : 1));
-  const laneEnd: number[] = [];
-  const out = new Map<SideRange, number>();
-  for (const x of sorted) {
-    let lane = laneEnd.findIndex((end) => end <= x.from);
-    if (lane < 0) lane = laneEnd.length;
-    laneEnd[lane] = x.to;
-    out.set(x, lane);
-  }
-  return out;
-}
-
 /** One side of a segment with its themes drawn as in the editor: an underline per annotation, stacked in lanes. */
 function renderSide(ctx: Ctx, seg: SegmentView, side: Side): string {
   const text = seg.text[side];
   const ranges = (ctx.ranges.get(seg) ?? []).filter((r) => r.ann.ranges[r.index].side === side);
   if (!ranges.length) return escapeText(text);
-  const lanes = assignLanes(ranges, ctx.rank);
+  const lanes = assignLanes(ranges, (x) => ({ from: x.from, to: x.to, code: x.ann.code, id: x.ann.id }), (code) => ctx.rank.get(code) ?? -1);
   const cuts = [...new Set([0, text.length, ...ranges.flatMap((r) => [r.from, r.to])])].sort((a, b) => a - b);
   let out = "";
   for (let i = 0; i + 1 < cuts.length; i++) {

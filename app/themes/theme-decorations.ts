@@ -12,6 +12,7 @@ import { projectData } from "../project-state";
 import type { Codebook } from "./codebook";
 import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
 import { buildAll, updateBySegment } from "./segment-decorations";
+import { assignLanes } from "./lanes";
 
 /** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
 export const LANE_PX = 3;
@@ -38,21 +39,6 @@ export type ThemeDecorationMeta = { filter: readonly string[] | null } | { rebui
 
 export const themeDecorationKey = new PluginKey<ThemeDecorationState>("dariThemeDecorations");
 
-/** Lanes for overlapping ranges on one side: the first free lane, in order of start. */
-function assignLanes(ranges: AnnotationRange[], codebook: Codebook): Map<AnnotationRange, number> {
-  // Ties go by codebook order, so the lanes do not depend on the order marks were added.
-  const rank = (code: string) => codebook.findIndex((c) => c.id === code);
-  const sorted = ranges.slice().sort((a, b) => a.from - b.from || b.to - a.to || rank(a.code) - rank(b.code) || (a.id < b.id ? -1 : 1));
-  const laneEnd: number[] = [];
-  const out = new Map<AnnotationRange, number>();
-  for (const r of sorted) {
-    let lane = laneEnd.findIndex((end) => end <= r.from);
-    if (lane < 0) lane = laneEnd.length;
-    laneEnd[lane] = r.to;
-    out.set(r, lane);
-  }
-  return out;
-}
 
 function colorOf(codebook: Codebook, code: string): string {
   return codebook.find((c) => c.id === code)?.color ?? "#888888";
@@ -75,7 +61,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
     for (const side of ["ko", "en"] as const) {
       const ranges = all.filter((r) => r.side === side);
       if (!ranges.length) continue;
-      const lanes = assignLanes(ranges, codebook);
+      const lanes = assignLanes(ranges, (r) => r, (code) => codebook.findIndex((c) => c.id === code));
       const cuts = [...new Set(ranges.flatMap((r) => [r.from, r.to]))].sort((a, b) => a - b);
       for (let i = 0; i + 1 < cuts.length; i++) {
         const from = cuts[i];
