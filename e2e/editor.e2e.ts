@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useBrowser, withApp, typeKoreanIME, focusSide, sideLocator } from "./helpers";
+import { useBrowser, withApp, typeKoreanIME, focusSide, sideLocator, launchApp } from "./helpers";
 import { parseProject } from "../app/document";
 import { sideText } from "../app/schema";
 
@@ -182,4 +182,31 @@ test("the Segment menu carries out the alignment commands on the current segment
     assert.equal(await page.locator(".dari-segment").nth(1).getAttribute("data-confirmed"), "true");
     assert.equal(await page.locator(".dari-segment").nth(0).getAttribute("data-confirmed"), "false");
   });
+});
+
+test("after a crash, the edits autosaved before it are offered back on the next start", async () => {
+  const first = await launchApp({ browser: browser() });
+  const userData = first.userData;
+  try {
+    await focusSide(first.page, 2, "en");
+    await first.page.keyboard.type(" (recovered)");
+    // The recovery copy is written after 3 s without typing.
+    await first.page.waitForFunction(() => /Recovery copy saved/.test(document.querySelector(".dari-message")?.textContent ?? ""), null, { timeout: 10000 });
+    // The window dies without saving: no prompt, nothing written to a project file.
+    await first.page.context().close();
+    const second = await launchApp({ browser: browser(), userData, until: "dialog" });
+    try {
+      const dialog = second.page.locator(".dari-dialog");
+      await dialog.waitFor();
+      assert.match((await dialog.textContent())!, /Recover unsaved work\?/);
+      await dialog.getByRole("button", { name: "Restore" }).click();
+      await second.page.waitForFunction(() => !!(window as unknown as { dariApp?: unknown }).dariApp);
+      assert.match((await sideLocator(second.page, 2, "en").textContent())!, / \(recovered\)$/);
+      assert.match(await second.page.title(), /•/, "restored work is unsaved until saved");
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await first.close().catch(() => {});
+  }
 });

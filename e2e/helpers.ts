@@ -110,6 +110,8 @@ export interface LaunchOptions {
   userData?: string;
   samplePath?: string;
   viewport?: { width: number; height: number };
+  /** What to wait for: the app ready on its project (default), or a dialog it asks at start (recovery). */
+  until?: "ready" | "dialog";
 }
 
 let served: { url: string; server: Server } | null = null;
@@ -178,7 +180,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     page.on("pageerror", (e) => console.log("pageerror:", e.message));
   }
   await page.goto(served.url);
-  await page.waitForFunction(() => !!(window as unknown as { dariApp?: unknown }).dariApp && document.querySelectorAll(".dari-segment").length > 0);
+  if (opts.until === "dialog") await page.locator(".dari-dialog").waitFor();
+  else await page.waitForFunction(() => !!(window as unknown as { dariApp?: unknown }).dariApp && document.querySelectorAll(".dari-segment").length > 0);
   return handle;
 }
 

@@ -10,6 +10,7 @@ import { createI18n, isUiLanguage, languageForLocale, type UiLanguage } from "..
 import type { DariBridge, MenuCommand, Result, Settings, IpcError } from "../app/ipc";
 import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } from "../app/document";
 import { newProject } from "../app/document/new-project";
+import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
 import { menuTemplate, type MenuItem } from "../app/menu";
 import { isDariError } from "../app/errors";
@@ -28,7 +29,6 @@ export class DariApp implements AppContext {
   private path: string | null = null;
   private dirty = false;
   private settings: Settings;
-  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private root: HTMLElement;
   private menubarHost = crelt("div");
   private toolbar = crelt("div", { class: "dari-toolbar", role: "toolbar" });
@@ -176,22 +176,25 @@ export class DariApp implements AppContext {
   }
 
   private scheduleAutosave(): void {
-    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
-    this.autosaveTimer = setTimeout(() => {
-      this.autosaveTimer = null;
-      if (!this.dirty) return;
-      void this.api.autosave({ path: this.path, text: this.projectText() }).then((r) => {
-        if (r.ok) this.notify(this.t("statusbar.autosaved"));
-      });
-    }, AUTOSAVE_IDLE_MS);
+    this.autosave.touch(this.editor.state);
   }
+
+  /** The recovery copy, written after a few idle seconds: serialized only then, not per keystroke. */
+  private autosave = createAutosave<EditorState>({
+    delayMs: AUTOSAVE_IDLE_MS,
+    write: async (state) => {
+      if (!this.dirty) return;
+      const r = await this.api.autosave({ path: this.path, text: serializeProject(projectFromState(state)) });
+      if (r.ok) this.notify(this.t("statusbar.autosaved"));
+    },
+  });
 
   async save(saveAs: boolean): Promise<boolean> {
     const path = await this.call(this.api.saveProject({ path: this.path, text: this.projectText(), saveAs: saveAs || !this.path }));
     if (!path) return false;
     this.path = path;
     this.setDirty(false);
-    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    this.autosave.cancel();
     void this.api.discardRecovery(path);
     this.notify(this.t("statusbar.saved", { file: this.fileName(path) }));
     return true;
