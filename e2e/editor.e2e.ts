@@ -210,3 +210,50 @@ test("after a crash, the edits autosaved before it are offered back on the next 
     await first.close().catch(() => {});
   }
 });
+
+test("copy and paste between the sides, and cut within a side, keep the structure", async () => {
+  await withApp(browser(), async ({ page }) => {
+    const segments = await page.locator(".dari-segment").count();
+    const ko = sideLocator(page, 0, "ko");
+    // Select the first word of the Korean side and copy it.
+    await ko.evaluate((node) => {
+      const text = node.firstChild!.nodeType === 3 ? node.firstChild! : document.createTreeWalker(node, NodeFilter.SHOW_TEXT).nextNode()!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, (text.textContent ?? "").indexOf(" "));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    });
+    await page.waitForTimeout(30);
+    const word = (await ko.textContent())!.split(" ")[0];
+    assert.equal(await page.evaluate(() => window.getSelection()!.toString()), word, "the word is selected");
+    await page.keyboard.press("Control+c");
+    await page.waitForTimeout(50);
+    await focusSide(page, 0, "en");
+    await page.keyboard.type(" ");
+    await page.keyboard.press("Control+v");
+    await page.waitForTimeout(50);
+    const en = (await sideLocator(page, 0, "en").textContent())!;
+    assert.ok(en.endsWith(` ${word}`), `the Korean word “${word}” is pasted at the end of the English side: …${en.slice(-30)}`);
+    // Cut the pasted word again: only that side changes.
+    await sideLocator(page, 0, "en").evaluate((node, w) => {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      let last: Node | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n;
+      const range = document.createRange();
+      range.setStart(last!, last!.textContent!.length - w.length);
+      range.setEnd(last!, last!.textContent!.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }, word);
+    await page.waitForTimeout(30);
+    await page.keyboard.press("Control+x");
+    await page.waitForTimeout(50);
+    const after = (await sideLocator(page, 0, "en").textContent())!;
+    assert.ok(after.endsWith(" "), `the cut word is gone: …${after.slice(-20)} (selection was “${await page.evaluate(() => window.getSelection()!.toString())}”)`);
+    assert.ok((await ko.textContent())!.startsWith(word), "the Korean side is untouched");
+    assert.equal(await page.locator(".dari-segment").count(), segments, "no segment is lost or made");
+  });
+});
