@@ -12,7 +12,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject, type Project } from "../app/document";
 import { importParagraphs, checkSides, importBitext } from "../app/import/index";
-import { exporters, isExportFormat, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
+import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
 import { projectStats } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
@@ -126,8 +126,8 @@ export const COMMANDS: Record<string, Command> = {
       const format = required(values, "format");
       const out = required(values, "output", "-o");
       // pdf is the html export printed by a headless Chromium.
-      const available = (f: string) => isExportFormat(f) && (f === "pdf" ? !!exporters.html : !!exporters[f]);
-      if (!available(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: EXPORT_FORMATS.filter(available).join(", ") }).message);
+      const available = availableFormats();
+      if (!isExportFormat(format) || !available.includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: available.join(", ") }).message);
       const side = values.side ?? "ko";
       if (side !== "ko" && side !== "en") throw new UsageError(new DariError("cli.badValue", { option: "--side", allowed: "ko, en" }).message);
       const project = await readProject(input);
@@ -156,6 +156,9 @@ export const COMMANDS: Record<string, Command> = {
         `status      ${Object.entries(stats.status).map(([k, v]) => `${k} ${v}`).join(", ")}`,
         `characters  ko ${stats.characters.ko}, en ${stats.characters.en}`,
         `words       ko ${stats.words.ko}, en ${stats.words.en}`,
+        ...Object.values(stats.themes ?? {})
+          .filter((t) => t.annotations.total > 0)
+          .map((t) => `theme       ${t.label.en}: ${t.annotations.total} tag${t.annotations.total === 1 ? "" : "s"} (ko ${t.annotations.ko}, en ${t.annotations.en})`),
       ];
       io.stdout(lines.join("\n") + "\n");
     },

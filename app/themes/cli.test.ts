@@ -45,6 +45,11 @@ test("dari stats --json gives per-theme counts per language; dari export --forma
   assert.deepEqual(stats.themes.arms.annotations, { ko: 1, en: 0, total: 1 });
   assert.equal(stats.themes.space.label.ko, "우주 협력");
   assert.deepEqual(stats.themes.diplomacy.segments, { ko: 0, en: 0, any: 0 });
+  // Without --json, the tagged themes are listed too; untagged ones are left out.
+  const text = execFileSync(process.execPath, [bin, "stats", project], { encoding: "utf8" });
+  assert.match(text, /^theme\s+Space cooperation: 3 tags \(ko 2, en 1\)$/m);
+  assert.match(text, /^theme\s+Arms trade: 1 tag \(ko 1, en 0\)$/m);
+  assert.doesNotMatch(text, /Diplomacy/);
 
   const qdc = join(dir, "codes.qdc");
   execFileSync(process.execPath, [bin, "export", project, "--format", "qdc", "-o", qdc], { encoding: "utf8" });
