@@ -83,3 +83,8 @@ test("the qdc export format writes the project's codebook", async () => {
   assert.equal(qdc.extension, "qdc");
   assert.equal(importQdc(String(out)).length, 9);
 });
+
+test("an ENTITY declaration is refused even without a DOCTYPE", () => {
+  const xml = `<?xml version="1.0"?><!ENTITY x "y"><CodeBook xmlns="${QDC_NAMESPACE}"><Codes/></CodeBook>`;
+  assert.throws(() => importQdc(xml, "evil.qdc"), (e) => e instanceof DariError && /evil\.qdc/.test(e.message));
+});

@@ -32,6 +32,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { DariError } from "../errors";
 import type { Code, Codebook } from "./codebook";
 import { paletteColor } from "./default-codebook";
+import { decodeEntities } from "../import/xml";
 
 export const QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0";
 const GUID_RE = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
@@ -79,21 +80,11 @@ export function exportQdc(codebook: Codebook): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${body}`;
 }
 
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") {
-      const n = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
-    }
-    return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e];
-  });
-}
-
 type XNode = Record<string, unknown>;
 
 function text(v: unknown): string {
-  if (typeof v === "string") return decodeXml(v);
-  if (v && typeof v === "object" && "#text" in (v as XNode)) return decodeXml(String((v as XNode)["#text"]));
+  if (typeof v === "string") return decodeEntities(v);
+  if (v && typeof v === "object" && "#text" in (v as XNode)) return decodeEntities(String((v as XNode)["#text"]));
   return "";
 }
 
@@ -138,7 +129,8 @@ function strings(v: unknown): string[] {
 /** Reads a .qdc document into a codebook. `file` names it in error messages. */
 export function importQdc(xml: string, file = "codebook.qdc"): Codebook {
   const src = xml.replace(/^\uFEFF/, "");
-  const doctype = /<!DOCTYPE/i.exec(src);
+  // No DOCTYPE or ENTITY declaration: no entity expansion, no external entities.
+  const doctype = /<!DOCTYPE|<!ENTITY/i.exec(src);
   if (doctype) throw new DariError("themes:qdc.doctype", { file, line: src.slice(0, doctype.index).split("\n").length });
   const valid = XMLValidator.validate(src);
   if (valid !== true) throw new DariError("themes:qdc.notXml", { file, line: valid.err.line, column: valid.err.col, reason: valid.err.msg });
@@ -166,7 +158,7 @@ export function importQdc(xml: string, file = "codebook.qdc"): Codebook {
     list.forEach((raw, i) => {
       const here = `${where} › Code ${i + 1}`;
       const c = (raw && typeof raw === "object" ? raw : {}) as XNode;
-      const name = decodeXml(String(c["@_name"] ?? "")).trim();
+      const name = decodeEntities(String(c["@_name"] ?? "")).trim();
       if (!name) throw new DariError("themes:qdc.noName", { file, where: here });
       const guid = String(c["@_guid"] ?? "");
       if (!GUID_RE.test(guid)) throw new DariError("themes:qdc.badGuid", { file, where: here });

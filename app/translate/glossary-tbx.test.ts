@@ -44,3 +44,13 @@ test("bad TBX gives an error naming the file and the entry", () => {
   const bomb = `<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaa">]><tbx>&a;</tbx>`;
   assert.throws(() => glossaryFromTbx(bomb, "bomb.tbx"), (e: unknown) => e instanceof DariError && /bomb\.tbx/.test(e.message));
 });
+
+test("markup and control characters in a glossary stay readable TBX", () => {
+  const g = [{ id: "g<1>", ko: "북러 & 한미일", en: "<b>North Korea–Russia</b>", note: "memo \u0007 \"quoted\"", forbidden: ["]]>"] }];
+  const back = glossaryFromTbx(glossaryToTbx(g), "hostile.tbx");
+  assert.equal(back.length, 1);
+  assert.equal(back[0].ko, g[0].ko);
+  assert.equal(back[0].en, g[0].en);
+  assert.deepEqual(back[0].forbidden, ["]]>"]);
+  assert.match(back[0].note, /^memo .* "quoted"$/, "the control character is shown as a visible symbol, not left to break the XML");
+});

@@ -8,10 +8,7 @@ import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
 import { newId } from "../ids";
 import { elements, langOf, parseXml, textOf, type XElement } from "../import/xml";
-
-function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+import { escapeAttr, escapeText } from "../export/escape";
 
 export function glossaryToTbx(entries: readonly GlossaryEntry[]): string {
   const out: string[] = [
@@ -22,13 +19,13 @@ export function glossaryToTbx(entries: readonly GlossaryEntry[]): string {
     `    <body>`,
   ];
   entries.forEach((e, i) => {
-    out.push(`      <conceptEntry id="${esc(e.id || `c${i + 1}`)}">`);
-    if (e.note) out.push(`        <note>${esc(e.note)}</note>`);
-    out.push(`        <langSec xml:lang="ko"><termSec><term>${esc(e.ko)}</term></termSec></langSec>`);
+    out.push(`      <conceptEntry id="${escapeAttr(e.id || `c${i + 1}`)}">`);
+    if (e.note) out.push(`        <note>${escapeText(e.note)}</note>`);
+    out.push(`        <langSec xml:lang="ko"><termSec><term>${escapeText(e.ko)}</term></termSec></langSec>`);
     out.push(`        <langSec xml:lang="en">`);
-    out.push(`          <termSec><term>${esc(e.en)}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`);
+    out.push(`          <termSec><term>${escapeText(e.en)}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`);
     for (const f of e.forbidden) {
-      out.push(`          <termSec><term>${esc(f)}</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>`);
+      out.push(`          <termSec><term>${escapeText(f)}</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>`);
     }
     out.push(`        </langSec>`, `      </conceptEntry>`);
   });
