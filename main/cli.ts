@@ -6,7 +6,6 @@
 // desktop app uses. Errors go to stderr with a non-zero exit (1: the input
 // is bad or a file cannot be written; 2: the command line is wrong), and an
 // output file is written atomically, so a failed run never leaves a partial one.
-import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
@@ -16,7 +15,8 @@ import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, type Expor
 import { projectStats } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
-import { importInterchange } from "../app/import/interchange";
+import { importInterchangeBytes } from "../app/import/interchange";
+import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
 import { printPdfWithChromium } from "./pdf";
 
@@ -56,18 +56,7 @@ export async function readProject(path: string): Promise<Project> {
 }
 
 async function readInputText(path: string): Promise<string> {
-  return new TextDecoder().decode(await readInputBytes(path));
-}
-
-async function readInputBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === "ENOENT") throw new DariError("io.notFound", { file: path });
-    if (err.code === "EISDIR") throw new DariError("io.isDirectory", { file: path });
-    throw new DariError("io.cannotRead", { file: path, reason: err.message });
-  }
+  return new TextDecoder().decode(await readFileBytes(path));
 }
 
 function titleFrom(path: string): string {
@@ -84,8 +73,8 @@ export const COMMANDS: Record<string, Command> = {
       const koPath = required(values, "ko");
       const out = required(values, "output", "-o");
       const enPath = typeof values.en === "string" ? values.en : null;
-      const ko = await importParagraphs(basename(koPath), await readInputBytes(koPath));
-      const en = enPath ? await importParagraphs(basename(enPath), await readInputBytes(enPath)) : null;
+      const ko = await importParagraphs(basename(koPath), await readFileBytes(koPath));
+      const en = enPath ? await importParagraphs(basename(enPath), await readFileBytes(enPath)) : null;
       checkSides(ko.paragraphs, en?.paragraphs ?? null, { ko: koPath, en: enPath ?? "" });
       const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
       const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath) });
@@ -110,16 +99,13 @@ export const COMMANDS: Record<string, Command> = {
     positionals: ["file.tmx|file.xlf"],
     async run(values, [input]) {
       const out = required(values, "output", "-o");
-      const bytes = await readInputBytes(input);
-      // XML files are UTF-8 unless a byte-order mark says UTF-16.
-      const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
-      const project = importInterchange(input, new TextDecoder(encoding).decode(bytes));
+      const project = importInterchangeBytes(input, await readFileBytes(input));
       await writeOutputFile(out, serializeProject(project));
     },
   },
   export: {
     usage: `dari export <project.dari> --format <${EXPORT_FORMATS.join("|")}> [--side ko|en] -o <file>`,
-    summary: "Write the project in another format (txt needs --side; tsv is one segment a line, ko<TAB>en).",
+    summary: "Write the project in another format (txt writes --side, ko by default; tsv is one segment a line, ko<TAB>en).",
     options: { format: { type: "string" }, side: { type: "string" }, output: { type: "string", short: "o" } },
     positionals: ["project.dari"],
     async run(values, [input]) {

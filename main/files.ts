@@ -153,10 +153,10 @@ function megabytes(bytes: number): number {
 }
 
 /**
- * Reads a .dari (or any UTF-8 text) file. Throws DariError io.notFound,
- * io.isDirectory, file.tooLarge or io.cannotRead, naming the file.
+ * Reads a file's bytes (a project, an import, a CLI input). Throws DariError
+ * io.notFound, io.isDirectory, file.tooLarge or io.cannotRead, naming the file.
  */
-export async function readProjectFile(path: string, maxBytes: number = MAX_PROJECT_BYTES): Promise<string> {
+export async function readFileBytes(path: string, maxBytes: number = MAX_PROJECT_BYTES): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(path);
@@ -172,12 +172,16 @@ export async function readProjectFile(path: string, maxBytes: number = MAX_PROJE
       limit: megabytes(maxBytes),
     });
   }
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     throw new DariError("io.cannotRead", { file: path, reason: reasonOf(e) });
   }
+}
+
+/** Reads a .dari (or any UTF-8 text) file, with the errors of readFileBytes. */
+export async function readProjectFile(path: string, maxBytes: number = MAX_PROJECT_BYTES): Promise<string> {
+  const bytes = await readFileBytes(path, maxBytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

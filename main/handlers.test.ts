@@ -136,4 +136,9 @@ test("a TMX file opens as a new untitled project; the TMX is not touched", async
   const p = parseProject(opened.text);
   assert.equal(p.doc.textContent, "러시아는 6자 회담에도 참여했다.Russia took part in the Six-Party Talks.");
   assert.equal(await readFile(tmx, "utf8"), content);
+
+  // The same memory saved as UTF-16 (as some CAT tools write it) opens the same way.
+  const utf16 = join(dir, "memory16.tmx");
+  await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]));
+  assert.equal(parseProject(ok(await api.openProject(utf16))!.text).doc.textContent, p.doc.textContent);
 });

@@ -2,15 +2,14 @@
 // dialogs (injected), settings, export. main/index.ts registers them with
 // ipcMain.handle; the e2e harness calls the very same functions through
 // page.exposeBinding. Nothing here touches Electron.
-import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
-import { importInterchange, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
+import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
-import { saveAtomic, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
+import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
 import { importText } from "../app/import/index";
@@ -65,10 +64,10 @@ export function createHandlers(deps: HandlerDeps): DariApi {
   };
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
-    const text = await readProjectFile(path);
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
     if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase()))
-      return { path: null, text: serializeProject(importInterchange(basename(path), text)), recovery: null, madeFrom: path };
+      return { path: null, text: serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path))), recovery: null, madeFrom: path };
+    const text = await readProjectFile(path);
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
     await remember(path);
     return { path, text, recovery: await readRecovery(deps.userData, path) };
@@ -108,17 +107,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
       result(async (): Promise<ImportedText | null> => {
         const target = path ?? (await deps.dialogs.openText(side));
         if (!target) return null;
-        let bytes: Uint8Array;
-        try {
-          const info = await stat(target);
-          if (info.isDirectory()) throw new DariError("io.isDirectory", { file: target });
-          bytes = await readFile(target);
-        } catch (e) {
-          if (isDariError(e)) throw e;
-          const err = e as NodeJS.ErrnoException;
-          if (err.code === "ENOENT") throw new DariError("io.notFound", { file: target });
-          throw new DariError("io.cannotRead", { file: target, reason: err.message });
-        }
+        const bytes = await readFileBytes(target);
         const { text, encoding } = await importText(basename(target), bytes);
         return { path: target, text, encoding };
       }),

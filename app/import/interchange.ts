@@ -4,6 +4,7 @@ import type { Project } from "../document/project";
 import { DariError } from "../errors";
 import { importTmx } from "./tmx";
 import { importXliff } from "./xliff";
+import { decodeText } from "./decode";
 
 export const INTERCHANGE_EXTENSIONS = ["tmx", "xlf", "xliff"] as const;
 
@@ -15,4 +16,9 @@ export function importInterchange(fileName: string, text: string): Project {
   if (/<tmx[\s>]/.test(head)) return importTmx(text, fileName);
   if (/<xliff[\s>]/.test(head)) return importXliff(text, fileName);
   throw new DariError("export:interchange.unknownType", { file: fileName });
+}
+
+/** The same from the file's bytes: UTF-8, or UTF-16 when a byte-order mark (or the bytes) say so. */
+export function importInterchangeBytes(fileName: string, bytes: Uint8Array): Project {
+  return importInterchange(fileName, decodeText(fileName, bytes).text);
 }
