@@ -26,3 +26,14 @@ export class DariError extends Error {
 export function isDariError(e: unknown): e is DariError {
   return e instanceof DariError;
 }
+
+/**
+ * An error as the user reads it, in the UI language of `t`: a DariError (or
+ * one that crossed IPC as {key, params}) through its i18n key, anything else
+ * by its message.
+ */
+export function errorMessage(t: (key: string, params?: Record<string, unknown>) => string, e: unknown): string {
+  const err = e as { key?: unknown; params?: ErrorParams } | null;
+  if (err && typeof err.key === "string") return t(err.key.includes(":") ? err.key : `errors:${err.key}`, err.params ?? {});
+  return String((e as Error)?.message ?? e);
+}

@@ -42,6 +42,11 @@ test("dari qa --json prints the findings as a JSON array and exits 0", () => {
   assert.deepEqual(at(1), ["spacing"]);
   assert.deepEqual(at(2), ["empty"]);
   assert.deepEqual(at(3), ["hangul", "term"]);
+  // Without --json: one finding a line, segments numbered from 1 as in the app.
+  const text = dari("qa", file);
+  assert.equal(text.status, 0);
+  assert.match(text.stdout, /^segment 1\tnumber\tThe Korean number 5만 \(50,000\) does not appear in the English\.$/m);
+  assert.match(text.stdout, /^segment 3\tempty\t/m);
 });
 
 test("dari qa on the sample finds no number, citation, Hangul, empty or spacing problem", () => {

@@ -158,7 +158,8 @@ export const COMMANDS: Record<string, Command> = {
       const project = await readProject(input);
       const findings = projectQa(project.doc, project.glossary);
       if (values.json) io.stdout(JSON.stringify(findings, null, 2) + "\n");
-      else io.stdout(findings.map((f) => `segment ${f.segment}\t${f.kind}\t${f.message}\n`).join(""));
+      // For reading, segments are numbered from 1 as in the app's gutter; --json keeps the index from 0 of the contract.
+      else io.stdout(findings.map((f) => `segment ${f.segment + 1}\t${f.kind}\t${f.message}\n`).join(""));
     },
   },
 };

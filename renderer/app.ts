@@ -13,7 +13,7 @@ import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
 import { menuTemplate, type MenuItem } from "../app/menu";
-import { isDariError } from "../app/errors";
+import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
 import { editorPlugins } from "./editor";
 import { features } from "./features";
@@ -383,10 +383,8 @@ export class DariApp implements AppContext {
     return null;
   }
 
-  private errorText(e: unknown): string {
-    const err = e as Partial<IpcError>;
-    if (err && typeof err.key === "string") return this.t(err.key.includes(":") ? err.key : `errors:${err.key}`, err.params ?? {});
-    return String((e as Error)?.message ?? e);
+  errorText(e: unknown): string {
+    return errorMessage(this.t, e);
   }
 
   private async showError(e: unknown): Promise<void> {

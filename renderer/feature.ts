@@ -15,6 +15,8 @@ export interface AppContext {
   t: TFunction;
   /** The live editor view (present once the editor is mounted). */
   view(): EditorView;
+  /** An error (DariError, IPC error or other) as text in the UI language. */
+  errorText(e: unknown): string;
   /** Shows a short message in the status bar (already translated text). */
   notify(message: string, kind?: "info" | "error"): void;
   /** Opens a side panel by feature id. */

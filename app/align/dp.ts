@@ -477,10 +477,3 @@ export function* searchSteps(input: SearchInput): Generator<number, Bead[]> {
     return beads;
   }
 }
-
-/** The cost of one bead under the model of `input` (for tests and diagnostics). */
-export function beadCost(input: SearchInput, koStart: number, koEnd: number, enStart: number, enEnd: number): number {
-  const k = SHAPES.findIndex(([a, b]) => a === koEnd - koStart && b === enEnd - enStart);
-  if (k < 0) return Infinity;
-  return new CostModel(input).cost(k, koStart, enStart);
-}

@@ -75,10 +75,3 @@ export function findAll(state: EditorState, query: SearchQuery): SearchResult[] 
 export function countMatches(state: EditorState, query: SearchQuery): number {
   return findAll(state, query).length;
 }
-
-/** The index (from 1) of the match under the selection, or 0. */
-export function currentMatchIndex(state: EditorState, query: SearchQuery): number {
-  const { from, to } = state.selection;
-  const i = findAll(state, query).findIndex((r) => r.from === from && r.to === to);
-  return i + 1;
-}

@@ -3,7 +3,6 @@
 // Only white space is touched; every other character is kept as it is.
 
 /** Spaces that are layout, not content: NBSP, full-width (ideographic) space, thin spaces, ... */
-export const LAYOUT_SPACE = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const LAYOUT_SPACES = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 
 /** Drops a leading byte-order mark. */

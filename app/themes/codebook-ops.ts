@@ -51,7 +51,7 @@ export function updateCode(
     label: { ...old.label, ...patch.label },
     description: { ...old.description, ...patch.description },
     color: patch.color ?? old.color,
-    shortcut: patch.shortcut ?? old.shortcut,
+    shortcut: patch.shortcut === undefined ? old.shortcut : normalizeShortcut(patch.shortcut),
     keywords: { ...old.keywords, ...patch.keywords },
   };
   return codebook.map((c) => (c.id === id ? next : c));
@@ -128,4 +128,14 @@ export function codeTree(codebook: Codebook): { code: Code; depth: number }[] {
 export function codeLabel(code: Code | undefined, lang: "ko" | "en", id = ""): string {
   if (!code) return id;
   return code.label[lang] || code.label[lang === "ko" ? "en" : "ko"] || code.id;
+}
+
+/**
+ * A theme's own key: one Latin letter (pressed with Alt), or "" for none.
+ * Digits belong to the panel order, and other characters (ㄱ, -) cannot be
+ * typed with Alt on every keyboard, so they are not kept.
+ */
+export function normalizeShortcut(value: string): string {
+  const c = value.trim().toLowerCase();
+  return /^[a-z]$/.test(c) ? c : "";
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { defaultCodebook, PALETTE } from "./default-codebook";
-import { addCode, makeCode, moveCode, nestCode, renameCode, recolorCode, removeCode, codeTree, codeLabel } from "./codebook-ops";
+import { addCode, makeCode, moveCode, nestCode, renameCode, recolorCode, removeCode, codeTree, codeLabel, updateCode } from "./codebook-ops";
 import { DariError } from "../errors";
 import { buildDoc, parseProject, serializeProject, emptyMeta } from "../document/index";
 
@@ -48,4 +48,14 @@ test("codes are added, renamed per language, recoloured, nested, reordered and r
   assert.equal(cb6.find((c) => c.id === extra.id)!.parent, null, "children move up to the deleted code's parent");
   assert.equal(codeLabel(cb6[0], "ko"), "외교");
   assert.throws(() => addCode(cb6, { ...extra }), (e: DariError) => e.key === "themes:error.duplicateCode" && /already has/.test(e.message));
+});
+
+test("a theme's own key is one Latin letter; anything else clears it", () => {
+  const cb = defaultCodebook();
+  const id = cb[0].id;
+  const set = (v: string) => updateCode(cb, id, { shortcut: v }).find((c) => c.id === id)!.shortcut;
+  assert.equal(set("S"), "s");
+  assert.equal(set(" k "), "k");
+  for (const bad of ["1", "ㄱ", "-", "ab", ""]) assert.equal(set(bad), "", bad);
+  assert.equal(updateCode(cb, id, { color: "#000000" }).find((c) => c.id === id)!.shortcut, cb[0].shortcut, "other edits keep the key");
 });

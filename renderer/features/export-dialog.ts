@@ -7,7 +7,7 @@
 import "./export-dialog.css";
 import crelt from "crelt";
 import type { Feature, AppContext } from "../feature";
-import type { ExportRequest, IpcError } from "../../app/ipc";
+import type { ExportRequest } from "../../app/ipc";
 import type { ExportFormat } from "../../app/export/index";
 import type { Side } from "../../app/schema";
 import { isUiLanguage, type UiLanguage } from "../../app/i18n";
@@ -33,11 +33,6 @@ interface Choice {
 // The last choices of this session: exporting again is Ctrl+E, Enter.
 let last: Choice = { format: "html", side: "ko", uiLanguage: null, showStatus: false, showConfidence: false, orientation: "portrait", path: "" };
 
-function errorText(ctx: AppContext, e: unknown): string {
-  const err = e as Partial<IpcError>;
-  if (err && typeof err.key === "string") return ctx.t(err.key.includes(":") ? err.key : `errors:${err.key}`, err.params ?? {});
-  return String((e as Error)?.message ?? e);
-}
 
 function select<T extends string>(name: string, options: [T, string][], value: T): HTMLSelectElement {
   const el = crelt("select", { name }, options.map(([v, label]) => crelt("option", { value: v }, label))) as HTMLSelectElement;
@@ -195,7 +190,7 @@ class ExportDialog {
       const result = await this.ctx.api.exportProject(req);
       this.setBusy(false, segments);
       if (!result.ok) {
-        this.error.textContent = this.ctx.t("export:dialog.failed", { message: errorText(this.ctx, result.error) });
+        this.error.textContent = this.ctx.t("export:dialog.failed", { message: this.ctx.errorText(result.error) });
         return;
       }
       if (result.value === null) {
@@ -206,7 +201,7 @@ class ExportDialog {
       this.close();
     } catch (e) {
       this.setBusy(false, segments);
-      this.error.textContent = this.ctx.t("export:dialog.failed", { message: errorText(this.ctx, e) });
+      this.error.textContent = this.ctx.t("export:dialog.failed", { message: this.ctx.errorText(e) });
     }
   }
 

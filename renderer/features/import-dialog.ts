@@ -7,7 +7,7 @@
 import "./import-dialog.css";
 import crelt from "crelt";
 import type { Feature, AppContext } from "../feature";
-import type { ImportedText, IpcError } from "../../app/ipc";
+import type { ImportedText } from "../../app/ipc";
 import type { Side } from "../../app/schema";
 import { reflowAsync, REFLOW_MODES, type ReflowMode, type ReflowResult } from "../../app/text/reflow";
 import { modeForFile } from "../../app/import/formats";
@@ -27,11 +27,6 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function errorText(ctx: AppContext, e: unknown): string {
-  const err = e as Partial<IpcError>;
-  if (err && typeof err.key === "string") return ctx.t(err.key.includes(":") ? err.key : `errors:${err.key}`, err.params ?? {});
-  return String((e as Error)?.message ?? e);
-}
 
 class ImportDialog {
   private sides: Record<Side, SideState> = { ko: { file: null, mode: "auto", result: null }, en: { file: null, mode: "auto", result: null } };
@@ -110,7 +105,7 @@ class ImportDialog {
   }
 
   private showError(e: unknown): void {
-    this.error.textContent = e ? errorText(this.ctx, e) : "";
+    this.error.textContent = e ? this.ctx.errorText(e) : "";
   }
 
   private updateButtons(): void {

@@ -12,7 +12,6 @@ import type { Code } from "../../../app/themes/codebook";
 import { codeTree, makeCode } from "../../../app/themes/codebook-ops";
 import { defaultCodebook } from "../../../app/themes/default-codebook";
 import { importQdc } from "../../../app/themes/qdc";
-import { isDariError } from "../../../app/errors";
 import { setCodebook } from "../../../app/themes/codebook-history";
 import {
   addCodeCommand, applyTheme, countAnnotations, deleteCodeCommand, moveCodeCommand, nestCodeCommand, updateCodeCommand, type OnDelete,
@@ -56,7 +55,7 @@ export class CodebookPanel implements PanelView {
     try {
       return cmd(view.state, view.dispatch);
     } catch (e) {
-      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key.includes(":") ? e.key : `errors:${e.key}`, e.params) : String(e), "error");
+      this.ctx.notify(this.ctx.errorText(e), "error");
       return false;
     }
   }
@@ -129,7 +128,7 @@ export class CodebookPanel implements PanelView {
         } }, index < 9 ? String(index + 1) : "•"),
         field("ko", code.label.ko, t("themes:codebook.labelKo"), (v) => updateCodeCommand(code.id, { label: { ko: v.trim() } })),
         field("en", code.label.en, t("themes:codebook.labelEn"), (v) => updateCodeCommand(code.id, { label: { en: v.trim() } })),
-        field("shortcut", code.shortcut, t("themes:codebook.shortcut"), (v) => updateCodeCommand(code.id, { shortcut: v.trim().slice(0, 1).toLowerCase() }), { class: "dari-shortcut", maxlength: "1" }),
+        field("shortcut", code.shortcut, t("themes:codebook.shortcut"), (v) => updateCodeCommand(code.id, { shortcut: v }), { class: "dari-shortcut", maxlength: "1" }),
       ),
       crelt(
         "div",
@@ -198,7 +197,7 @@ export class CodebookPanel implements PanelView {
   private async exportQdc(): Promise<void> {
     const r = await this.ctx.api.exportProject({ format: "qdc", projectText: this.ctx.projectText(), path: null, suggestedName: "codebook.qdc" });
     if (r.ok && r.value) this.ctx.notify(this.ctx.t("themes:codebook.exported", { file: r.value }));
-    else if (!r.ok) this.ctx.notify(this.ctx.t(r.error.key.includes(":") ? r.error.key : `errors:${r.error.key}`, r.error.params), "error");
+    else if (!r.ok) this.ctx.notify(this.ctx.errorText(r.error), "error");
   }
 
   /**
@@ -223,7 +222,7 @@ export class CodebookPanel implements PanelView {
       });
       this.ctx.notify(this.ctx.t("themes:codebook.imported", { n: incoming.length, file: file.name }));
     } catch (e) {
-      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key.includes(":") ? e.key : `errors:${e.key}`, e.params) : String(e), "error");
+      this.ctx.notify(this.ctx.errorText(e), "error");
     }
   }
 }

@@ -15,7 +15,6 @@ import { defaultGlossary } from "../../../app/translate/default-glossary";
 import { segmentAround, insertOnEnglish } from "../../../app/commands/status";
 import { sideText } from "../../../app/schema";
 import { newId } from "../../../app/ids";
-import { isDariError } from "../../../app/errors";
 import { loadUserGlossary, saveUserGlossary } from "./user-data";
 import { KEYS } from "./keys";
 
@@ -115,7 +114,7 @@ export class GlossaryPanel implements PanelView {
       this.setGlossary(mergeInto(this.glossary(), entries));
       this.ctx.notify(this.ctx.t("translate:glossary.imported", { count: entries.length, file: f.name }));
     } catch (e) {
-      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key.includes(":") ? e.key : `errors:${e.key}`, e.params) : String(e), "error");
+      this.ctx.notify(this.ctx.errorText(e), "error");
     }
   }
 

@@ -10,7 +10,6 @@ import { segmentAround, insertMatch } from "../../../app/commands/status";
 import { sideText } from "../../../app/schema";
 import { tmUnitsFromTmx } from "../../../app/translate/tm-tmx";
 import type { DiffPart } from "../../../app/translate/fuzzy";
-import { isDariError } from "../../../app/errors";
 import { deskMemory } from "./memory";
 import { KEYS } from "./keys";
 
@@ -127,7 +126,7 @@ export class TmPanel implements PanelView {
       await this.memory.addFile(f.name, units);
       this.ctx.notify(this.ctx.t("translate:tm.imported", { count: units.length, file: f.name }));
     } catch (e) {
-      this.ctx.notify(isDariError(e) ? this.ctx.t(e.key.includes(":") ? e.key : `errors:${e.key}`, e.params) : String(e), "error");
+      this.ctx.notify(this.ctx.errorText(e), "error");
     }
   }
 }
