@@ -80,6 +80,7 @@ export type MenuCommand =
   | "shortcuts"
   | `openRecent:${string}`
   | `align:${string}`
+  | `panel:${string}`
   | `language:${UiLanguage}`
   | `layout:${Settings["layout"]}`;
 

@@ -32,9 +32,29 @@ export function menuLabelKey(label: string): string {
 export function acceleratorOf(key: string): string {
   const parts = key.split("-");
   const last = parts.pop()!;
-  const mods = parts.map((m) => (m === "Mod" ? "CmdOrCtrl" : m));
+  // In the order menus show them: Ctrl, Alt, Shift.
+  const order = ["Mod", "Ctrl", "Alt", "Shift"];
+  const mods = parts.sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((m) => (m === "Mod" ? "CmdOrCtrl" : m));
   const name = last.startsWith("Arrow") ? last.slice(5) : last.length === 1 ? last.toUpperCase() : last === "Enter" ? "Return" : last;
   return [...mods, name].join("+");
+}
+
+/**
+ * The side panels, in the View menu with Ctrl+Shift+1…5: the features of the
+ * same ids (renderer/features) draw them; the keys open or close a panel from
+ * the keyboard, and Escape inside a panel returns to the editor.
+ */
+export const PANELS: { id: string; label: string }[] = [
+  { id: "themes", label: "themes:panel.themes" },
+  { id: "codebook", label: "themes:panel.codebook" },
+  { id: "translate", label: "translate:tm.title" },
+  { id: "glossary", label: "translate:glossary.title" },
+  { id: "qa", label: "translate:qa.title" },
+];
+
+/** The editor key of the n-th panel (0-based). */
+export function panelKey(n: number): string {
+  return `Shift-Mod-${n + 1}`;
 }
 
 /** The alignment commands of the Segment menu, with their keys (the align feature carries them out). */
@@ -106,6 +126,10 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
             { label: "view.korean", command: "language:ko", checked: ctx.uiLanguage === "ko" },
             { label: "view.english", command: "language:en", checked: ctx.uiLanguage === "en" },
           ],
+        },
+        {
+          label: "view.panels",
+          submenu: PANELS.map((p, i) => ({ label: p.label, command: `panel:${p.id}` as MenuCommand, accelerator: acceleratorOf(panelKey(i)) })),
         },
         {
           label: "view.layout",

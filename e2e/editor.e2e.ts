@@ -257,3 +257,23 @@ test("copy and paste between the sides, and cut within a side, keep the structur
     assert.equal(await page.locator(".dari-segment").count(), segments, "no segment is lost or made");
   });
 });
+
+test("the side panels open from the keyboard and Escape returns to the text", async () => {
+  await withApp(browser(), async ({ page }) => {
+    await focusSide(page, 0, "en");
+    await page.keyboard.press("Control+Shift+5");
+    const sidebar = page.locator(".dari-sidebar");
+    await page.locator('.dari-sidebar-tabs [aria-selected="true"]', { hasText: "QA" }).waitFor();
+    assert.ok(await sidebar.evaluate((el) => el.contains(document.activeElement)), "focus is in the panel");
+    await page.keyboard.press("Escape");
+    assert.ok(await page.locator(".ProseMirror").evaluate((el) => el.contains(document.activeElement)), "focus is back in the editor");
+    await page.keyboard.press("Control+Shift+1");
+    await page.locator('.dari-sidebar-tabs [aria-selected="true"]', { hasText: "Themes" }).waitFor();
+    // The View menu lists the same panels with their keys.
+    await page.locator(".dari-menu-title", { hasText: "View" }).click();
+    await page.locator(".dari-menu-item", { hasText: "Panels" }).click();
+    assert.match((await page.locator('.dari-menu-item[data-command="panel:glossary"]').textContent())!, /Glossary.*Ctrl\+Shift\+4/);
+    await page.locator('.dari-menu-item[data-command="panel:glossary"]').click();
+    await page.locator('.dari-sidebar-tabs [aria-selected="true"]', { hasText: "Glossary" }).waitFor();
+  });
+});

@@ -12,7 +12,7 @@ import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } fro
 import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
-import { menuTemplate, type MenuItem } from "../app/menu";
+import { menuTemplate, PANELS, panelKey, type MenuItem } from "../app/menu";
 import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
 import { editorPlugins } from "./editor";
@@ -68,6 +68,9 @@ export class DariApp implements AppContext {
   showPanel(id: string): void {
     this.openPanel = this.openPanel === id ? null : id;
     this.renderSidebar();
+    // Keyboard users land in the panel they opened, and back in the text when it closes.
+    if (this.openPanel) this.sidebar.querySelector<HTMLElement>(".dari-sidebar-body input, .dari-sidebar-body select, .dari-sidebar-body button, .dari-sidebar-body textarea")?.focus();
+    else this.editor.focus();
   }
   currentPath(): string | null {
     return this.path;
@@ -85,6 +88,12 @@ export class DariApp implements AppContext {
   async start(): Promise<void> {
     this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar), this.statusbar);
     this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts);
+    this.sidebar.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !e.defaultPrevented) {
+        e.preventDefault();
+        this.editor.focus();
+      }
+    });
     this.editor = new EditorView(this.editorHost, {
       state: this.makeState({ meta: emptyMeta(), codebook: [], glossary: [], doc: buildDoc([]) }),
       attributes: { "aria-label": this.t("editor.label"), role: "textbox", "aria-multiline": "true", spellcheck: "false" },
@@ -110,6 +119,7 @@ export class DariApp implements AppContext {
       "Mod-e": () => (void this.runMenu("export"), true),
       "Mod-i": () => (void this.runMenu("import"), true),
     };
+    PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
     return createProjectState(project, editorPlugins(this, keys));
   }
 
@@ -225,6 +235,7 @@ export class DariApp implements AppContext {
       return this.renderChrome();
     }
     if (cmd.startsWith("openRecent:")) return this.open(cmd.slice(11));
+    if (cmd.startsWith("panel:")) return this.showPanel(cmd.slice(6));
     switch (cmd) {
       case "new":
         if (await this.confirmDiscard()) this.setProject(newProject(), null, false);
@@ -250,7 +261,7 @@ export class DariApp implements AppContext {
         await showDialog({ title: this.t("dialog.aboutTitle"), message: this.t("dialog.aboutMessage", { version: __DARI_VERSION__ }), buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
         return;
       case "shortcuts": {
-        const keys = ["switchSide", "nextSegment", "undo", "save", "open", "find", "export", "align", "themes", "translate"];
+        const keys = ["switchSide", "nextSegment", "undo", "save", "open", "find", "export", "panels", "align", "themes", "translate"];
         const list = crelt("ul", keys.map((k) => crelt("li", this.t(`shortcuts.${k}`))));
         await showDialog({ title: this.t("dialog.shortcutsTitle"), message: list, buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
         return;

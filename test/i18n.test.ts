@@ -110,7 +110,8 @@ test("the OS locale picks the first-run language", () => {
 
 test("editor keys become Electron accelerators", () => {
   assert.equal(acceleratorOf("Mod-Alt-j"), "CmdOrCtrl+Alt+J");
-  assert.equal(acceleratorOf("Shift-Mod-Alt-c"), "Shift+CmdOrCtrl+Alt+C");
+  assert.equal(acceleratorOf("Shift-Mod-Alt-c"), "CmdOrCtrl+Alt+Shift+C");
+  assert.equal(acceleratorOf("Shift-Mod-4"), "CmdOrCtrl+Shift+4");
   assert.equal(acceleratorOf("Mod-Alt-ArrowUp"), "CmdOrCtrl+Alt+Up");
   assert.equal(acceleratorOf("Mod-Alt-Enter"), "CmdOrCtrl+Alt+Return");
 });
