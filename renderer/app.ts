@@ -20,6 +20,7 @@ import { features } from "./features";
 import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
 import { showDialog } from "./dialog";
+import { segmentCount } from "../app/document/segments";
 
 const AUTOSAVE_IDLE_MS = 3000;
 
@@ -373,9 +374,7 @@ export class DariApp implements AppContext {
     if (docChanged) {
       // Only the structure is counted (2,000 passages, not 1 M characters), and
       // the DOM is touched only when the text changes: typing stays cheap.
-      let segments = 0;
-      state.doc.forEach((passage) => (segments += passage.childCount));
-      setText(this.counts, this.t("statusbar.counts", { passages: state.doc.childCount, segments }));
+      setText(this.counts, this.t("statusbar.counts", { passages: state.doc.childCount, segments: segmentCount(state.doc) }));
     }
   }
 

@@ -8,33 +8,16 @@ import { schema, sideText, type SegmentStatus } from "../schema";
 import type { GlossaryMatcher } from "../translate/glossary";
 import { englishHas } from "../translate/glossary";
 import { romanizeName } from "../translate/romanize";
+import { segmentList, type SegmentAt } from "../document/segments";
+import { sideAt } from "./structure";
 
-export interface SegmentAt {
-  node: PMNode;
-  /** Position before the segment node. */
-  pos: number;
-  /** Index of the segment in the document, from 0. */
-  index: number;
-}
-
-/** Every segment with its position, in document order. */
-export function segments(doc: PMNode): SegmentAt[] {
-  const out: SegmentAt[] = [];
-  doc.forEach((passage, passagePos) => {
-    passage.forEach((node, offset) => {
-      out.push({ node, pos: passagePos + 1 + offset, index: out.length });
-    });
-  });
-  return out;
-}
+// Segment lookups are the document's (app/document/segments.ts); re-exported for the desk's panels.
+export { segmentList as segments, type SegmentAt } from "../document/segments";
 
 /** The segment around a document position, or null (e.g. a node selection of a passage). */
 export function segmentAround(doc: PMNode, pos: number): { node: PMNode; pos: number } | null {
-  const $pos = doc.resolve(pos);
-  for (let d = $pos.depth; d > 0; d--) {
-    if ($pos.node(d).type === schema.nodes.segment) return { node: $pos.node(d), pos: $pos.before(d) };
-  }
-  return null;
+  const here = sideAt(doc.resolve(pos));
+  return here ? { node: here.segment, pos: here.segmentPos } : null;
 }
 
 /** Segments the selection touches. */
@@ -76,7 +59,7 @@ export function isUntranslated(node: PMNode): boolean {
 
 /** The first untranslated segment after `pos`, wrapping around to the start. */
 export function nextUntranslated(doc: PMNode, pos: number): SegmentAt | null {
-  const all = segments(doc);
+  const all = segmentList(doc);
   const after = all.filter((s) => s.pos > pos);
   return after.find((s) => isUntranslated(s.node)) ?? all.find((s) => s.pos <= pos && isUntranslated(s.node)) ?? null;
 }

@@ -6,7 +6,8 @@ import { history, undo } from "prosemirror-history";
 import { buildDoc, emptyMeta } from "../document";
 import { createProjectState } from "../project-state";
 import { schema, sideText } from "../schema";
-import { structureGuard, deleteAcrossSides, switchSide, gotoSegment, sideAt, sideStart, sideEnd, segmentPositions, isTextOnly, markStructural, flattenToInline } from "./structure";
+import { structureGuard, deleteAcrossSides, switchSide, gotoSegment, sideAt, sideStart, sideEnd, isTextOnly, markStructural, flattenToInline } from "./structure";
+import { segmentList } from "../document/segments";
 import { uniqueIds } from "../document/unique-ids";
 
 function state(): EditorState {
@@ -18,7 +19,7 @@ function state(): EditorState {
 }
 
 function at(s: EditorState, segment: number, side: "ko" | "en", where: "start" | "end"): EditorState {
-  const { pos, node } = segmentPositions(s.doc)[segment];
+  const { pos, node } = segmentList(s.doc)[segment];
   const p = where === "start" ? sideStart(pos, node, side) : sideEnd(pos, node, side);
   return s.apply(s.tr.setSelection(TextSelection.create(s.doc, p)));
 }
@@ -30,13 +31,13 @@ function run(s: EditorState, cmd: Command): EditorState {
 }
 
 function texts(s: EditorState): string[] {
-  return segmentPositions(s.doc).map(({ node }) => `${sideText(node, "ko")}|${sideText(node, "en")}`);
+  return segmentList(s.doc).map(({ node }) => `${sideText(node, "ko")}|${sideText(node, "en")}`);
 }
 
 test("a replace across two sides is refused; typing inside a side passes", () => {
   let s = state();
   const before = texts(s);
-  const segs = segmentPositions(s.doc);
+  const segs = segmentList(s.doc);
   const from = sideStart(segs[0].pos, segs[0].node, "ko") + 2;
   const to = sideStart(segs[0].pos, segs[0].node, "en") + 2;
   s = s.apply(s.tr.delete(from, to));
@@ -48,7 +49,7 @@ test("a replace across two sides is refused; typing inside a side passes", () =>
 test("blocks pasted into a side are refused unless flattened; structural commands pass", () => {
   let s = state();
   const before = texts(s);
-  const seg = segmentPositions(s.doc)[0];
+  const seg = segmentList(s.doc)[0];
   const inside = sideStart(seg.pos, seg.node, "ko") + 1;
   const twoSides = new Slice(Fragment.from([schema.nodes.ko.create(null, schema.text("가")), schema.nodes.en.create(null, schema.text("B"))]), 1, 1);
   s = s.apply(s.tr.replace(inside, inside, twoSides));
@@ -56,7 +57,7 @@ test("blocks pasted into a side are refused unless flattened; structural command
   s = s.apply(s.tr.replace(inside, inside, new Slice(flattenToInline(twoSides.content), 0, 0)));
   assert.equal(texts(s)[0], "첫가 B째 문장.|First.");
   // A structural command (here: deleting a whole segment) says so and passes.
-  const second = segmentPositions(s.doc)[1];
+  const second = segmentList(s.doc)[1];
   s = s.apply(markStructural(s.tr.delete(second.pos, second.pos + second.node.nodeSize)));
   assert.equal(texts(s).length, 2);
   // Undo replays structural changes too.
@@ -66,7 +67,7 @@ test("blocks pasted into a side are refused unless flattened; structural command
 
 test("deleting a selection across sides deletes side by side", () => {
   let s = state();
-  const segs = segmentPositions(s.doc);
+  const segs = segmentList(s.doc);
   const from = sideEnd(segs[0].pos, segs[0].node, "ko") - 3;
   const to = sideStart(segs[1].pos, segs[1].node, "ko") + 2;
   s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, from, to)));
@@ -79,24 +80,24 @@ test("Tab and Alt+arrows move between sides and segments, across passages", () =
   s = run(s, switchSide(1));
   assert.equal(sideAt(s.selection.$head)!.side, "en");
   s = run(s, switchSide(1));
-  assert.deepEqual([sideAt(s.selection.$head)!.side, sideAt(s.selection.$head)!.segment.attrs.id], ["ko", segmentPositions(s.doc)[1].node.attrs.id]);
+  assert.deepEqual([sideAt(s.selection.$head)!.side, sideAt(s.selection.$head)!.segment.attrs.id], ["ko", segmentList(s.doc)[1].node.attrs.id]);
   s = run(s, gotoSegment(1));
-  assert.equal(sideAt(s.selection.$head)!.segment.attrs.id, segmentPositions(s.doc)[2].node.attrs.id, "into the next passage");
+  assert.equal(sideAt(s.selection.$head)!.segment.attrs.id, segmentList(s.doc)[2].node.attrs.id, "into the next passage");
   s = run(s, gotoSegment(-1));
   s = run(s, gotoSegment(-1));
-  assert.equal(sideAt(s.selection.$head)!.segment.attrs.id, segmentPositions(s.doc)[0].node.attrs.id);
+  assert.equal(sideAt(s.selection.$head)!.segment.attrs.id, segmentList(s.doc)[0].node.attrs.id);
   s = run(s, switchSide(-1));
-  assert.equal(sideAt(s.selection.$head)!.segment.attrs.id, segmentPositions(s.doc)[0].node.attrs.id, "nothing before the first segment");
+  assert.equal(sideAt(s.selection.$head)!.segment.attrs.id, segmentList(s.doc)[0].node.attrs.id, "nothing before the first segment");
 });
 
 test("duplicate ids after a structural change are re-issued; typing is text-only", () => {
   let s = state();
-  const first = segmentPositions(s.doc)[0];
+  const first = segmentList(s.doc)[0];
   // Paste a copy of the first segment (same id) after it, as a copy/paste of segments would.
   const tr = markStructural(s.tr.insert(first.pos + first.node.nodeSize, first.node.copy(first.node.content)));
   assert.ok(!isTextOnly(tr));
   s = s.applyTransaction(tr).state;
-  const ids = segmentPositions(s.doc).map(({ node }) => node.attrs.id);
+  const ids = segmentList(s.doc).map(({ node }) => node.attrs.id);
   assert.equal(ids.length, 4);
   assert.equal(new Set(ids).size, 4);
   assert.equal(ids[0], first.node.attrs.id, "the original keeps its id");

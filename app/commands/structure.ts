@@ -9,6 +9,7 @@ import { Plugin, TextSelection, type Command, type EditorState, type Transaction
 import { ReplaceStep, ReplaceAroundStep, type Step } from "prosemirror-transform";
 import { Fragment, Slice, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { schema, type Side } from "../schema";
+import { neighbourSegment } from "../document/segments";
 
 /** Set this meta on a transaction that changes the bitext structure on purpose. */
 export const STRUCTURAL = "dariStructural";
@@ -188,29 +189,4 @@ export function gotoSegment(dir: 1 | -1): Command {
     if (!next) return true;
     return moveTo(state, dispatch, sideEnd(next.pos, next.node, here.side));
   };
-}
-
-/** The segment before or after the one at segmentPos, across passages. */
-export function neighbourSegment(doc: PMNode, segmentPos: number, dir: 1 | -1): { pos: number; node: PMNode } | null {
-  const $seg = doc.resolve(segmentPos);
-  const passage = $seg.parent;
-  const index = $seg.index();
-  const passageStart = $seg.start();
-  if (dir === 1 && index + 1 < passage.childCount) return { pos: segmentPos + passage.child(index).nodeSize, node: passage.child(index + 1) };
-  if (dir === -1 && index > 0) return { pos: segmentPos - passage.child(index - 1).nodeSize, node: passage.child(index - 1) };
-  const pIndex = $seg.index(0);
-  const passagePos = passageStart - 1;
-  if (dir === 1 && pIndex + 1 < doc.childCount) return { pos: passagePos + passage.nodeSize + 1, node: doc.child(pIndex + 1).firstChild! };
-  if (dir === -1 && pIndex > 0) {
-    const prev = doc.child(pIndex - 1);
-    return { pos: passagePos - prev.nodeSize + 1 + prev.content.size - prev.lastChild!.nodeSize, node: prev.lastChild! };
-  }
-  return null;
-}
-
-/** Positions of every segment, in order. */
-export function segmentPositions(doc: PMNode): { pos: number; node: PMNode }[] {
-  const out: { pos: number; node: PMNode }[] = [];
-  doc.forEach((passage, offset) => passage.forEach((segment, segOffset) => out.push({ pos: offset + 1 + segOffset, node: segment })));
-  return out;
 }

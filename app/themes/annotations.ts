@@ -3,6 +3,9 @@
 // sides of a segment, or several segments.
 import type { Mark, Node as PMNode } from "prosemirror-model";
 import type { Side } from "../schema";
+import { forEachSegment, segmentAt, neighbourSegment } from "../document/segments";
+// Segment lookups live with the document; re-exported for the theme modules that use them.
+export { forEachSegment, segmentAt, neighbourSegment } from "../document/segments";
 
 export interface AnnotationRange {
   id: string;
@@ -47,14 +50,6 @@ export function segmentAnnotations(segment: PMNode, pos: number): AnnotationRang
   return out;
 }
 
-/** Calls f for every segment with its position, in document order. */
-export function forEachSegment(doc: PMNode, f: (segment: PMNode, pos: number, index: number) => void): void {
-  let i = 0;
-  doc.forEach((passage, pOff) => {
-    passage.forEach((segment, sOff) => f(segment, pOff + 1 + sOff, i++));
-  });
-}
-
 /** All annotation ranges of the document, in document order. */
 export function allAnnotations(doc: PMNode): AnnotationRange[] {
   const out: AnnotationRange[] = [];
@@ -74,41 +69,6 @@ export function segmentThemes(segment: PMNode): { ko: Set<string>; en: Set<strin
     });
   });
   return res;
-}
-
-/** The segment around a position: its node and position, or null outside segments. */
-export function segmentAt(doc: PMNode, pos: number): { node: PMNode; pos: number } | null {
-  const $pos = doc.resolve(Math.max(0, Math.min(pos, doc.content.size)));
-  for (let d = $pos.depth; d > 0; d--) {
-    if ($pos.node(d).type.name === "segment") return { node: $pos.node(d), pos: $pos.before(d) };
-  }
-  // Between segments: the one right after.
-  const after = $pos.nodeAfter;
-  if (after?.type.name === "segment") return { node: after, pos: $pos.pos };
-  return null;
-}
-
-/** The segment after (dir 1) or before (dir -1) the segment at `pos`, across passage boundaries. */
-export function neighbourSegment(doc: PMNode, pos: number, dir: 1 | -1): { node: PMNode; pos: number } | null {
-  const seg = doc.nodeAt(pos);
-  if (!seg) return null;
-  const $pos = doc.resolve(pos);
-  const passage = $pos.parent;
-  const index = $pos.index();
-  if (dir === 1) {
-    if (index + 1 < passage.childCount) return { node: passage.child(index + 1), pos: pos + seg.nodeSize };
-    const passageEnd = $pos.after(); // after the passage
-    const next = doc.nodeAt(passageEnd);
-    return next ? { node: next.firstChild!, pos: passageEnd + 1 } : null;
-  }
-  if (index > 0) {
-    const prev = passage.child(index - 1);
-    return { node: prev, pos: pos - prev.nodeSize };
-  }
-  const passageStart = $pos.before();
-  if (passageStart === 0) return null;
-  const prevPassage = doc.resolve(passageStart).nodeBefore!;
-  return { node: prevPassage.lastChild!, pos: passageStart - 1 - prevPassage.lastChild!.nodeSize };
 }
 
 /**

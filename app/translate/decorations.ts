@@ -15,6 +15,7 @@ import { schema, type SegmentStatus } from "../schema";
 import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
+import { segmentCount } from "../document/segments";
 
 export interface DeskOptions {
   /** The user glossary, under the project's (read when the glossary changes). */
@@ -122,11 +123,6 @@ function redecorate(s: DeskState, options: DeskOptions, doc: PMNode, set: Decora
   return set.remove(remove).add(doc, add);
 }
 
-function segmentCount(doc: PMNode): number {
-  let n = 0;
-  doc.forEach((p) => (n += p.childCount));
-  return n;
-}
 
 /** Decorates a whole document: at once when small, else the first batch now and the rest later. */
 function start(s: DeskState, options: DeskOptions, doc: PMNode): DeskState {

@@ -11,6 +11,7 @@ import type { ExportRequest } from "../../app/ipc";
 import type { ExportFormat } from "../../app/export/index";
 import type { Side } from "../../app/schema";
 import { isUiLanguage, type UiLanguage } from "../../app/i18n";
+import { segmentCount } from "../../app/document/segments";
 
 /** Options per format: which rows of the dialog apply. */
 const READING = new Set<ExportFormat>(["html", "pdf", "docx"]);
@@ -182,8 +183,7 @@ class ExportDialog {
       ...(READING.has(format) ? { showStatus: last.showStatus, showConfidence: last.showConfidence } : {}),
       ...(PAGED.has(format) ? { orientation: last.orientation } : {}),
     };
-    let segments = 0;
-    this.ctx.view().state.doc.forEach((p) => (segments += p.childCount));
+    const segments = segmentCount(this.ctx.view().state.doc);
     this.error.textContent = "";
     this.setBusy(true, segments);
     try {
