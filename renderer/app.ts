@@ -21,6 +21,7 @@ import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
+import { baseName } from "../app/import/formats";
 
 const AUTOSAVE_IDLE_MS = 3000;
 
@@ -176,7 +177,7 @@ export class DariApp implements AppContext {
   }
 
   private fileName(path: string | null): string {
-    return path ? path.split(/[\\/]/).pop()! : this.t("untitled");
+    return path ? baseName(path) : this.t("untitled");
   }
 
   private setDirty(dirty: boolean): void {

@@ -12,6 +12,7 @@ import { findNumbers } from "../text/numbers";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { BUILTIN_LEXICON, type LexiconPair } from "./lexicon";
 import { NameMatcher } from "./names";
+import { escapeRegExp } from "../text/normalize";
 
 /** The weight of one anchor of each kind before rarity is taken into account. */
 const KIND_WEIGHT: Record<string, number> = {
@@ -111,7 +112,7 @@ class Lexicon {
       const closed = new Map<string, string[]>();
       for (const t of terms) closed.set(t, [...new Set(terms.filter((u) => t.includes(u)).flatMap((u) => this.koKeysOf.get(u)!))]);
       this.koKeysOf = closed;
-      this.koPattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+      this.koPattern = new RegExp(terms.map(escapeRegExp).join("|"), "g");
     }
     for (const m of text.matchAll(this.koPattern)) for (const k of this.koKeysOf.get(m[0])!) out.add(k);
   }

@@ -9,8 +9,13 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   txt: "txt", text: "txt", docx: "docx", html: "html", htm: "html", xhtml: "html", md: "md", markdown: "md",
 };
 
+/** The last part of a path, on any system ("C:\\a\\b.txt" and "/a/b.txt" give "b.txt"). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const base = baseName(fileName);
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
 }

@@ -55,3 +55,13 @@ export function hangulRatio(text: string): number {
   }
   return letters ? hangul / letters : 0;
 }
+
+/** Whether a word is all Hangul syllables (가–힣). */
+export function isHangulWord(word: string): boolean {
+  return /^[\uac00-\ud7a3]+$/.test(word);
+}
+
+/** A string as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -13,6 +13,7 @@ import type { Side } from "../schema";
 import type { Codebook } from "./codebook";
 import { matchesStem, stripParticle } from "../text/particles";
 import { forEachSegment, segmentAnnotations } from "./annotations";
+import { isHangulWord } from "../text/normalize";
 
 export interface TextSuggestion {
   code: string;
@@ -42,9 +43,6 @@ function words(text: string): Word[] {
   return out;
 }
 
-function isHangul(s: string): boolean {
-  return /^[\uac00-\ud7a3]+$/.test(s);
-}
 
 interface Keyword {
   code: string;
@@ -93,7 +91,7 @@ function matchLast(side: Side, w: Word, token: string, exact: boolean): number {
   if (side === "ko") {
     if (!w.text.startsWith(token)) return -1;
     if (matchesStem(w.text, token)) return w.from + token.length;
-    if (token.length >= 2 && isHangul(w.text.slice(token.length))) {
+    if (token.length >= 2 && isHangulWord(w.text.slice(token.length))) {
       // A compound or derived form: suggest the whole word minus its particles.
       const stem = stripParticle(w.text).stem;
       return w.from + Math.max(token.length, stem.length);

@@ -4,12 +4,10 @@
 // consonant itself); other characters match themselves; a space matches any
 // spacing, or none, since Korean spacing varies.
 import { canBeChoseong } from "es-hangul";
+import { escapeRegExp } from "../text/normalize";
 
 const CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Whether the query has an initial consonant, i.e. is worth searching this way. */
 export function hasChoseong(query: string): boolean {

@@ -9,6 +9,7 @@
 // the same place the longest wins (북러 정상회담 over 북러).
 import type { GlossaryEntry } from "./glossary-entry";
 import { particleTailLength } from "../text/particles";
+import { escapeRegExp } from "../text/normalize";
 
 export interface TermHit {
   /** Offsets of the term in the Korean text (particles not included). */
@@ -102,9 +103,6 @@ export function normaliseEn(text: string): string {
     .replace(/\s+/g, " ");
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** A dash between the parts of a compound (North Korea–Russia) also stands for
  *  their coordination: "North Korea and Russia", "South Korea, the US and Japan". */

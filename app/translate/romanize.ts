@@ -5,6 +5,7 @@
 // institutions) keep RR's sound changes and are capitalised
 // (국민대학교 -> Gungmindaehakgyo). Text that is not Hangul is left as it is.
 import { romanize } from "es-hangul";
+import { isHangulWord } from "../text/normalize";
 
 const FAMILY_NAMES = new Set(
   ("김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 " +
@@ -12,7 +13,6 @@ const FAMILY_NAMES = new Set(
 );
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const isHangulWord = (w: string) => /^[\uac00-\ud7a3]+$/.test(w);
 
 /** A family name and given name, when the word looks like a personal name. */
 function splitPersonalName(word: string): [string, string] | null {

@@ -10,6 +10,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { sideText } from "../schema";
 import { units, scoreUnits, diffTexts, type DiffPart, type FuzzyLang } from "./fuzzy";
+import { escapeRegExp } from "../text/normalize";
 
 export interface TmUnit {
   ko: string;
@@ -230,7 +231,7 @@ export class TranslationMemory {
       const set = new Set(p);
       ids = ids.filter((id) => set.has(id));
     }
-    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const esc = escapeRegExp;
     // Korean spacing varies, so any two characters may have spaces between them.
     const pattern = lang === "ko" ? Array.from(needle.replace(/\s+/g, "")).map(esc).join("\\s*") : needle.split(/\s+/).map(esc).join("\\s+");
     const re = new RegExp(pattern, lang === "ko" ? "u" : "iu");

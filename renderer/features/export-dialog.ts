@@ -12,6 +12,7 @@ import type { ExportFormat } from "../../app/export/index";
 import type { Side } from "../../app/schema";
 import { isUiLanguage, type UiLanguage } from "../../app/i18n";
 import { segmentCount } from "../../app/document/segments";
+import { baseName } from "../../app/import/formats";
 
 /** Options per format: which rows of the dialog apply. */
 const READING = new Set<ExportFormat>(["html", "pdf", "docx"]);
@@ -207,7 +208,7 @@ class ExportDialog {
 
   private suggestedName(): string | undefined {
     const path = this.ctx.currentPath();
-    return path ? (path.split(/[\\/]/).pop() ?? undefined) : undefined;
+    return path ? baseName(path) : undefined;
   }
 
   private close(): void {

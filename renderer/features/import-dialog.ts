@@ -13,6 +13,7 @@ import { reflowAsync, REFLOW_MODES, type ReflowMode, type ReflowResult } from ".
 import { modeForFile } from "../../app/import/formats";
 import { checkSides } from "../../app/import/sides";
 import { importBitextAsync } from "../../app/import/bitext";
+import { baseName } from "../../app/import/formats";
 
 const PREVIEW_PARAGRAPHS = 6;
 const PREVIEW_CHARS = 180;
@@ -23,9 +24,6 @@ interface SideState {
   result: ReflowResult | null;
 }
 
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 
 class ImportDialog {
@@ -119,7 +117,7 @@ class ImportDialog {
     const section = this.sections[side];
     const choose = crelt("button", { type: "button", "data-action": `import-choose-${side}`, onclick: () => void this.choose(side) }, t("import:dialog.choose"));
     const info = state.file
-      ? t("import:dialog.encoding", { file: fileName(state.file.path), encoding: state.file.encoding.toUpperCase() })
+      ? t("import:dialog.encoding", { file: baseName(state.file.path), encoding: state.file.encoding.toUpperCase() })
       : t("import:dialog.noFile");
     const head = crelt(
       "div",
@@ -171,7 +169,7 @@ class ImportDialog {
     if (!r.ok) return this.showError(r.error);
     if (!r.value) return;
     this.sides[side] = { file: r.value, mode: "auto", result: null };
-    if (side === "ko" && !this.titleInput.value) this.titleInput.value = fileName(r.value.path).replace(/(\.(ko|en|pdf))*\.[^.]+$/i, "");
+    if (side === "ko" && !this.titleInput.value) this.titleInput.value = baseName(r.value.path).replace(/(\.(ko|en|pdf))*\.[^.]+$/i, "");
     this.render(side);
     await this.reflow(side);
   }
@@ -221,7 +219,7 @@ class ImportDialog {
   private async create(): Promise<void> {
     const { ko, en } = this.sides;
     if (!ko.result || !ko.file) return this.showError({ key: "import:dialog.needKorean", params: {} });
-    const names = { ko: fileName(ko.file.path), en: en.file ? fileName(en.file.path) : "" };
+    const names = { ko: baseName(ko.file.path), en: en.file ? baseName(en.file.path) : "" };
     const enParagraphs = en.result ? en.result.paragraphs : null;
     try {
       checkSides(ko.result.paragraphs, enParagraphs, names);
