@@ -277,3 +277,29 @@ test("the side panels open from the keyboard and Escape returns to the text", as
     await page.locator('.dari-sidebar-tabs [aria-selected="true"]', { hasText: "Glossary" }).waitFor();
   });
 });
+
+test("File › Open Recent reopens a saved project; View › Layout stacks the sides", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    const target = join(app.tmp, "recent.dari");
+    app.dialogs.saveAnswers.push(target);
+    await focusSide(page, 0, "en");
+    await page.keyboard.type(" [recent]");
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.title.startsWith("recent.dari"));
+    await app.menu("new");
+    await page.waitForFunction(() => document.querySelectorAll(".dari-segment").length === 1);
+    await page.locator(".dari-menu-title", { hasText: "File" }).click();
+    await page.locator(".dari-menu-item", { hasText: "Open Recent" }).click();
+    await page.locator(`.dari-menu-item[data-command="openRecent:${target}"]`).click();
+    await page.waitForFunction(() => document.title.startsWith("recent.dari"));
+    assert.match((await sideLocator(page, 0, "en").textContent())!, / \[recent\]$/);
+
+    const ko = () => sideLocator(page, 0, "ko").boundingBox();
+    const en = () => sideLocator(page, 0, "en").boundingBox();
+    assert.ok((await ko())!.x < (await en())!.x, "side by side");
+    await app.menu("layout:stacked");
+    await page.waitForFunction(() => document.querySelector(".ProseMirror")!.classList.contains("dari-stacked"));
+    assert.ok((await ko())!.y < (await en())!.y && Math.abs((await ko())!.x - (await en())!.x) < 2, "Korean above English");
+  });
+});

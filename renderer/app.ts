@@ -168,7 +168,10 @@ export class DariApp implements AppContext {
     }
     try {
       this.setProject(parseProject(useText), path, dirty);
-      if (path) this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));
+      if (path) {
+        this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));
+        void this.refreshRecentFiles();
+      }
     } catch (e) {
       // Name the file as well as the place in it.
       if (isDariError(e)) await this.showError({ key: "file.inFile", params: { file: path ?? this.fileName(path), message: this.errorText(e) } });
@@ -209,6 +212,7 @@ export class DariApp implements AppContext {
     this.autosave.cancel();
     void this.api.discardRecovery(path);
     this.notify(this.t("statusbar.saved", { file: this.fileName(path) }));
+    void this.refreshRecentFiles();
     return true;
   }
 
@@ -299,13 +303,25 @@ export class DariApp implements AppContext {
     this.editor.dom.classList.toggle("dari-stacked", this.settings.layout === "stacked");
   }
 
+  /** The in-window menu bar (where there is no native one), with the current recent files and choices. */
+  private renderMenu(): void {
+    this.menubarHost.replaceChildren();
+    if (this.api.nativeMenu) return;
+    const items = menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: navigator.platform.startsWith("Mac") ? "darwin" : "other" });
+    this.menubarHost.append(renderMenubar(items, this.t, (item) => this.runMenuItem(item)));
+  }
+
+  /** Main keeps the recent files; after a save or an open the menu shows them anew. */
+  private async refreshRecentFiles(): Promise<void> {
+    const r = await this.api.getSettings();
+    if (!r.ok) return;
+    this.settings = r.value;
+    this.renderMenu();
+  }
+
   private renderChrome(): void {
     const t = this.t;
-    this.menubarHost.replaceChildren();
-    if (!this.api.nativeMenu) {
-      const items = menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: navigator.platform.startsWith("Mac") ? "darwin" : "other" });
-      this.menubarHost.append(renderMenubar(items, t, (item) => this.runMenuItem(item)));
-    }
+    this.renderMenu();
     const button = (key: string, action: () => void, title?: string) =>
       crelt("button", { type: "button", title: title ?? t(key), "data-action": key, onclick: action }, t(key));
     const other: UiLanguage = this.i18n.language === "ko" ? "en" : "ko";
