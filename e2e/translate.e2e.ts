@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useBrowser, withApp, focusSide, clearSide } from "./helpers";
+import { useBrowser, withApp, focusSide, clearSide, sideLocator } from "./helpers";
 
 const browser = useBrowser();
 
@@ -161,5 +161,36 @@ test("a TMX file joins the memory and a CSV glossary joins the project", async (
     await page.locator(".dari-glossary-panel input[type=file]").setInputFiles(csv);
     await page.locator('.dari-glossary-table td:text-is("press conference")').waitFor();
     assert.ok((await page.locator('.dari-term[title="press conference"]').count()) > 0, "the imported term is underlined in the text");
+  });
+});
+
+test("the memory offers fuzzy matches for the current segment with their differences, and Ctrl+Alt+1 inserts the best", async () => {
+  await withApp(browser(), async (app) => {
+    const { page, tmp } = app;
+    const ko = (await page.locator(".dari-segment").nth(1).locator(".dari-ko").textContent())!;
+    // An earlier translation of almost the same sentence: one word differs.
+    const near = ko.replace("기자회견", "기자간담회");
+    assert.notEqual(near, ko);
+    const tmx = join(tmp, "earlier.tmx");
+    await writeFile(
+      tmx,
+      `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
+        `<tu><tuv xml:lang="ko"><seg>${near}</seg></tuv><tuv xml:lang="en"><seg>EARLIER RENDERING.</seg></tuv></tu></body></tmx>`,
+    );
+    await page.keyboard.press("Control+Shift+3");
+    await page.locator(".dari-tm-size").waitFor();
+    await page.locator(".dari-tm-panel input[type=file]").setInputFiles(tmx);
+    await page.waitForFunction(() => /earlier\.tmx/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    await clearSide(page, 1, "en");
+    const match = page.locator(".dari-tm-match", { hasText: "EARLIER RENDERING." });
+    await match.waitFor();
+    const score = Number(await match.getAttribute("data-score"));
+    assert.ok(score >= 70 && score < 100, `a fuzzy match: ${score}%`);
+    assert.ok((await match.locator("ins, del").count()) > 0, "the differences are marked");
+    // The best match is the earlier one only if nothing in the project scores higher; insert by its place.
+    const place = await page.locator(".dari-tm-match").evaluateAll((els, text) => els.findIndex((e) => e.textContent!.includes(text as string)), "EARLIER RENDERING.");
+    assert.ok(place >= 0 && place < 3);
+    await page.keyboard.press(`Control+Alt+${place + 1}`);
+    assert.equal(await sideLocator(page, 1, "en").textContent(), "EARLIER RENDERING.");
   });
 });
