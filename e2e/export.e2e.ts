@@ -123,3 +123,20 @@ test("a long export reports its progress from main to the dialog", async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("Tab and Shift+Tab stay inside the Export and Import dialogs", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    for (const [command, selector] of [["export", ".dari-export-dialog"], ["import", ".dari-import-dialog"]] as const) {
+      await app.menu(command);
+      const dialog = page.locator(selector);
+      await dialog.waitFor();
+      for (const key of [...Array(25).fill("Tab"), ...Array(25).fill("Shift+Tab")]) {
+        await page.keyboard.press(key);
+        assert.ok(await dialog.evaluate((el) => el.contains(document.activeElement)), `${command}: focus left the dialog after ${key}`);
+      }
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+    }
+  });
+});

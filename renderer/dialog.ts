@@ -33,15 +33,22 @@ export function showDialog<T>(opts: { title: string; message: string | HTMLEleme
       if (e.key === "Escape") {
         e.preventDefault();
         done(opts.cancel);
-      } else if (e.key === "Tab") {
-        // Keep focus inside the dialog.
-        const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-        const next = (i + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
-        e.preventDefault();
-        buttons[next].focus();
-      }
+      } else trapTab(dialog, e);
     });
     document.body.appendChild(backdrop);
     (buttons[opts.buttons.findIndex((b) => b.primary)] ?? buttons[0]).focus();
   });
+}
+
+/**
+ * Keeps Tab and Shift+Tab inside a modal: focus cycles through its enabled,
+ * visible controls. Every dialog of the app calls this on keydown.
+ */
+export function trapTab(container: HTMLElement, e: KeyboardEvent): void {
+  if (e.key !== "Tab") return;
+  const focusable = [...container.querySelectorAll<HTMLElement>("button, select, input, textarea, a[href]")].filter((el) => !(el as HTMLButtonElement).disabled && !el.closest("[hidden]"));
+  if (!focusable.length) return;
+  const i = focusable.indexOf(document.activeElement as HTMLElement);
+  e.preventDefault();
+  focusable[(i + (e.shiftKey ? -1 : 1) + focusable.length) % focusable.length].focus();
 }

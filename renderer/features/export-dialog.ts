@@ -13,6 +13,7 @@ import type { Side } from "../../app/schema";
 import { isUiLanguage, type UiLanguage } from "../../app/i18n";
 import { segmentCount } from "../../app/document/segments";
 import { baseName } from "../../app/import/formats";
+import { trapTab } from "../dialog";
 
 /** Options per format: which rows of the dialog apply. */
 const READING = new Set<ExportFormat>(["html", "pdf", "docx"]);
@@ -134,14 +135,7 @@ class ExportDialog {
     } else if (e.key === "Enter" && !(e.target instanceof HTMLSelectElement) && !this.busy) {
       e.preventDefault();
       void this.run();
-    } else if (e.key === "Tab") {
-      // Keep focus inside the dialog.
-      const focusable = [...this.dialog.querySelectorAll<HTMLElement>("button, select, input")].filter((el) => !(el as HTMLButtonElement).disabled && !el.closest("[hidden]"));
-      const i = focusable.indexOf(document.activeElement as HTMLElement);
-      const next = (i + (e.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
-      e.preventDefault();
-      focusable[next]?.focus();
-    }
+    } else trapTab(this.dialog, e);
   }
 
   private setBusy(busy: boolean, segments: number): void {

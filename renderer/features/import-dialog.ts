@@ -14,6 +14,7 @@ import { modeForFile } from "../../app/import/formats";
 import { checkSides } from "../../app/import/sides";
 import { importBitextAsync } from "../../app/import/bitext";
 import { baseName } from "../../app/import/formats";
+import { trapTab } from "../dialog";
 
 const PREVIEW_PARAGRAPHS = 6;
 const PREVIEW_CHARS = 180;
@@ -80,20 +81,7 @@ class ImportDialog {
     if (e.key === "Escape") {
       e.preventDefault();
       this.close();
-    } else if (e.key === "Tab") {
-      // Keep focus inside the dialog.
-      const focusable = [...this.dialog.querySelectorAll<HTMLElement>("button, select, input")].filter((el) => !(el as HTMLButtonElement).disabled);
-      if (!focusable.length) return;
-      const i = focusable.indexOf(document.activeElement as HTMLElement);
-      const last = focusable.length - 1;
-      if (e.shiftKey && i <= 0) {
-        e.preventDefault();
-        focusable[last].focus();
-      } else if (!e.shiftKey && i === last) {
-        e.preventDefault();
-        focusable[0].focus();
-      }
-    }
+    } else trapTab(this.dialog, e);
   }
 
   private close(): void {
