@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { Node as PMNode } from "prosemirror-model";
-import { useBrowser, launchApp, typeKoreanIME, sideLocator, type AppHandle } from "./helpers";
+import { useBrowser, launchApp, typeKoreanIME, sideLocator, focusSide, type AppHandle } from "./helpers";
 import { schema, sideText } from "../app/schema";
 import { allAnnotations } from "../app/themes/annotations";
 import { importQdc } from "../app/themes/qdc";
@@ -304,5 +304,45 @@ test("the codebook goes out to a .qdc file and a .qdc from another tool comes in
     await page.locator(".dari-qdc-input").setInputFiles(broken);
     await page.waitForFunction(() => /broken\.qdc is not valid XML/.test(document.querySelector(".dari-message")?.textContent ?? ""));
     assert.equal(await page.locator(".dari-code").count(), 10, "nothing changed");
+  });
+});
+
+test("the Themes panel steps through a theme's places, searches its themes, and the heat map leads to where two themes meet", async () => {
+  await withCodebook(async (app) => {
+    const { page } = app;
+    const current = () => page.locator(".dari-segment").evaluateAll((els) => els.findIndex((e) => e.classList.contains("dari-current")));
+    // Nothing selected: Alt+n tags the whole segment (both sides).
+    const tag = async (segment: number, key: string) => {
+      await selectText(page, segment, "ko", (await sideLocator(page, segment, "ko").textContent())!.slice(0, 2), 0);
+      await page.keyboard.press(key);
+    };
+    await tag(2, "Alt+1");
+    await tag(6, "Alt+1");
+    await tag(6, "Alt+2");
+    await page.locator('button[data-panel="themes"]').click();
+    const row = page.locator('.dari-themes-table tr[data-code="space"]');
+    await row.waitFor();
+    // From the top of the document, clicked into as a user would.
+    await focusSide(page, 0, "ko", "start");
+    // One stop per tagged range: the Korean and then the English side of each segment.
+    const stops: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await row.locator(".dari-step").last().click();
+      stops.push(await current());
+    }
+    assert.deepEqual(stops, [2, 2, 6, 6, 2], "in document order, wrapping around");
+    await row.locator(".dari-step").first().click();
+    assert.equal(await current(), 6, "and back");
+
+    await page.locator(".dari-themes-search").fill("arms");
+    await page.waitForFunction(() => document.querySelectorAll(".dari-themes-table tr[data-code]").length === 1);
+    assert.equal(await page.locator(".dari-themes-table tr[data-code]").getAttribute("data-code"), "arms");
+    await page.locator(".dari-themes-search").fill("");
+
+    await focusSide(page, 0, "ko", "start");
+    const cell = page.locator('.dari-matrix-cell[data-a="space"][data-b="arms"]');
+    assert.equal(await cell.getAttribute("data-n"), "1");
+    await cell.click();
+    assert.equal(await current(), 6, "the one segment with both themes");
   });
 });
