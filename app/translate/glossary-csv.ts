@@ -1,4 +1,4 @@
-// Glossary as CSV (RFC 4180), the format every spreadsheet and CAT tool reads:
+// Glossary as CSV (RFC 4180, every field quoted), the format every spreadsheet and CAT tool reads:
 //   ko,en,note,forbidden
 // `forbidden` holds the renderings not to use, separated by "; ". On import the
 // header may name the columns in any order, in English or Korean (korean/한국어,
@@ -6,6 +6,7 @@
 import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
 import { newId } from "../ids";
+import { csvField } from "../export/csv";
 
 const COLUMNS = ["ko", "en", "note", "forbidden"] as const;
 type Column = (typeof COLUMNS)[number];
@@ -17,13 +18,15 @@ const ALIASES: Record<string, Column> = {
   forbidden: "forbidden", "forbidden renderings": "forbidden", 금지어: "forbidden", 금지: "forbidden",
 };
 
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) || /^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+/** Undoes csvField's guard: a leading apostrophe before = + - @ was added so spreadsheets show the cell as text. */
+function unguard(field: string): string {
+  return /^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
 }
 
 export function glossaryToCsv(entries: readonly GlossaryEntry[]): string {
   const rows = [COLUMNS.join(",")];
-  for (const e of entries) rows.push([e.ko, e.en, e.note, e.forbidden.join("; ")].map(quote).join(","));
+  // Quoted as the coded-segment CSV is, formula guard included: a glossary goes to spreadsheets too.
+  for (const e of entries) rows.push([e.ko, e.en, e.note, e.forbidden.join("; ")].map(csvField).join(","));
   return rows.join("\r\n") + "\r\n";
 }
 
@@ -92,7 +95,7 @@ export function glossaryFromCsv(text: string, file = "glossary.csv"): GlossaryEn
   for (const { fields, line } of rows.slice(1)) {
     const get = (col: Column) => {
       const k = header.indexOf(col);
-      return k >= 0 ? (fields[k] ?? "").trim() : "";
+      return k >= 0 ? unguard((fields[k] ?? "").trim()) : "";
     };
     const ko = get("ko");
     const en = get("en");

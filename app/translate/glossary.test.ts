@@ -63,6 +63,14 @@ test("CSV round-trips, with quotes, commas and forbidden renderings", () => {
   assert.deepEqual(back.map(({ id: _id, ...rest }) => rest), g.map(({ id: _id, ...rest }) => rest));
 });
 
+test("a glossary CSV cannot run as a spreadsheet formula, and reads back as written", () => {
+  const g = [{ id: "x", ko: "=1+1", en: "@SUM(A1)", note: "-minus", forbidden: ["+plus"] }];
+  const csv = glossaryToCsv(g);
+  assert.doesNotMatch(csv, /(^|,)"?[=+\-@]/m, "no cell starts with a formula character");
+  const back = glossaryFromCsv(csv, "g.csv")[0];
+  assert.deepEqual([back.ko, back.en, back.note, back.forbidden], ["=1+1", "@SUM(A1)", "-minus", ["+plus"]]);
+});
+
 test("CSV import takes Korean headers in any order and names the bad line", () => {
   const g = glossaryFromCsv("\uFEFF영어,한국어,메모\nSix-Party Talks,6자 회담,\n", "terms.csv");
   assert.equal(g[0].ko, "6자 회담");
