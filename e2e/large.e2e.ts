@@ -55,6 +55,16 @@ test("a 3,000-segment project opens with the visible passages rendered and the r
     assert.equal(await lastSegment.locator(".dari-ko").textContent(), sideText(lastModel, "ko"));
     assert.ok((await rendered()) < PASSAGES, "passages far from both ends are still waiting");
 
+    // Scrolling into the middle of a long run of waiting passages renders the ones now in view.
+    await page.locator(".dari-editor-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight * 0.4));
+    await page.waitForFunction(() => {
+      const scroller = document.querySelector(".dari-editor-scroll")!.getBoundingClientRect();
+      return [...document.querySelectorAll(".dari-segment")].some((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= scroller.top && r.bottom <= scroller.bottom;
+      });
+    });
+
     // Typing in the middle, where nothing was rendered yet: the cursor brings its passage in.
     const middle = Math.floor(PASSAGES / 2);
     await page.evaluate((index) => {

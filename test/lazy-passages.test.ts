@@ -6,13 +6,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EditorState, TextSelection } from "prosemirror-state";
 import { Fragment } from "prosemirror-model";
-import { lazyPassages, lazyPassagesKey, LAZY_MIN_PASSAGES } from "../renderer/plugins/lazy-passages";
+import { lazyPassages, lazyPassagesKey, LAZY_MIN_PASSAGES, estimatedHeight } from "../renderer/plugins/lazy-passages";
 import { buildLargeProject } from "../bench/build-large";
 import { schema } from "../app/schema";
 
 const stateOf = (passages: number) => EditorState.create({ doc: buildLargeProject({ passages }).doc, plugins: [lazyPassages()] });
 const live = (s: EditorState) => lazyPassagesKey.getState(s)!;
-const liveIds = (s: EditorState) => new Set(live(s).decos.find().map((d) => s.doc.nodeAt(d.from)!.attrs.id as string));
+const liveIds = (s: EditorState) => new Set(live(s).decos.find(undefined, undefined, (spec) => !!spec.dariLive).map((d) => s.doc.nodeAt(d.from)!.attrs.id as string));
 /** A position inside the first side of the n-th passage. */
 function inside(s: EditorState, n: number): number {
   let pos = 0;
@@ -60,4 +60,23 @@ test("typing keeps the marks on their passages; new passages from a structural e
   s = s.apply(s.tr.insert(at, Fragment.from(fresh)));
   assert.ok(liveIds(s).has("pNew"));
   assert.ok(!liveIds(s).has("p451"));
+});
+
+test("each run of waiting passages is drawn by its first passage, as tall as the run is estimated", () => {
+  let s = stateOf(500);
+  s = s.apply(s.tr.setMeta(lazyPassagesKey, { live: ["p200", "p201", "p300"] }));
+  const heads = live(s).decos.find(undefined, undefined, (spec) => !!spec.dariRun);
+  const headIds = heads.map((d) => s.doc.nodeAt(d.from)!.attrs.id as string);
+  // Waiting: after the first live passages up to p199, p202..p299, p301..p499.
+  assert.equal(headIds.length, 3, headIds.join(","));
+  assert.deepEqual(headIds.slice(1), ["p202", "p301"]);
+  const heightOf = (d: (typeof heads)[number]) => Number(/height: (\d+)px/.exec((d as unknown as { type: { attrs: { style: string } } }).type.attrs.style)![1]);
+  let expected = 0;
+  for (let i = 202; i < 300; i++) expected += estimatedHeight(s.doc.child(i));
+  assert.equal(heightOf(heads[1]), expected);
+  assert.ok(expected > 98 * 100, `${expected}px for 98 passages of ten segments`);
+  // A passage coming into view splits its run.
+  s = s.apply(s.tr.setMeta(lazyPassagesKey, { live: ["p250"] }));
+  const split = live(s).decos.find(undefined, undefined, (spec) => !!spec.dariRun).map((d) => s.doc.nodeAt(d.from)!.attrs.id as string);
+  assert.deepEqual(split.slice(1), ["p202", "p251", "p301"]);
 });
