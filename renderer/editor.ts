@@ -8,6 +8,7 @@ import { structureGuard, deleteAcrossSides, swallowEnter, switchSide, gotoSegmen
 import { uniqueIds } from "../app/document/unique-ids";
 import { gutterPlugin, currentSegmentPlugin } from "./plugins/gutter";
 import { lazyPassages } from "./plugins/lazy-passages";
+import { fastDocUpdatePlugin } from "./plugins/doc-update";
 import type { AppContext } from "./feature";
 import { features } from "./features";
 
@@ -38,5 +39,6 @@ export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>)
     gutterPlugin(),
     currentSegmentPlugin(),
     lazyPassages(),
+    fastDocUpdatePlugin(),
   ];
 }
