@@ -5,7 +5,7 @@ import { history, undo } from "prosemirror-history";
 import { search, setSearchState, replaceAll, getSearchState } from "prosemirror-search";
 import { buildDoc, type PassageInput } from "../document/build";
 import { findQuery, findAll, countMatches, type FindOptions } from "./find";
-import { choseongPattern, hasChoseong } from "../translate/choseong";
+import { choseongPattern, isChoseongQuery } from "../translate/choseong";
 import { corpus } from "../../test/support";
 
 const gold = JSON.parse(corpus("commentary.gold.json")) as {
@@ -28,8 +28,8 @@ const texts = (state: EditorState, o: FindOptions) => findAll(state, findQuery(o
 
 test("initial consonants: ㅂㄹ ㅈㅅ finds 북러 정상", () => {
   const state = sampleState();
-  assert.ok(hasChoseong("ㅂㄹ ㅈㅅ"));
-  assert.ok(!hasChoseong("북러"));
+  assert.ok(isChoseongQuery("ㅂㄹ ㅈㅅ"));
+  assert.ok(!isChoseongQuery("북러"));
   const found = texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: true });
   // The sample has 북러 정상회담 seven times.
   assert.equal(found.length, 7);
@@ -38,6 +38,15 @@ test("initial consonants: ㅂㄹ ㅈㅅ finds 북러 정상", () => {
   assert.ok(texts(state, { search: "보ㅅㅌ", choseong: true }).every((t) => t === "보스토"));
   assert.equal(new RegExp(choseongPattern("ㅂㄹ")).test("북러"), true);
   assert.equal(new RegExp(choseongPattern("ㅂㄹ")).test("남러"), false);
+});
+
+test("a mixed query (ㅂ러) is read as initials only when asked", () => {
+  const state = sampleState();
+  assert.ok(!isChoseongQuery("ㅂ러"));
+  assert.deepEqual(texts(state, { search: "ㅂ러" }), []);
+  const found = texts(state, { search: "ㅂ러", choseong: true });
+  assert.ok(found.length >= 7);
+  assert.ok(found.every((t) => /^[바-빟]러$/.test(t)), found.join("|"));
 });
 
 test("scope: Korean, English or both", () => {

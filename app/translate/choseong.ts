@@ -6,12 +6,19 @@
 import { canBeChoseong } from "es-hangul";
 import { escapeRegExp } from "../text/normalize";
 
+// The 19 initial consonants in Unicode order: a syllable's block starts at
+// 가 + index × 588, which is how the pattern spans every syllable of one.
 const CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
 
-
-/** Whether the query has an initial consonant, i.e. is worth searching this way. */
-export function hasChoseong(query: string): boolean {
-  return Array.from(query).some((ch) => CHOSEONG.includes(ch) && canBeChoseong(ch));
+/**
+ * Whether a query is made only of initial consonants, with spaces between
+ * groups allowed (ㅂㄹ ㅈㅅ), so the find bar reads it that way without being
+ * asked. Compound finals such as ㄳ or ㅄ never begin a syllable, so a query
+ * with one is not; nor is a mixed query such as ㅂ러 (tick the box for that).
+ */
+export function isChoseongQuery(query: string): boolean {
+  const letters = Array.from(query).filter((ch) => !/\s/.test(ch));
+  return letters.length > 0 && letters.every((ch) => canBeChoseong(ch));
 }
 
 /** The regular expression source for an initial-consonant query. */

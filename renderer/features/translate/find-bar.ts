@@ -10,13 +10,9 @@ import type { EditorView } from "prosemirror-view";
 import { search, setSearchState, findNext, findPrev, replaceNext, replaceAll, getSearchState, SearchQuery } from "prosemirror-search";
 import type { AppContext } from "../../feature";
 import { findQuery, countMatches, type FindOptions, type FindScope } from "../../../app/commands/find";
+import { isChoseongQuery } from "../../../app/translate/choseong";
 
 const bars = new WeakMap<EditorView, FindBar>();
-
-/** Only initial consonants and spaces: searched as initial consonants. */
-function looksLikeChoseong(text: string): boolean {
-  return /^[\u3131-\u314e\s]+$/.test(text) && /[\u3131-\u314e]/.test(text);
-}
 
 class FindBar {
   dom = crelt("div", { class: "dari-find", role: "search", hidden: "" });
@@ -108,7 +104,7 @@ class FindBar {
       caseSensitive: this.checks.case.checked,
       wholeWord: this.checks.word.checked,
       regexp: this.checks.regex.checked,
-      choseong: this.checks.choseong.checked || (!this.checks.regex.checked && looksLikeChoseong(search)),
+      choseong: this.checks.choseong.checked || (!this.checks.regex.checked && isChoseongQuery(search)),
       scope: this.scope.value as FindScope,
     };
   }
