@@ -5,6 +5,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Project } from "../document/project";
 import type { Code } from "../themes/codebook";
+import { sideRanges } from "../themes/annotations";
 import { SIDES, type SegmentStatus, type Side, type ThemeAttrs } from "../schema";
 
 export interface Run {
@@ -81,7 +82,8 @@ export function collect(project: Project): Collected {
     passages.push(passage);
     pNode.forEach((sNode) => {
       const a = sNode.attrs;
-      const runs = { ko: sideRuns(sNode.child(0)), en: sideRuns(sNode.child(1)) };
+      const sides = { ko: sNode.child(0), en: sNode.child(1) };
+      const runs = { ko: sideRuns(sides.ko), en: sideRuns(sides.en) };
       const seg: SegmentView = {
         number: segments.length + 1,
         id: a.id,
@@ -91,31 +93,22 @@ export function collect(project: Project): Collected {
         note: a.note ?? "",
         confidence: a.confidence,
         runs,
-        text: { ko: sNode.child(0).textContent, en: sNode.child(1).textContent },
+        text: { ko: sides.ko.textContent, en: sides.en.textContent },
       };
       passage.segments.push(seg);
       segments.push(seg);
-      for (const side of SIDES) {
-        let pos = 0;
-        for (const run of runs[side]) {
-          const end = pos + run.text.length;
-          for (const t of run.themes) {
-            const key = `${t.id}\u0000${t.code}`;
-            let ann = byId.get(key);
-            if (!ann) byId.set(key, (ann = { id: t.id, code: t.code, note: t.note ?? "", ranges: [] }));
-            if (!ann.note && t.note) ann.note = t.note;
-            const last = ann.ranges[ann.ranges.length - 1];
-            // Adjacent text nodes with the same mark are one range.
-            if (last && last.segment === seg && last.side === side && last.to === pos) last.to = end;
-            else ann.ranges.push({ segment: seg, side, from: pos, to: end, quote: "" });
-          }
-          pos = end;
+      for (const side of SIDES)
+        for (const r of sideRanges(sides[side])) {
+          // One annotation per tag: its id and theme together.
+          const key = `${r.id}\u0000${r.code}`;
+          let ann = byId.get(key);
+          if (!ann) byId.set(key, (ann = { id: r.id, code: r.code, note: r.note, ranges: [] }));
+          if (!ann.note && r.note) ann.note = r.note;
+          ann.ranges.push({ segment: seg, side, from: r.from, to: r.to, quote: seg.text[side].slice(r.from, r.to) });
         }
-      }
     });
   });
   const annotations = [...byId.values()];
-  for (const ann of annotations) for (const r of ann.ranges) r.quote = r.segment.text[r.side].slice(r.from, r.to);
   const codes = new Map(project.codebook.map((c) => [c.id, c]));
   const used = new Set(annotations.map((a) => a.code));
   const usedCodes = [...project.codebook.filter((c) => used.has(c.id)), ...[...used].filter((id) => !codes.has(id)).map(unknownCode)];

@@ -1,8 +1,10 @@
 // Reading theme annotations out of the document. An annotation is every range
 // carrying a theme mark with one id; it may cover several text nodes, both
-// sides of a segment, or several segments.
+// sides of a segment, or several segments. `sideRanges` is the one place that
+// turns marks into ranges: the editor's commands, decorations and statistics
+// and every export read tags through it.
 import type { Mark, Node as PMNode } from "prosemirror-model";
-import type { Side } from "../schema";
+import type { Side, ThemeAttrs } from "../schema";
 import { forEachSegment, segmentAt, neighbourSegment } from "../document/segments";
 // Segment lookups live with the document; re-exported for the theme modules that use them.
 export { forEachSegment, segmentAt, neighbourSegment } from "../document/segments";
@@ -23,28 +25,55 @@ function isTheme(m: Mark): boolean {
   return m.type.name === "theme";
 }
 
+/** A tagged range on one side of a segment, in UTF-16 offsets into that side's text. */
+export interface SideRange {
+  id: string;
+  code: string;
+  note: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The tagged ranges of one side (a ko or en node), in the order they start.
+ * Touching text nodes that carry the same tag are one range. A tag is its id
+ * and code together, so a (malformed) id shared by two themes still gives
+ * each theme its own ranges. The note is the first one found on the range.
+ */
+export function sideRanges(side: PMNode): SideRange[] {
+  const out: SideRange[] = [];
+  const open = new Map<string, SideRange>();
+  let at = 0;
+  side.forEach((text) => {
+    const end = at + text.nodeSize;
+    for (const m of text.marks) {
+      if (!isTheme(m)) continue;
+      const { id, code, note } = m.attrs as ThemeAttrs;
+      const key = `${id}\u0000${code}`;
+      const cur = open.get(key);
+      if (cur && cur.to === at) {
+        cur.to = end;
+        if (!cur.note && note) cur.note = note;
+      } else {
+        const r: SideRange = { id, code, note: note ?? "", from: at, to: end };
+        open.set(key, r);
+        out.push(r);
+      }
+    }
+    at = end;
+  });
+  return out;
+}
+
 /** The annotation ranges of one segment (at `pos`), adjacent text nodes merged. */
 export function segmentAnnotations(segment: PMNode, pos: number): AnnotationRange[] {
   const out: AnnotationRange[] = [];
   let sidePos = pos + 1;
   segment.forEach((sideNode) => {
     const side = sideNode.type.name as Side;
-    const open = new Map<string, AnnotationRange>();
-    let at = sidePos + 1;
-    sideNode.forEach((text) => {
-      const end = at + text.nodeSize;
-      for (const m of text.marks) {
-        if (!isTheme(m)) continue;
-        const cur = open.get(m.attrs.id);
-        if (cur && cur.to === at) cur.to = end;
-        else {
-          const r: AnnotationRange = { id: m.attrs.id, code: m.attrs.code, note: m.attrs.note, side, segmentPos: pos, segmentId: segment.attrs.id, from: at, to: end };
-          open.set(m.attrs.id, r);
-          out.push(r);
-        }
-      }
-      at = end;
-    });
+    const start = sidePos + 1;
+    for (const r of sideRanges(sideNode))
+      out.push({ id: r.id, code: r.code, note: r.note, side, segmentPos: pos, segmentId: segment.attrs.id, from: start + r.from, to: start + r.to });
     sidePos += sideNode.nodeSize;
   });
   return out;
