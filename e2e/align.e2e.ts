@@ -72,7 +72,7 @@ test("an unsure segment is flagged in the gutter until it is confirmed", async (
     assert.equal(await flagged.count(), 1);
     assert.match((await flagged.getAttribute("title")) ?? "", /31%/);
     // The toolbar offers the commands, with their keys in the tooltip.
-    assert.match((await page.locator('[data-action="align-merge"]').getAttribute("title")) ?? "", /Merge with next.*Mod-Alt-j/);
+    assert.match((await page.locator('[data-action="align-merge"]').getAttribute("title")) ?? "", /Merge with next.*Ctrl\+Alt\+J/);
     // Jump to it from the first segment, and confirm it from the keyboard.
     await focusSide(page, 0, "ko");
     await page.keyboard.press("Control+Alt+u");

@@ -19,6 +19,7 @@ import { editorPlugins } from "./editor";
 import { features } from "./features";
 import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
+import { shownKey, keyPlatform } from "./key-label";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
 import { baseName } from "../app/import/formats";
@@ -307,7 +308,7 @@ export class DariApp implements AppContext {
   private renderMenu(): void {
     this.menubarHost.replaceChildren();
     if (this.api.nativeMenu) return;
-    const items = menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: navigator.platform.startsWith("Mac") ? "darwin" : "other" });
+    const items = menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: keyPlatform() === "mac" ? "darwin" : "other" });
     this.menubarHost.append(renderMenubar(items, this.t, (item) => this.runMenuItem(item)));
   }
 
@@ -336,7 +337,7 @@ export class DariApp implements AppContext {
       button("toolbar.export", () => void this.runMenu("export")),
       ...features.flatMap((f) =>
         (f.toolbar ?? []).map((item) =>
-          crelt("button", { type: "button", "data-action": item.id, title: item.shortcut ? `${t(item.labelKey)} (${item.shortcut})` : t(item.labelKey), onclick: () => this.command(item.command) }, t(item.labelKey)),
+          crelt("button", { type: "button", "data-action": item.id, title: item.shortcut ? `${t(item.labelKey)} (${shownKey(item.shortcut)})` : t(item.labelKey), onclick: () => this.command(item.command) }, t(item.labelKey)),
         ),
       ),
       ...features

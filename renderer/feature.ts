@@ -40,7 +40,7 @@ export interface ToolbarItem {
   id: string;
   /** i18n key of the label (and its title/tooltip). */
   labelKey: string;
-  /** Shown in the tooltip, e.g. "Mod-Alt-m". */
+  /** A ProseMirror key name ("Mod-Alt-m"), shown in the tooltip as the platform writes it ("Ctrl+Alt+M", "⌥⌘M"). */
   shortcut?: string;
   command: Command;
 }

@@ -4,6 +4,7 @@
 import crelt from "crelt";
 import type { TFunction } from "i18next";
 import { menuLabelKey, type MenuItem } from "../app/menu";
+import { shownAccelerator } from "./key-label";
 
 export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuItem) => void): HTMLElement {
   const bar = crelt("div", { class: "dari-menubar", role: "menubar" });
@@ -28,7 +29,7 @@ export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuI
         const attrs: Record<string, string> = { class: "dari-menu-item", role: item.checked === undefined ? "menuitem" : "menuitemradio", type: "button", "data-command": item.command ?? item.role ?? "" };
         if (item.checked !== undefined) attrs["aria-checked"] = String(item.checked);
         if (!item.command && !item.role) attrs.disabled = "";
-        const btn = crelt("button", attrs, label, item.accelerator ? crelt("span", { class: "dari-accel" }, item.accelerator.replace("CmdOrCtrl", "Ctrl")) : null);
+        const btn = crelt("button", attrs, label, item.accelerator ? crelt("span", { class: "dari-accel" }, shownAccelerator(item.accelerator)) : null);
         btn.addEventListener("click", () => {
           closeAll();
           run(item);

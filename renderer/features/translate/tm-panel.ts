@@ -12,6 +12,7 @@ import { tmUnitsFromTmx } from "../../../app/translate/tm-tmx";
 import type { DiffPart } from "../../../app/translate/fuzzy";
 import { deskMemory } from "./memory";
 import { KEYS } from "./keys";
+import { shownKey } from "../../key-label";
 
 function diffView(parts: DiffPart[]): HTMLElement {
   // The match's Korean as the memory has it; what the current segment lacks is
@@ -84,7 +85,7 @@ export class TmPanel implements PanelView {
               "button",
               {
                 type: "button",
-                title: i < 3 ? `${KEYS.match}${i + 1}` : "",
+                title: i < 3 ? shownKey(`${KEYS.match}${i + 1}`) : "",
                 onclick: () => {
                   const view = this.ctx.view();
                   insertMatch(m.unit.en)(view.state, view.dispatch);
