@@ -1,15 +1,15 @@
 // The co-occurrence matrix as a heat map (SVG): themes × themes, each cell
 // the number of segments where both occur, darker for more. A click steps
-// through those segments.
+// through those segments, from the one holding the selection.
 import crelt from "crelt";
 import type { EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { projectData } from "../../../app/project-state";
 import { codeTree } from "../../../app/themes/codebook-ops";
 import { cooccurrence } from "../../../app/themes/stats";
-import { forEachSegment, segmentThemes } from "../../../app/themes/annotations";
+import { stepToMeeting } from "../../../app/themes/stepping";
 import type { AppContext } from "../../feature";
-import { goTo, labelOf } from "./shared";
+import { labelOf } from "./shared";
 
 const SVG = "http://www.w3.org/2000/svg";
 const CELL = 22;
@@ -23,7 +23,6 @@ function svg(tag: string, attrs: Record<string, string | number>, ...children: (
 
 export class Matrix {
   readonly dom = crelt("div", { class: "dari-matrix" });
-  private cursor = new Map<string, number>();
 
   constructor(
     private ctx: AppContext,
@@ -57,19 +56,14 @@ export class Matrix {
     this.dom.replaceChildren(crelt("div", { class: "dari-matrix-grid" }, crelt("div", colLabels, chart), rowLabels));
   }
 
-  /** Goes to the next segment where both themes occur. */
+  /** Goes to the next segment where both themes occur, after the one holding the selection. */
   private step(a: string, b: string): void {
     const view = this.view();
-    const hits: number[] = [];
-    forEachSegment(view.state.doc, (seg, pos) => {
-      const t = segmentThemes(seg);
-      const has = (c: string) => t.ko.has(c) || t.en.has(c);
-      if (has(a) && has(b)) hits.push(pos);
+    const went = stepToMeeting(a, b)(view.state, (tr) => {
+      // Focus first: focusing afterwards would let the old DOM selection win.
+      view.focus();
+      view.dispatch(tr);
     });
-    const key = `${a}|${b}`;
-    if (!hits.length) return this.ctx.notify(this.ctx.t("themes:matrix.none", { a: labelOf(this.ctx, a), b: labelOf(this.ctx, b) }));
-    const i = ((this.cursor.get(key) ?? -1) + 1) % hits.length;
-    this.cursor.set(key, i);
-    goTo(view, hits[i] + 2);
+    if (!went) this.ctx.notify(this.ctx.t("themes:matrix.none", { a: labelOf(this.ctx, a), b: labelOf(this.ctx, b) }));
   }
 }

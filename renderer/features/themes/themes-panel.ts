@@ -10,7 +10,7 @@ import type { PanelView, AppContext } from "../../feature";
 import { projectData } from "../../../app/project-state";
 import { codeTree } from "../../../app/themes/codebook-ops";
 import { themeStats, oneSidedSegments, segmentsWithThemes } from "../../../app/themes/stats";
-import { allAnnotations } from "../../../app/themes/annotations";
+import { stepThemeRange, THEME_STEP_META, type ThemeStop } from "../../../app/themes/stepping";
 import { copyTagsToCounterpart } from "../../../app/commands/themes";
 import { setThemeFilter, themeFilter } from "../../../app/themes/theme-decorations";
 import { Portrait } from "./portrait";
@@ -28,7 +28,6 @@ export class ThemesPanel implements PanelView {
   private matrix: Matrix;
   private headings: Record<string, HTMLElement> = {};
   private helps: Record<string, HTMLElement> = {};
-  private step = new Map<string, number>();
   private lastDoc: unknown = null;
   private lastCodebook: unknown = null;
   private lastLang = "";
@@ -167,23 +166,18 @@ export class ThemesPanel implements PanelView {
     this.matrix.draw(state);
   }
 
-  /** Selects the next (or previous) occurrence of a theme, cycling. */
+  /** Selects the next (or previous) occurrence of a theme from the selection, cycling. */
   private stepTo(code: string, dir: 1 | -1): void {
     const view = this.ctx.view();
-    const seen = new Set<string>();
-    // One stop per annotation range, in document order.
-    const hits = allAnnotations(view.state.doc).filter((r) => r.code === code && !seen.has(`${r.id}@${r.from}`) && !!seen.add(`${r.id}@${r.from}`));
     const label = labelOf(this.ctx, code);
-    if (!hits.length) return this.ctx.notify(this.ctx.t("themes:stats.none", { label }));
-    const here = view.state.selection.from;
-    let i = this.step.get(code);
-    if (i === undefined || !hits[i] || (hits[i].from !== here && view.state.selection.to !== hits[i].to)) {
-      // Start from the cursor.
-      i = dir === 1 ? hits.findIndex((r) => r.from > here) : hits.map((r) => r.from < here).lastIndexOf(true);
-      if (i < 0) i = dir === 1 ? 0 : hits.length - 1;
-    } else i = (i + dir + hits.length) % hits.length;
-    this.step.set(code, i);
-    goTo(view, hits[i].from, hits[i].to);
-    this.ctx.notify(this.ctx.t("themes:stats.occurrence", { label, n: i + 1, total: hits.length }));
+    let stop: ThemeStop | undefined;
+    const went = stepThemeRange(code, dir)(view.state, (tr) => {
+      stop = tr.getMeta(THEME_STEP_META) as ThemeStop;
+      // Focus first: focusing afterwards would let the old DOM selection win.
+      view.focus();
+      view.dispatch(tr);
+    });
+    if (!went || !stop) return this.ctx.notify(this.ctx.t("themes:stats.none", { label }));
+    this.ctx.notify(this.ctx.t("themes:stats.occurrence", { label, n: stop.index + 1, total: stop.total }));
   }
 }
