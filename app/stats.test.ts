@@ -5,6 +5,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { schema, type SegmentStatus } from "./schema";
 import { emptyMeta, serializeProject, type Project } from "./document/index";
 import { defaultCodebook } from "./themes/default-codebook";
+import { projectStats, statsText, type ProjectStats } from "./stats";
 import { dari, tempFolder, writeTestFile } from "../test/support";
 
 /** A side whose text is plain runs and [phrase, theme code] pairs. */
@@ -51,4 +52,32 @@ test("dari stats prints the figures and the tagged themes, in the same layout as
   const r = await dari("stats", file);
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out, TAGGED_TEXT);
+});
+
+test("statsText is that text, from the figures alone", () => {
+  assert.equal(statsText(projectStats(taggedProject())), TAGGED_TEXT);
+});
+
+test("statsText leaves out untagged themes and keeps the layout with an empty title and no themes", () => {
+  const figures: ProjectStats = {
+    title: "",
+    passages: 1,
+    segments: 1,
+    confirmed: 0,
+    status: { new: 1, draft: 0, translated: 0, reviewed: 0 },
+    characters: { ko: 0, en: 0 },
+    words: { ko: 0, en: 0 },
+    untranslated: 1,
+  };
+  const plain = [
+    "title       ",
+    "passages    1",
+    "segments    1 (0 confirmed, 1 untranslated)",
+    "status      new 1, draft 0, translated 0, reviewed 0",
+    "characters  ko 0, en 0",
+    "words       ko 0, en 0",
+  ].join("\n") + "\n";
+  assert.equal(statsText(figures), plain);
+  const untagged = { label: { ko: "외교", en: "Diplomacy" }, annotations: { ko: 0, en: 0, total: 0 }, segments: { ko: 0, en: 0, any: 0 } };
+  assert.equal(statsText({ ...figures, themes: { diplomacy: untagged } }), plain);
 });

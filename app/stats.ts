@@ -54,3 +54,22 @@ export function docStats(doc: PMNode): Omit<ProjectStats, "title"> {
 export function projectStats(project: Project): ProjectStats {
   return { title: project.meta.title, ...docStats(project.doc), themes: themeStatsJson(project.doc, project.codebook) };
 }
+
+/**
+ * The text `dari stats` prints: one figure a line, label padded to a column,
+ * then each theme that has tags. Scripts read it, so the layout is a contract.
+ */
+export function statsText(stats: ProjectStats): string {
+  const lines = [
+    `title       ${stats.title}`,
+    `passages    ${stats.passages}`,
+    `segments    ${stats.segments} (${stats.confirmed} confirmed, ${stats.untranslated} untranslated)`,
+    `status      ${Object.entries(stats.status).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+    `characters  ko ${stats.characters.ko}, en ${stats.characters.en}`,
+    `words       ko ${stats.words.ko}, en ${stats.words.en}`,
+    ...Object.values(stats.themes ?? {})
+      .filter((t) => t.annotations.total > 0)
+      .map((t) => `theme       ${t.label.en}: ${t.annotations.total} tag${t.annotations.total === 1 ? "" : "s"} (ko ${t.annotations.ko}, en ${t.annotations.en})`),
+  ];
+  return lines.join("\n") + "\n";
+}

@@ -12,7 +12,7 @@ import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject, type Project } from "../app/document";
 import { importParagraphs, checkSides, importBitext } from "../app/import/index";
 import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
-import { projectStats } from "../app/stats";
+import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
@@ -135,18 +135,7 @@ export const COMMANDS: Record<string, Command> = {
         io.stdout(JSON.stringify(stats, null, 2) + "\n");
         return;
       }
-      const lines = [
-        `title       ${stats.title}`,
-        `passages    ${stats.passages}`,
-        `segments    ${stats.segments} (${stats.confirmed} confirmed, ${stats.untranslated} untranslated)`,
-        `status      ${Object.entries(stats.status).map(([k, v]) => `${k} ${v}`).join(", ")}`,
-        `characters  ko ${stats.characters.ko}, en ${stats.characters.en}`,
-        `words       ko ${stats.words.ko}, en ${stats.words.en}`,
-        ...Object.values(stats.themes ?? {})
-          .filter((t) => t.annotations.total > 0)
-          .map((t) => `theme       ${t.label.en}: ${t.annotations.total} tag${t.annotations.total === 1 ? "" : "s"} (ko ${t.annotations.ko}, en ${t.annotations.en})`),
-      ];
-      io.stdout(lines.join("\n") + "\n");
+      io.stdout(statsText(stats));
     },
   },
   qa: {
