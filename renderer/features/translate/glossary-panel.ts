@@ -161,7 +161,7 @@ export class GlossaryPanel implements PanelView {
           )
         : [crelt("li", { class: "dari-help" }, t("translate:glossary.noHit"))]),
     );
-    const user = loadUserGlossary();
+    const user = loadUserGlossary(this.ctx);
     const row = (e: GlossaryEntry, buttons: HTMLElement[]) =>
       crelt("tr", crelt("td", { lang: "ko" }, e.ko), crelt("td", { lang: "en" }, e.en), crelt("td", { class: "dari-help" }, [e.note, e.forbidden.length ? `≠ ${e.forbidden.join("; ")}` : ""].filter(Boolean).join(" · ")), crelt("td", buttons));
     const head = () => crelt("tr", ["ko", "en", "note", ""].map((k) => crelt("th", k ? t(`translate:glossary.${k}`) : "")));
