@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { GlossaryMatcher, englishHas, mergeGlossaries } from "./glossary";
+import { GlossaryMatcher, addToGlossary, englishHas, mergeGlossaries } from "./glossary";
 import { defaultGlossary } from "./default-glossary";
 import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
 import type { GlossaryEntry } from "./glossary-entry";
@@ -47,6 +47,22 @@ test("Korean matching sees through particles; the longest term wins", () => {
 test("the project glossary overrides the user glossary for the same term", () => {
   const merged = mergeGlossaries([entry("정상회담", "summit")], [entry("정상회담", "summit meeting"), entry("푸틴", "Putin")]);
   assert.deepEqual(merged.map((e) => e.en), ["summit", "Putin"]);
+});
+
+test("adding a term the glossary holds under other spacing or Unicode form edits it in place", () => {
+  const glossary = [entry("북러", "North Korea–Russia"), entry("6자 회담", "six-way talks"), entry("정상회담", "summit")];
+  const decomposed = "정상회담".normalize("NFD");
+  const added = addToGlossary(glossary, [entry("6자회담", "Six-Party Talks"), entry(` ${decomposed} `, "summit meeting"), entry("푸틴", "Putin")]);
+  assert.deepEqual(
+    added.map((e) => e.en),
+    ["North Korea–Russia", "Six-Party Talks", "summit meeting", "Putin"],
+  );
+  // What the analyst sees afterwards: one term, one rendering, wherever the spacing varies.
+  const m = new GlossaryMatcher(added);
+  assert.deepEqual(m.find("6자 회담과 6자회담").map((h) => h.entry.en), ["Six-Party Talks", "Six-Party Talks"]);
+  assert.equal(added[1].ko, "6자 회담", "the entry keeps the space that lets it match both spellings");
+  assert.equal(addToGlossary([entry("6자회담", "six-way talks")], [entry("6자 회담", "Six-Party Talks")])[0].ko, "6자 회담");
+  assert.deepEqual(addToGlossary(glossary, []), glossary, "adding nothing changes nothing");
 });
 
 test("English renderings compare without case, dash or plural differences", () => {

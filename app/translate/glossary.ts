@@ -37,6 +37,43 @@ export function mergeGlossaries(project: readonly GlossaryEntry[], user: readonl
   return [...project, ...user.filter((e) => !seen.has(normaliseKo(e.ko)))];
 }
 
+/** Two forms of one term (same letters, other spacing) as one that matches
+ *  whatever either matched: a space wherever either has one. */
+function widerSpacing(a: string, b: string): string {
+  let out = "";
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let space = false;
+    while (a[i] === " ") (space = true), i++;
+    while (b[j] === " ") (space = true), j++;
+    if (i >= a.length && j >= b.length) break;
+    out += (space && out ? " " : "") + a[i];
+    i++;
+    j++;
+  }
+  return out;
+}
+
+/**
+ * A glossary with entries added (typed in, imported, kept in the user
+ * glossary): an added entry replaces the entry for the same Korean term in
+ * its place. Terms that differ only in spacing are the same term, since a
+ * space in a term matches any spacing or none: adding 6자회담 to a glossary
+ * holding 6자 회담 edits that entry (keeping the space, so it still matches
+ * both) rather than adding a second entry to compete for the same words.
+ */
+export function addToGlossary(glossary: readonly GlossaryEntry[], added: readonly GlossaryEntry[]): GlossaryEntry[] {
+  const key = (ko: string) => normaliseKo(ko).replace(/ /g, "");
+  const byTerm = new Map(glossary.map((e) => [key(e.ko), e]));
+  for (const e of added) {
+    const old = byTerm.get(key(e.ko));
+    const ko = old ? widerSpacing(normaliseKo(old.ko), normaliseKo(e.ko)) : e.ko;
+    byTerm.set(key(e.ko), old && ko !== normaliseKo(e.ko) ? { ...e, ko } : e);
+  }
+  return [...byTerm.values()];
+}
+
 /** Matches `term` at `text[at]`; returns the end of the term, or -1. */
 function matchTermAt(text: string, at: number, term: string): number {
   let j = at;

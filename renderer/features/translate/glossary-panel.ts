@@ -9,6 +9,7 @@ import type { PanelView, AppContext } from "../../feature";
 import { projectData, updateProjectData } from "../../../app/project-state";
 import { deskKey, deskState } from "../../../app/translate/decorations";
 import type { GlossaryEntry } from "../../../app/translate/glossary-entry";
+import { addToGlossary } from "../../../app/translate/glossary";
 import { glossaryFromCsv, glossaryToCsv } from "../../../app/translate/glossary-csv";
 import { glossaryFromTbx, glossaryToTbx } from "../../../app/translate/glossary-tbx";
 import { defaultGlossary } from "../../../app/translate/default-glossary";
@@ -17,13 +18,6 @@ import { sideText } from "../../../app/schema";
 import { newId } from "../../../app/ids";
 import { loadUserGlossary, saveUserGlossary } from "./user-data";
 import { KEYS } from "./keys";
-
-/** Adds entries, a new entry replacing an old one for the same Korean term. */
-function mergeInto(list: readonly GlossaryEntry[], added: readonly GlossaryEntry[]): GlossaryEntry[] {
-  const byKo = new Map(list.map((e) => [e.ko.trim(), e]));
-  for (const e of added) byKo.set(e.ko.trim(), e);
-  return [...byKo.values()];
-}
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -58,7 +52,7 @@ export class GlossaryPanel implements PanelView {
       e.preventDefault();
       const v = (k: keyof GlossaryPanel["inputs"]) => this.inputs[k].value.trim();
       if (!v("ko") || !v("en")) return;
-      this.setGlossary(mergeInto(this.glossary(), [{ id: newId("g"), ko: v("ko"), en: v("en"), note: v("note"), forbidden: v("forbidden").split(/\s*[;|]\s*/).filter(Boolean) }]));
+      this.setGlossary(addToGlossary(this.glossary(), [{ id: newId("g"), ko: v("ko"), en: v("en"), note: v("note"), forbidden: v("forbidden").split(/\s*[;|]\s*/).filter(Boolean) }]));
       for (const i of Object.values(this.inputs)) i.value = "";
     });
     const action = (id: string, run: () => void) => (this.actions[id] = crelt("button", { type: "button", "data-action": id, onclick: run }) as HTMLButtonElement);
@@ -75,7 +69,7 @@ export class GlossaryPanel implements PanelView {
         action("import", () => this.file.click()),
         action("exportCsv", () => download(`${this.title()}-glossary.csv`, glossaryToCsv(this.glossary()), "text/csv")),
         action("exportTbx", () => download(`${this.title()}-glossary.tbx`, glossaryToTbx(this.glossary()), "application/x-tbx+xml")),
-        action("seed", () => this.setGlossary(mergeInto(defaultGlossary(), this.glossary()))),
+        action("seed", () => this.setGlossary(addToGlossary(defaultGlossary(), this.glossary()))),
         this.file,
       ),
       this.heads.user,
@@ -111,7 +105,7 @@ export class GlossaryPanel implements PanelView {
     try {
       const text = await f.text();
       const entries = /\.(tbx|xml)$/i.test(f.name) || /^\s*(<\?xml|<tbx|<martif)/.test(text) ? glossaryFromTbx(text, f.name) : glossaryFromCsv(text, f.name);
-      this.setGlossary(mergeInto(this.glossary(), entries));
+      this.setGlossary(addToGlossary(this.glossary(), entries));
       this.ctx.notify(this.ctx.t("translate:glossary.imported", { count: entries.length, file: f.name }));
     } catch (e) {
       this.ctx.notify(this.ctx.errorText(e), "error");
@@ -169,7 +163,7 @@ export class GlossaryPanel implements PanelView {
       head(),
       ...projectData(state).glossary.map((e) =>
         row(e, [
-          crelt("button", { type: "button", title: t("translate:glossary.user"), onclick: () => this.setUser(mergeInto(user, [e])) }, "＋"),
+          crelt("button", { type: "button", title: t("translate:glossary.user"), onclick: () => this.setUser(addToGlossary(user, [e])) }, "＋"),
           crelt("button", { type: "button", title: t("translate:glossary.remove"), onclick: () => this.setGlossary(this.glossary().filter((x) => x !== e)) }, "×"),
         ]),
       ),
