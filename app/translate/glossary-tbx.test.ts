@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { glossaryFromTbx, glossaryToTbx } from "./glossary-tbx";
 import { defaultGlossary } from "./default-glossary";
 import { DariError } from "../errors";
@@ -53,4 +54,88 @@ test("markup and control characters in a glossary stay readable TBX", () => {
   assert.equal(back[0].en, g[0].en);
   assert.deepEqual(back[0].forbidden, ["]]>"]);
   assert.equal(back[0].note, 'memo \u2407 "quoted"', "the control character (not allowed in XML) is written as its visible symbol");
+});
+
+// --- The exported structure, read by an XML parser other than our own importer ---
+
+const parseTbx = (xml: string) =>
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    parseTagValue: false,
+    isArray: (name) => ["conceptEntry", "langSec", "termSec", "termNote", "note"].includes(name),
+  }).parse(xml);
+
+interface ParsedTermSec {
+  term: string;
+  termNote: { "#text": string; "@type": string }[];
+}
+
+const termSecs = (concept: any, lang: string): ParsedTermSec[] => concept.langSec.find((s: any) => s["@xml:lang"] === lang).termSec;
+
+test("exported TBX is a TBX-Basic v3 document: one concept entry per term, Korean and English language sections", () => {
+  const g = defaultGlossary();
+  const xml = glossaryToTbx(g);
+  assert.equal(XMLValidator.validate(xml), true);
+  const doc = parseTbx(xml);
+  assert.equal(doc["?xml"]["@encoding"], "UTF-8");
+  assert.equal(doc.tbx["@type"], "TBX-Basic");
+  assert.equal(doc.tbx["@style"], "dca");
+  assert.equal(doc.tbx["@xmlns"], "urn:iso:std:iso:30042:ed-2");
+  assert.ok(doc.tbx.tbxHeader.fileDesc, "the header describes the file");
+  const concepts = doc.tbx.text.body.conceptEntry;
+  assert.equal(concepts.length, g.length);
+  concepts.forEach((c: any, i: number) => {
+    assert.deepEqual(c.langSec.map((s: any) => s["@xml:lang"]), ["ko", "en"], `entry ${i + 1}`);
+    assert.deepEqual(termSecs(c, "ko").map((s) => s.term), [g[i].ko]);
+    assert.equal(termSecs(c, "en")[0].term, g[i].en);
+  });
+});
+
+test("exported TBX marks the preferred English term and the forbidden renderings, and writes the note on the concept", () => {
+  const xml = glossaryToTbx([
+    { id: "g-1", ko: "6자 회담", en: "Six-Party Talks", note: "Not six-way talks.", forbidden: ["six-way talks", "six-nation talks"] },
+    { id: "g-2", ko: "푸틴", en: "Putin", note: "", forbidden: [] },
+  ]);
+  const [talks, putin] = parseTbx(xml).tbx.text.body.conceptEntry;
+  assert.deepEqual(talks.note, ["Not six-way talks."]);
+  assert.deepEqual(
+    termSecs(talks, "en").map((s) => [s.term, s.termNote.map((n) => `${n["@type"]}=${n["#text"]}`)]),
+    [
+      ["Six-Party Talks", ["administrativeStatus=preferredTerm-admn-sts"]],
+      ["six-way talks", ["administrativeStatus=deprecatedTerm-admn-sts"]],
+      ["six-nation talks", ["administrativeStatus=deprecatedTerm-admn-sts"]],
+    ],
+  );
+  assert.equal(putin.note, undefined, "no empty note");
+  assert.equal(termSecs(putin, "en").length, 1, "no forbidden renderings, no deprecated terms");
+});
+
+test("markup characters are escaped in exported TBX, and a parser reads back the original text", () => {
+  const g = [{ id: "g-1", ko: "북러 & 한미일 <초안>", en: "<b>North Korea–Russia</b> & \"Japan\"", note: "a < b > c ]]> 'd'", forbidden: ["]]>", "R&D"] }];
+  const xml = glossaryToTbx(g);
+  assert.equal(XMLValidator.validate(xml), true);
+  assert.ok(!xml.includes("<b>") && !xml.includes("<초안>") && !xml.includes(" & "), "no raw markup characters in the text");
+  const [c] = parseTbx(xml).tbx.text.body.conceptEntry;
+  assert.equal(termSecs(c, "ko")[0].term, g[0].ko);
+  assert.deepEqual(termSecs(c, "en").map((s) => s.term), [g[0].en, ...g[0].forbidden]);
+  assert.deepEqual(c.note, [g[0].note]);
+});
+
+test("concept ids in exported TBX are valid, distinct XML ids whatever ids the entries carry", () => {
+  const entry = (id: string, ko: string) => ({ id, ko, en: "x", note: "", forbidden: [] });
+  // Ids from hand-edited data, two imports of files that both number from c1, and entries without an id.
+  const g = [entry("g<1>", "가"), entry("g-c1", "나"), entry("g-c1", "다"), entry("", "라"), entry("c5", "마"), entry("3", "바"), entry("g-default-1", "사")];
+  const ids: string[] = parseTbx(glossaryToTbx(g)).tbx.text.body.conceptEntry.map((c: any) => c["@id"]);
+  assert.equal(ids.length, g.length);
+  for (const id of ids) assert.match(id, /^[\p{L}_][\p{L}\p{N}_.-]*$/u, `${id} is not an XML name`);
+  assert.equal(new Set(ids).size, ids.length, `ids repeat: ${ids.join(" ")}`);
+  assert.equal(ids[1], "g-c1", "a good id is kept");
+  assert.equal(ids[6], "g-default-1");
+});
+
+test("blank notes and forbidden renderings are not written as empty TBX elements", () => {
+  const [c] = parseTbx(glossaryToTbx([{ id: "g-1", ko: "푸틴", en: "Putin", note: "  ", forbidden: ["", " ", "Poutine"] }])).tbx.text.body.conceptEntry;
+  assert.equal(c.note, undefined);
+  assert.deepEqual(termSecs(c, "en").map((s) => s.term), ["Putin", "Poutine"]);
 });

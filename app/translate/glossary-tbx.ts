@@ -8,7 +8,28 @@ import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
 import { newId } from "../ids";
 import { elements, langOf, parseXml, textOf, type XElement } from "../import/xml";
-import { escapeAttr, escapeText } from "../export/escape";
+import { escapeText } from "../export/escape";
+
+/** An XML name (NCName): what TBX requires of a concept id. */
+const XML_NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7]*$/u;
+
+/** Concept ids TBX tools accept: the entry's id where it is an XML name not
+ *  used before, otherwise c1, c2, ... (hand-edited or twice-imported entries
+ *  may carry anything, or the same id). */
+function conceptIds(entries: readonly GlossaryEntry[]): string[] {
+  const used = new Set<string>();
+  const own = entries.map((e) => {
+    if (!XML_NAME.test(e.id) || used.has(e.id)) return null;
+    used.add(e.id);
+    return e.id;
+  });
+  let n = 0;
+  const fresh = (): string => {
+    while (used.has(`c${++n}`));
+    return `c${n}`;
+  };
+  return own.map((id) => id ?? fresh());
+}
 
 export function glossaryToTbx(entries: readonly GlossaryEntry[]): string {
   const out: string[] = [
@@ -18,13 +39,14 @@ export function glossaryToTbx(entries: readonly GlossaryEntry[]): string {
     `  <text>`,
     `    <body>`,
   ];
+  const ids = conceptIds(entries);
   entries.forEach((e, i) => {
-    out.push(`      <conceptEntry id="${escapeAttr(e.id || `c${i + 1}`)}">`);
-    if (e.note) out.push(`        <note>${escapeText(e.note)}</note>`);
+    out.push(`      <conceptEntry id="${ids[i]}">`);
+    if (e.note.trim()) out.push(`        <note>${escapeText(e.note)}</note>`);
     out.push(`        <langSec xml:lang="ko"><termSec><term>${escapeText(e.ko)}</term></termSec></langSec>`);
     out.push(`        <langSec xml:lang="en">`);
     out.push(`          <termSec><term>${escapeText(e.en)}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`);
-    for (const f of e.forbidden) {
+    for (const f of e.forbidden.filter((f) => f.trim())) {
       out.push(`          <termSec><term>${escapeText(f)}</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>`);
     }
     out.push(`        </langSec>`, `      </conceptEntry>`);
