@@ -4,7 +4,7 @@
 // fast-xml-parser into a small ordered tree. Entities are decoded here, in one
 // pass, so "&amp;#x41;" stays the text "&#x41;".
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { DariError } from "../errors";
+import { DariError, type ErrorParams } from "../errors";
 
 export interface XElement {
   /** Qualified name as written, e.g. "tuv" or "mda:meta". */
@@ -28,10 +28,31 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** The text with every match of `re` blanked out, keeping offsets and lines. */
+function blankOut(src: string, re: RegExp): string {
+  return src.replace(re, (m) => m.replace(/[^\n]/g, " "));
+}
+
 /** Refuses DOCTYPE (and so ENTITY) declarations anywhere outside CDATA and comments. */
 function refuseDoctype(text: string, file: string): void {
-  const bare = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").replace(/<!--[\s\S]*?-->/g, "");
-  if (/<!DOCTYPE|<!ENTITY/i.test(bare)) throw new DariError("export:interchange.doctype", { file });
+  const found = /<!DOCTYPE|<!ENTITY/i.exec(blankOut(text, /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g));
+  if (found) throw new DariError("export:interchange.doctype", { file, line: lineColumn(text, found.index).line });
+}
+
+/**
+ * The refusal of a file that is not XML. Besides the message's `reason`, the
+ * params keep the `problem` and its `line` and `column` apart, for a reader
+ * (the .qdc codebook) that words the message its own way.
+ */
+function notXml(file: string, problem: string, at?: { line: number; column: number }): DariError {
+  const params: ErrorParams = { file, reason: problem, problem };
+  if (at) {
+    params.reason = `${problem} (line ${at.line}, column ${at.column})`;
+    params.line = at.line;
+    // The validator leaves the column out of some errors.
+    if (at.column !== undefined) params.column = at.column;
+  }
+  return new DariError("export:interchange.notXml", params);
 }
 
 const parser = new XMLParser({
@@ -82,7 +103,7 @@ function lineColumn(src: string, at: number): { line: number; column: number } {
  */
 function refuseBadReferences(src: string, file: string): void {
   // Blank out CDATA, comments and processing instructions, keeping offsets.
-  const bare = src.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, (m) => m.replace(/[^\n]/g, " "));
+  const bare = blankOut(src, /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g);
   for (const m of bare.matchAll(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z_:][\w.:-]*));/g)) {
     const [whole, hex, dec, name] = m;
     let bad = false;
@@ -93,9 +114,8 @@ function refuseBadReferences(src: string, file: string): void {
       bad = !(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff;
     }
     if (bad) {
-      const { line, column } = lineColumn(src, m.index!);
       const what = name !== undefined ? `undefined entity ${whole}` : `${whole.slice(0, 20)} is not a character`;
-      throw new DariError("export:interchange.notXml", { file, reason: `${what} (line ${line}, column ${column})` });
+      throw notXml(file, what, lineColumn(src, m.index!));
     }
   }
 }
@@ -107,7 +127,7 @@ export function parseXml(text: string, file: string): XElement {
   const valid = XMLValidator.validate(src);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw new DariError("export:interchange.notXml", { file, reason: `${msg} (line ${line}, column ${col})` });
+    throw notXml(file, msg, { line, column: col });
   }
   refuseBadReferences(src, file);
   let parsed: Raw[];
@@ -115,10 +135,10 @@ export function parseXml(text: string, file: string): XElement {
     parsed = parser.parse(src) as Raw[];
   } catch (e) {
     // The validator passes what the parser still refuses, such as tags nested thousands deep.
-    throw new DariError("export:interchange.notXml", { file, reason: e instanceof Error ? e.message : String(e) });
+    throw notXml(file, e instanceof Error ? e.message : String(e));
   }
   const root = convert(parsed).find((n): n is XElement => typeof n !== "string");
-  if (!root) throw new DariError("export:interchange.notXml", { file, reason: "no root element" });
+  if (!root) throw notXml(file, "no root element");
   return root;
 }
 

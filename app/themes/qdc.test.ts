@@ -88,3 +88,54 @@ test("an ENTITY declaration is refused even without a DOCTYPE", () => {
   const xml = `<?xml version="1.0"?><!ENTITY x "y"><CodeBook xmlns="${QDC_NAMESPACE}"><Codes/></CodeBook>`;
   assert.throws(() => importQdc(xml, "evil.qdc"), (e) => e instanceof DariError && /evil\.qdc/.test(e.message));
 });
+
+test("a malformed .qdc names the file, line and column, and what is wrong there", () => {
+  const xml = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<CodeBook xmlns="${QDC_NAMESPACE}">`,
+    "  <Codes>",
+    '    <Code guid="0a1b2c3d-0000-4000-8000-000000000001" name="우주 협력">',
+    "  </Codes>",
+    "</CodeBook>",
+  ].join("\n");
+  assert.throws(
+    () => importQdc(xml, "broken.qdc"),
+    (e) => e instanceof DariError && e.key === "themes:qdc.notXml" && /^broken\.qdc is not valid XML \(line 5, column 3\): .*'Code'/.test(e.message),
+  );
+  // An entity no DTD defines is refused where it stands, not kept as text.
+  const undefinedEntity = `<CodeBook xmlns="${QDC_NAMESPACE}"><Codes>\n<Code guid="0a1b2c3d-0000-4000-8000-000000000001" name="a &foo; b"/></Codes></CodeBook>`;
+  assert.throws(
+    () => importQdc(undefinedEntity, "broken.qdc"),
+    (e) => e instanceof DariError && e.key === "themes:qdc.notXml" && /\(line 2, column \d+\): undefined entity &foo;/.test(e.message),
+  );
+});
+
+test("an external entity is refused before anything is read, with the line of the DOCTYPE", () => {
+  const xml = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE CodeBook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+    `<CodeBook xmlns="${QDC_NAMESPACE}"><Codes><Code guid="0a1b2c3d-0000-4000-8000-000000000001" name="&xxe;"/></Codes></CodeBook>`,
+  ].join("\n");
+  assert.throws(
+    () => importQdc(xml, "evil.qdc"),
+    (e) => e instanceof DariError && e.key === "themes:qdc.doctype" && e.message === "evil.qdc: a DOCTYPE is not allowed in a codebook (line 2)",
+  );
+});
+
+test("a codebook with a namespace prefix, padded attributes and CDATA reads as written", () => {
+  const xml = `<q:CodeBook xmlns:q="${QDC_NAMESPACE}"><q:Codes>
+  <q:Code guid=" {0A1B2C3D-0000-4000-8000-000000000001} " name=" Space " color=" #ff0000 ">
+    <q:Description>
+      Launch sites &amp; <![CDATA[R&D <not markup> &amp;]]>
+    </q:Description>
+  </q:Code>
+</q:Codes></q:CodeBook>`;
+  const [space] = importQdc(xml, "prefixed.qdc");
+  assert.deepEqual(space.label, { ko: "", en: "Space" });
+  assert.equal(space.id, "0a1b2c3d-0000-4000-8000-000000000001");
+  assert.equal(space.color, "#FF0000");
+  // CDATA is text as it stands: its "&amp;" is not an entity.
+  assert.equal(space.description.en, "Launch sites & R&D <not markup> &amp;");
+  // A CodeBook in another namespace is not a REFI-QDA codebook.
+  assert.throws(() => importQdc(`<CodeBook xmlns="urn:other"/>`, "other.qdc"), (e) => e instanceof DariError && e.key === "themes:qdc.notCodebook");
+});

@@ -25,14 +25,14 @@
 // block and the `[dari]` line when they are there; a code from another tool
 // (no markers) gets its name and description in the language its script shows
 // (Hangul: Korean, otherwise English). The guid is derived from the Dari id
-// (a stable hash), so exporting twice gives the same guids. The XML is read
-// with fast-xml-parser with entity processing off: a DOCTYPE is refused and
-// only the five XML entities and character references are decoded.
-import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+// (a stable hash), so exporting twice gives the same guids. The XML is read by
+// the interchange reader (app/import/xml.ts): a DOCTYPE or ENTITY is refused
+// and only the five XML entities and character references are decoded.
+import { XMLBuilder } from "fast-xml-parser";
 import { DariError } from "../errors";
 import type { Code, Codebook } from "./codebook";
 import { paletteColor } from "./default-codebook";
-import { decodeEntities } from "../import/xml";
+import { child, elements, parseXml, textOf, type XElement } from "../import/xml";
 
 export const QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0";
 const GUID_RE = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
@@ -80,14 +80,6 @@ export function exportQdc(codebook: Codebook): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${body}`;
 }
 
-type XNode = Record<string, unknown>;
-
-function text(v: unknown): string {
-  if (typeof v === "string") return decodeEntities(v);
-  if (v && typeof v === "object" && "#text" in (v as XNode)) return decodeEntities(String((v as XNode)["#text"]));
-  return "";
-}
-
 const HANGUL = /[\uac00-\ud7a3\u3131-\u318e]/;
 
 interface Parsed {
@@ -126,48 +118,47 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
+/**
+ * The .qdc's root element. The reader's refusals are reworded for a codebook,
+ * with the place when the reader knows it.
+ */
+function readCodebookXml(xml: string, file: string): XElement {
+  try {
+    return parseXml(xml, file);
+  } catch (e) {
+    if (!(e instanceof DariError)) throw e;
+    const { line, column, problem } = e.params;
+    if (e.key === "export:interchange.doctype") throw new DariError("themes:qdc.doctype", { file, line });
+    if (e.key === "export:interchange.notXml" && line !== undefined) throw new DariError("themes:qdc.notXml", { file, line, column: column ?? "?", reason: problem });
+    throw e;
+  }
+}
+
 /** Reads a .qdc document into a codebook. `file` names it in error messages. */
 export function importQdc(xml: string, file = "codebook.qdc"): Codebook {
-  const src = xml.replace(/^\uFEFF/, "");
-  // No DOCTYPE or ENTITY declaration: no entity expansion, no external entities.
-  const doctype = /<!DOCTYPE|<!ENTITY/i.exec(src);
-  if (doctype) throw new DariError("themes:qdc.doctype", { file, line: src.slice(0, doctype.index).split("\n").length });
-  const valid = XMLValidator.validate(src);
-  if (valid !== true) throw new DariError("themes:qdc.notXml", { file, line: valid.err.line, column: valid.err.col, reason: valid.err.msg });
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    removeNSPrefix: true,
-    processEntities: false,
-    htmlEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (name) => name === "Code",
-  });
-  const root = parser.parse(src) as XNode;
-  const top = Object.keys(root).find((k) => !k.startsWith("?"));
-  const book = top === "CodeBook" ? (root.CodeBook as XNode) : null;
-  if (!book || typeof book !== "object" || (book["@_xmlns"] !== undefined && book["@_xmlns"] !== QDC_NAMESPACE)) {
-    throw new DariError("themes:qdc.notCodebook", { file, found: top ?? "" });
+  const root = readCodebookXml(xml, file);
+  const xmlns = root.attrs.xmlns;
+  if (root.local !== "CodeBook" || (xmlns !== undefined && xmlns !== QDC_NAMESPACE)) {
+    throw new DariError("themes:qdc.notCodebook", { file, found: root.local });
   }
   const codes: Code[] = [];
   const guids = new Set<string>();
   const ids = new Set<string>();
-  const walk = (list: unknown, parent: string | null, where: string) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((raw, i) => {
+  const walk = (list: XElement[], parent: string | null, where: string) => {
+    list.forEach((c, i) => {
       const here = `${where} › Code ${i + 1}`;
-      const c = (raw && typeof raw === "object" ? raw : {}) as XNode;
-      const name = decodeEntities(String(c["@_name"] ?? "")).trim();
+      // Attribute values and the Description are trimmed, as other tools pad them.
+      const name = (c.attrs.name ?? "").trim();
       if (!name) throw new DariError("themes:qdc.noName", { file, where: here });
-      const guid = String(c["@_guid"] ?? "");
+      const guid = (c.attrs.guid ?? "").trim();
       if (!GUID_RE.test(guid)) throw new DariError("themes:qdc.badGuid", { file, where: here });
       if (guids.has(guid.toLowerCase())) throw new DariError("themes:qdc.duplicateGuid", { file, where: here, guid });
       guids.add(guid.toLowerCase());
-      const parsed = parseDescription(name, text(c.Description));
+      const desc = child(c, "Description");
+      const parsed = parseDescription(name, desc ? textOf(desc).trim() : "");
       const wantId = typeof parsed.extra.id === "string" && parsed.extra.id && !ids.has(parsed.extra.id) ? parsed.extra.id : guid.replace(/[{}]/g, "").toLowerCase();
       ids.add(wantId);
-      const color = String(c["@_color"] ?? "");
+      const color = (c.attrs.color ?? "").trim();
       const kw = (parsed.extra.keywords ?? {}) as { ko?: unknown; en?: unknown };
       codes.push({
         id: wantId,
@@ -178,10 +169,10 @@ export function importQdc(xml: string, file = "codebook.qdc"): Codebook {
         shortcut: typeof parsed.extra.shortcut === "string" ? parsed.extra.shortcut.slice(0, 1) : "",
         keywords: { ko: strings(kw.ko), en: strings(kw.en) },
       });
-      walk(c.Code, wantId, here);
+      walk(elements(c, "Code"), wantId, here);
     });
   };
-  const list = book.Codes && typeof book.Codes === "object" ? (book.Codes as XNode).Code : undefined;
-  walk(list, null, "Codes");
+  const list = child(root, "Codes");
+  walk(list ? elements(list, "Code") : [], null, "Codes");
   return codes;
 }
