@@ -3,7 +3,7 @@
 // is just the previous value). Invalid edits throw a DariError naming the code.
 import { DariError } from "../errors";
 import { newId } from "../ids";
-import { paletteColor } from "./default-codebook";
+import { PALETTE, paletteColor } from "./default-codebook";
 import type { Bilingual, Code, Codebook } from "./codebook";
 
 export function findCode(codebook: Codebook, id: string): Code | undefined {
@@ -138,4 +138,70 @@ export function codeLabel(code: Code | undefined, lang: "ko" | "en", id = ""): s
 export function normalizeShortcut(value: string): string {
   const c = value.trim().toLowerCase();
   return /^[a-z]$/.test(c) ? c : "";
+}
+
+/**
+ * Merges themes from elsewhere (a .qdc from a colleague or another tool) into
+ * the project's codebook. An incoming theme is the project's theme with the
+ * same id or, failing that, the first one left with the same label in either
+ * language (another tool knows only one name and its own ids); the project's
+ * theme keeps its id, so its tags stay, and its place, parent and colour, so
+ * the analyst's tree and underlines stay. Its text takes the file's where the
+ * file has some (empty never erases), its keywords gain the file's, and it
+ * takes the file's key if no other theme has that key. Every other incoming
+ * theme is added at the end, under the theme its parent became; its colour is
+ * the file's unless a theme already has it, then the first unused palette
+ * colour, so no two themes look alike; its key only if free.
+ */
+export function mergeCodebook(codebook: Codebook, incoming: Codebook): Codebook {
+  const same = (a: string, b: string) => a.trim() !== "" && a.normalize("NFC").trim().toLowerCase() === b.normalize("NFC").trim().toLowerCase();
+  // Which project theme each incoming one merges into: ids first, then labels.
+  const into = new Map<Code, Code>();
+  const fromFile = new Map<string, Code>();
+  const pair = (c: Code, own: Code | undefined) => {
+    if (!own || fromFile.has(own.id)) return;
+    into.set(c, own);
+    fromFile.set(own.id, c);
+  };
+  for (const c of incoming) pair(c, findCode(codebook, c.id));
+  for (const c of incoming) {
+    if (!into.has(c)) pair(c, codebook.find((o) => !fromFile.has(o.id) && (same(c.label.ko, o.label.ko) || same(c.label.en, o.label.en))));
+  }
+  const idOf = new Map(incoming.map((c) => [c.id, into.get(c)?.id ?? c.id]));
+  const keys = new Map(codebook.filter((c) => c.shortcut).map((c) => [c.shortcut, c.id]));
+  const keyFor = (c: Code, id: string, fallback: string) => {
+    const key = normalizeShortcut(c.shortcut);
+    if (!key || (keys.has(key) && keys.get(key) !== id)) return fallback;
+    keys.set(key, id);
+    return key;
+  };
+  const text = (own: Bilingual, file: Bilingual): Bilingual => ({ ko: file.ko.trim() || own.ko, en: file.en.trim() || own.en });
+  const words = (own: string[], file: string[]) => [...new Set([...own, ...file])];
+
+  const merged = codebook.map((own) => {
+    const c = fromFile.get(own.id);
+    if (!c) return own;
+    return {
+      ...own,
+      label: text(own.label, c.label),
+      description: text(own.description, c.description),
+      shortcut: keyFor(c, own.id, own.shortcut),
+      keywords: { ko: words(own.keywords.ko, c.keywords.ko), en: words(own.keywords.en, c.keywords.en) },
+    };
+  });
+  const ids = new Set(merged.map((c) => c.id));
+  const added: Code[] = [];
+  for (const c of incoming) {
+    if (into.has(c) || ids.has(c.id)) continue;
+    ids.add(c.id);
+    added.push(c);
+  }
+  const colors = new Set(merged.map((c) => c.color.toUpperCase()));
+  for (const c of added) {
+    const color = colors.has(c.color.toUpperCase()) ? (PALETTE.find((p) => !colors.has(p)) ?? c.color) : c.color;
+    colors.add(color.toUpperCase());
+    const parent = c.parent === null ? null : (idOf.get(c.parent) ?? c.parent);
+    merged.push({ ...c, color, parent: parent !== null && ids.has(parent) ? parent : null, shortcut: keyFor(c, c.id, "") });
+  }
+  return merged;
 }

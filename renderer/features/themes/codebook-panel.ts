@@ -9,7 +9,7 @@ import type { EditorState, Command } from "prosemirror-state";
 import type { PanelView, AppContext } from "../../feature";
 import { projectData } from "../../../app/project-state";
 import type { Code } from "../../../app/themes/codebook";
-import { codeTree, makeCode } from "../../../app/themes/codebook-ops";
+import { codeTree, makeCode, mergeCodebook } from "../../../app/themes/codebook-ops";
 import { defaultCodebook } from "../../../app/themes/default-codebook";
 import { importQdc } from "../../../app/themes/qdc";
 import { setCodebook } from "../../../app/themes/codebook-history";
@@ -202,8 +202,9 @@ export class CodebookPanel implements PanelView {
 
   /**
    * Reads a .qdc chosen by the analyst (a file input: the browser reads the
-   * file, nothing else is touched) and merges it: codes with a known id are
-   * updated, the others added, in one undoable step.
+   * file, nothing else is touched) and merges it into the codebook (see
+   * mergeCodebook: themes it already has are updated, the others added) in
+   * one undoable step.
    */
   private importQdc(): void {
     this.fileInput.value = "";
@@ -215,9 +216,7 @@ export class CodebookPanel implements PanelView {
       const incoming = importQdc(await file.text(), file.name);
       this.run((state, dispatch) => {
         const before = projectData(state).codebook;
-        const byId = new Map(incoming.map((c) => [c.id, c]));
-        const merged = [...before.map((c) => byId.get(c.id) ?? c), ...incoming.filter((c) => !before.some((b) => b.id === c.id))];
-        if (dispatch) dispatch(setCodebook(state.tr, before, merged));
+        if (dispatch) dispatch(setCodebook(state.tr, before, mergeCodebook(before, incoming)));
         return true;
       });
       this.ctx.notify(this.ctx.t("themes:codebook.imported", { n: incoming.length, file: file.name }));
