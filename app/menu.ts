@@ -3,6 +3,7 @@
 // no native one (plain Chromium). Labels are i18n keys of the "menu" namespace.
 import type { MenuCommand } from "./ipc";
 import type { UiLanguage } from "./i18n";
+import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS } from "./shortcuts";
 
 export type MenuRole = "undo" | "redo" | "cut" | "copy" | "paste" | "selectAll" | "quit" | "toggleDevTools";
 
@@ -86,15 +87,15 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
     {
       label: "file.title",
       submenu: [
-        { label: "file.new", command: "new", accelerator: "CmdOrCtrl+N" },
-        { label: "file.open", command: "open", accelerator: "CmdOrCtrl+O" },
+        { label: "file.new", command: "new", accelerator: acceleratorOf(FILE_KEYS.new) },
+        { label: "file.open", command: "open", accelerator: acceleratorOf(FILE_KEYS.open) },
         { label: "file.openRecent", submenu: recent },
         sep,
-        { label: "file.save", command: "save", accelerator: "CmdOrCtrl+S" },
-        { label: "file.saveAs", command: "saveAs", accelerator: "CmdOrCtrl+Shift+S" },
+        { label: "file.save", command: "save", accelerator: acceleratorOf(FILE_KEYS.save) },
+        { label: "file.saveAs", command: "saveAs", accelerator: acceleratorOf(FILE_KEYS.saveAs) },
         sep,
-        { label: "file.import", command: "import", accelerator: "CmdOrCtrl+I" },
-        { label: "file.export", command: "export", accelerator: "CmdOrCtrl+E" },
+        { label: "file.import", command: "import", accelerator: acceleratorOf(FILE_KEYS.import) },
+        { label: "file.export", command: "export", accelerator: acceleratorOf(FILE_KEYS.export) },
         sep,
         ctx.platform === "darwin" ? { label: "file.close", command: "close", accelerator: "CmdOrCtrl+W" } : { label: "file.quit", command: "close", accelerator: "CmdOrCtrl+Q" },
       ],
@@ -102,15 +103,15 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
     {
       label: "edit.title",
       submenu: [
-        { label: "edit.undo", command: "undo", accelerator: "CmdOrCtrl+Z" },
-        { label: "edit.redo", command: "redo", accelerator: ctx.platform === "darwin" ? "CmdOrCtrl+Shift+Z" : "CmdOrCtrl+Y" },
+        { label: "edit.undo", command: "undo", accelerator: acceleratorOf(EDITOR_KEYS.undo) },
+        { label: "edit.redo", command: "redo", accelerator: acceleratorOf(ctx.platform === "darwin" ? EDITOR_KEYS.redoShift : EDITOR_KEYS.redo) },
         sep,
         { label: "edit.cut", role: "cut", accelerator: "CmdOrCtrl+X" },
         { label: "edit.copy", role: "copy", accelerator: "CmdOrCtrl+C" },
         { label: "edit.paste", role: "paste", accelerator: "CmdOrCtrl+V" },
         { label: "edit.selectAll", role: "selectAll", accelerator: "CmdOrCtrl+A" },
         sep,
-        { label: "edit.find", command: "find", accelerator: "CmdOrCtrl+F" },
+        { label: "edit.find", command: "find", accelerator: acceleratorOf(TRANSLATE_KEYS.find) },
       ],
     },
     {

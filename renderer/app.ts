@@ -13,6 +13,7 @@ import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
 import { menuTemplate, PANELS, panelKey, type MenuItem } from "../app/menu";
+import { FILE_KEYS, PANEL_BACK_KEY } from "../app/shortcuts";
 import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
 import { editorPlugins } from "./editor";
@@ -20,6 +21,7 @@ import { features } from "./features";
 import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
 import { shownKey, keyPlatform } from "./key-label";
+import { renderShortcutHelp } from "./shortcut-help";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
 import { baseName } from "../app/import/formats";
@@ -92,7 +94,7 @@ export class DariApp implements AppContext {
     this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar), this.statusbar);
     this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts);
     this.sidebar.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && !e.defaultPrevented) {
+      if (e.key === PANEL_BACK_KEY && !e.defaultPrevented) {
         e.preventDefault();
         this.editor.focus();
       }
@@ -115,12 +117,12 @@ export class DariApp implements AppContext {
 
   private makeState(project: Project): EditorState {
     const keys: Record<string, Command> = {
-      "Mod-s": () => (void this.save(false), true),
-      "Shift-Mod-s": () => (void this.save(true), true),
-      "Mod-o": () => (void this.runMenu("open"), true),
-      "Mod-n": () => (void this.runMenu("new"), true),
-      "Mod-e": () => (void this.runMenu("export"), true),
-      "Mod-i": () => (void this.runMenu("import"), true),
+      [FILE_KEYS.save]: () => (void this.save(false), true),
+      [FILE_KEYS.saveAs]: () => (void this.save(true), true),
+      [FILE_KEYS.open]: () => (void this.runMenu("open"), true),
+      [FILE_KEYS.new]: () => (void this.runMenu("new"), true),
+      [FILE_KEYS.export]: () => (void this.runMenu("export"), true),
+      [FILE_KEYS.import]: () => (void this.runMenu("import"), true),
     };
     PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
     return createProjectState(project, editorPlugins(this, keys));
@@ -267,12 +269,9 @@ export class DariApp implements AppContext {
       case "about":
         await showDialog({ title: this.t("dialog.aboutTitle"), message: this.t("dialog.aboutMessage", { version: __DARI_VERSION__ }), buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
         return;
-      case "shortcuts": {
-        const keys = ["switchSide", "nextSegment", "undo", "save", "open", "find", "export", "panels", "align", "themes", "translate"];
-        const list = crelt("ul", keys.map((k) => crelt("li", this.t(`shortcuts.${k}`))));
-        await showDialog({ title: this.t("dialog.shortcutsTitle"), message: list, buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
+      case "shortcuts":
+        await showDialog({ title: this.t("dialog.shortcutsTitle"), message: renderShortcutHelp(this.t), buttons: [{ label: this.t("dialog.ok"), value: true, primary: true }], cancel: true });
         return;
-      }
       default:
         return;
     }

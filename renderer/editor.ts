@@ -6,6 +6,7 @@ import { keymap } from "prosemirror-keymap";
 import { baseKeymap, chainCommands } from "prosemirror-commands";
 import { structureGuard, deleteAcrossSides, swallowEnter, switchSide, gotoSegment } from "../app/commands/structure";
 import { uniqueIds } from "../app/document/unique-ids";
+import { EDITOR_KEYS } from "../app/shortcuts";
 import { gutterPlugin, currentSegmentPlugin } from "./plugins/gutter";
 import { lazyPassages } from "./plugins/lazy-passages";
 import { fastDocUpdatePlugin } from "./plugins/doc-update";
@@ -22,13 +23,13 @@ export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>)
     ...featurePlugins,
     keymap({
       ...appKeys,
-      "Mod-z": undo,
-      "Mod-y": redo,
-      "Shift-Mod-z": redo,
-      Tab: switchSide(1),
-      "Shift-Tab": switchSide(-1),
-      "Alt-ArrowDown": gotoSegment(1),
-      "Alt-ArrowUp": gotoSegment(-1),
+      [EDITOR_KEYS.undo]: undo,
+      [EDITOR_KEYS.redo]: redo,
+      [EDITOR_KEYS.redoShift]: redo,
+      [EDITOR_KEYS.switchSide]: switchSide(1),
+      [EDITOR_KEYS.switchSideBack]: switchSide(-1),
+      [EDITOR_KEYS.nextSegment]: gotoSegment(1),
+      [EDITOR_KEYS.previousSegment]: gotoSegment(-1),
       Enter: swallowEnter,
       "Shift-Enter": swallowEnter,
       Backspace: chainCommands(deleteAcrossSides, baseKeymap.Backspace),

@@ -1,27 +1,21 @@
-// Keys that apply a theme. Alt+1…9 apply the n-th theme of the codebook (in
-// panel order) and Alt+<key> a theme's own shortcut key, always; the plain
-// digits 1…9 apply a theme only while text is selected, so typing digits in
-// the text (2023년, 5만 톤) still works. Never during IME composition.
+// Keys that apply a theme: app/themes/theme-keys.ts decides which (Alt+1…9,
+// Alt+<a theme's own key>, and 1…9 while text is selected); this plugin looks
+// the theme up in the codebook and applies it. Never during IME composition.
 import { Plugin } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { projectData } from "../../../app/project-state";
 import { codeTree } from "../../../app/themes/codebook-ops";
 import { applyTheme } from "../../../app/commands/themes";
+import { themeKeyOf } from "../../../app/themes/theme-keys";
 import type { AppContext } from "../../feature";
 import { labelOf } from "./shared";
 
 function codeForKey(view: EditorView, event: KeyboardEvent): string | null {
-  if (event.ctrlKey || event.metaKey) return null;
+  const key = themeKeyOf(event, !view.state.selection.empty);
+  if (!key) return null;
   const codes = codeTree(projectData(view.state).codebook).map((t) => t.code);
-  // event.code: Alt changes event.key on macOS (Alt+1 is ¡).
-  const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
-  if (event.altKey) {
-    if (digit) return codes[Number(digit) - 1]?.id ?? null;
-    const letter = /^Key([A-Z])$/.exec(event.code)?.[1]?.toLowerCase();
-    return (letter && codes.find((c) => c.shortcut.toLowerCase() === letter)?.id) || null;
-  }
-  if (!event.shiftKey && digit && !view.state.selection.empty) return codes[Number(digit) - 1]?.id ?? null;
-  return null;
+  if ("nth" in key) return codes[key.nth - 1]?.id ?? null;
+  return codes.find((c) => c.shortcut.toLowerCase() === key.letter)?.id || null;
 }
 
 export function themeKeys(ctx: AppContext): Plugin {

@@ -1,10 +1,7 @@
-// The translation desk's keys:
-//   Mod-Enter          mark translated, go to the next untranslated segment
-//   Shift-Mod-Enter    mark reviewed
-//   Mod-Shift-g        insert the next glossary term not yet in the English
-//   Mod-Alt-1 … 3      insert memory match 1 … 3
-//   Mod-Shift-r        romanize the selected Korean onto the English side
-//   Mod-f              find and replace
+// The translation desk's keys (TRANSLATE_KEYS): mark translated and go to the
+// next untranslated segment, mark reviewed, insert the next glossary term not
+// yet in the English, insert memory match 1 … 3, romanize the selected Korean
+// onto the English side, find and replace.
 import { keymap } from "prosemirror-keymap";
 import type { Command } from "prosemirror-state";
 import type { AppContext } from "../../feature";
@@ -14,15 +11,10 @@ import { sideText } from "../../../app/schema";
 import { romanizeName } from "../../../app/translate/romanize";
 import { deskMemory } from "./memory";
 import { openFindBar } from "./find-bar";
+import { TRANSLATE_KEYS, matchKeys } from "../../../app/shortcuts";
 
-export const KEYS = {
-  markTranslated: "Mod-Enter",
-  markReviewed: "Shift-Mod-Enter",
-  glossary: "Mod-Shift-g",
-  match: "Mod-Alt-",
-  romanize: "Mod-Shift-r",
-  find: "Mod-f",
-};
+/** The desk's keys (app/shortcuts.ts holds them for the keymap, the menu and the help). */
+export const KEYS = TRANSLATE_KEYS;
 
 export function insertMatchN(ctx: AppContext, n: number): Command {
   return (state, dispatch) => {
@@ -49,9 +41,7 @@ export function translateKeys(ctx: AppContext) {
     },
     [KEYS.markReviewed]: setStatus("reviewed"),
     [KEYS.glossary]: glossaryInsert,
-    [`${KEYS.match}1`]: insertMatchN(ctx, 1),
-    [`${KEYS.match}2`]: insertMatchN(ctx, 2),
-    [`${KEYS.match}3`]: insertMatchN(ctx, 3),
+    ...Object.fromEntries(matchKeys().map((key, i) => [key, insertMatchN(ctx, i + 1)])),
     [KEYS.romanize]: (state, dispatch, view) => {
       const text = romanizedSelection(ctx);
       const done = insertRomanization(state, dispatch, view);

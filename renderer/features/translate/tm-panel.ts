@@ -1,6 +1,6 @@
 // The translation memory panel: for the current segment the best matches
 // with their fuzzy-match percentage (formula in app/translate/fuzzy.ts), the
-// differences from the current Korean highlighted, and a button (Mod-Alt-n)
+// differences from the current Korean highlighted, and a button (keys Mod-Alt-1…3)
 // to insert a match; a concordance search (a Korean phrase -> the English it
 // was translated with); and TMX import into the user memory.
 import crelt from "crelt";
@@ -11,7 +11,7 @@ import { sideText } from "../../../app/schema";
 import { tmUnitsFromTmx } from "../../../app/translate/tm-tmx";
 import type { DiffPart } from "../../../app/translate/fuzzy";
 import { deskMemory } from "./memory";
-import { KEYS } from "./keys";
+import { MATCH_KEY_COUNT, matchKeys } from "../../../app/shortcuts";
 import { shownKey } from "../../key-label";
 
 function diffView(parts: DiffPart[]): HTMLElement {
@@ -85,7 +85,7 @@ export class TmPanel implements PanelView {
               "button",
               {
                 type: "button",
-                title: i < 3 ? shownKey(`${KEYS.match}${i + 1}`) : "",
+                title: i < MATCH_KEY_COUNT ? shownKey(matchKeys()[i]) : "",
                 onclick: () => {
                   const view = this.ctx.view();
                   insertMatch(m.unit.en)(view.state, view.dispatch);
