@@ -10,6 +10,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { AttrStep } from "prosemirror-transform";
 import { isTextOnly } from "../../app/commands/structure";
 import type { Feature, AppContext, ToolbarItem } from "../feature";
+import { redrawOnLanguageChange } from "../language-change";
 import {
   confirmAbove,
   insertSegment,
@@ -75,17 +76,9 @@ function flagPlugin(ctx: AppContext): Plugin<DecorationSet> {
   });
 }
 
-const watched = new WeakSet<AppContext>();
-
 function plugins(ctx: AppContext): Plugin[] {
-  if (!watched.has(ctx)) {
-    watched.add(ctx);
-    // The flags' tooltips are in the UI language.
-    ctx.i18n.on("languageChanged", () => {
-      const view = ctx.view();
-      if (view) view.dispatch(view.state.tr.setMeta(flagKey, true));
-    });
-  }
+  // The flags' tooltips are in the UI language.
+  redrawOnLanguageChange(ctx, "align", (state) => state.tr.setMeta(flagKey, true));
   const keys: Record<string, Command> = {};
   for (const [name, key] of Object.entries(ALIGN_KEYS)) keys[key] = COMMANDS[name as keyof typeof ALIGN_KEYS];
   return [keymap(keys), flagPlugin(ctx)];

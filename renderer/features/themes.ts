@@ -6,6 +6,7 @@
 // app/themes and app/commands/themes; this module connects it to the view.
 import "./themes/themes.css";
 import type { Feature, AppContext } from "../feature";
+import { redrawOnLanguageChange } from "../language-change";
 import { themeDecorations, themeDecorationKey } from "../../app/themes/theme-decorations";
 import { suggestionDecorations, suggestionKeyPlugin, toggleSuggestions } from "../../app/themes/suggestion-decorations";
 import { codeLabel } from "../../app/themes/codebook-ops";
@@ -18,18 +19,10 @@ import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
 import { uiLang } from "./themes/shared";
 
-const watched = new WeakSet<AppContext>();
-
 function plugins(ctx: AppContext) {
   const label = (code: string, codebook: Codebook) => codeLabel(codebook.find((c) => c.id === code), uiLang(ctx), code);
-  if (!watched.has(ctx)) {
-    watched.add(ctx);
-    // Hover titles and chips are in the UI language: redraw them when it changes.
-    ctx.i18n.on("languageChanged", () => {
-      const view = ctx.view();
-      if (view) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
-    });
-  }
+  // Hover titles and chips are in the UI language: redraw them when it changes.
+  redrawOnLanguageChange(ctx, "themes", (state) => state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
   return [themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label }), themePopover(ctx)];
 }
 

@@ -7,6 +7,7 @@
 // app/commands; this module connects it to the view.
 import "./translate/translate.css";
 import type { Feature, AppContext } from "../feature";
+import { redrawOnLanguageChange } from "../language-change";
 import { translateDesk, deskKey, deskState } from "../../app/translate/decorations";
 import { autoDraftPlugin, insertRomanization, markTranslatedAndNext } from "../../app/commands/status";
 import { translateKeys, glossaryInsert, KEYS } from "./translate/keys";
@@ -19,17 +20,9 @@ import { loadUserGlossary } from "./translate/user-data";
 import { deskMemory } from "./translate/memory";
 import { Plugin } from "prosemirror-state";
 
-const watched = new WeakSet<AppContext>();
-
 function plugins(ctx: AppContext) {
-  if (!watched.has(ctx)) {
-    watched.add(ctx);
-    // QA flag tooltips are in the UI language: redraw them when it changes.
-    ctx.i18n.on("languageChanged", () => {
-      const view = ctx.view();
-      if (view) view.dispatch(view.state.tr.setMeta(deskKey, { filter: deskState(view.state)?.filter ?? null }));
-    });
-  }
+  // QA flag tooltips are in the UI language: redraw them when it changes.
+  redrawOnLanguageChange(ctx, "translate", (state) => state.tr.setMeta(deskKey, { filter: deskState(state)?.filter ?? null }));
   return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: loadUserGlossary, flag: qaFlag(ctx) }), autoDraftPlugin(), statusBarPlugin(ctx), rememberProject(ctx)];
 }
 
