@@ -119,3 +119,14 @@ for (const c of CASES) {
     }
   });
 }
+
+test("citations anchor by their years, in every form the QA check accepts, and prose years do not", () => {
+  const ko = ["김철수(2019)는 이를 지적했다.", "이는 선행 연구와 같다(김철수 외 2021, 3쪽).", "한러 수교(1990년) 이후 관계가 발전했다."];
+  const en = ["Kim (2019) pointed this out.", "This agrees with earlier work (Kim et al. 2021, p. 3).", "Relations grew after ties were established (since 1990)."];
+  const t = buildAnchors(ko, en);
+  const shared = (i: number) => [...t.ko[i]].filter((id) => t.en[i].includes(id)).map((id) => t.keys[id]);
+  assert.ok(shared(0).includes("c:2019"));
+  assert.ok(shared(1).includes("c:2021"));
+  assert.ok(shared(2).includes("n:1990"));
+  assert.ok(!t.keys.includes("c:1990"), "a year in bracketed prose is a number, not a citation");
+});

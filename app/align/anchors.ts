@@ -8,6 +8,7 @@
 // Each sentence gets a set of anchor keys. Only keys found on both sides of
 // the document count, and each is weighted by its kind and by how rare it is
 // in this document, so the model calibrates itself on the text it aligns.
+import { findCitations } from "../text/citations";
 import { findNumbers } from "../text/numbers";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { BUILTIN_LEXICON, type LexiconPair } from "./lexicon";
@@ -50,7 +51,6 @@ export interface AnchorTable {
 const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
 const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]/g;
 const EN_TOKEN = /[a-z0-9]+(?:[-.'’][a-z0-9]+)*/g;
-const CITATION = /\(([^()]*?)(\d{4}[a-z]?)\)/g;
 const QUOTE = /[“”"「」『』‘’]|(?:^|\s)'/;
 const STOP_NAMES = new Set(
   "the this that these those there then than in on at of for from to by with as and but or if when while after before since until because although though however yet so such it its it's we our us they their he she his her i a an one some many most more other others all both each every no not what which who whom whose why how where first last next meanwhile indeed also even still already again finally moreover therefore thus hence instead rather nor either neither chairman president minister professor department state affairs".split(" "),
@@ -64,7 +64,7 @@ function numberKeys(text: string, lang: "ko" | "en", out: Set<string>): void {
 }
 
 function citationKeys(text: string, out: Set<string>): void {
-  for (const m of text.matchAll(CITATION)) out.add(`c:${m[2].toLowerCase()}`);
+  for (const c of findCitations(text)) for (const y of c.years) out.add(`c:${y}`);
 }
 
 function enTokens(text: string): string[] {

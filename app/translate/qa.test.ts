@@ -63,6 +63,21 @@ test("citations and brackets on one side only", () => {
   assert.ok(messages(checkSegment("연대", "a coalition (and more")).includes("The English has an unmatched bracket “(”."));
 });
 
+test("citations with pages, et al. or after the author's name are citations; a year in bracketed prose is a number", () => {
+  assert.deepEqual(checkSegment("이는 선행 연구와 같다(김철수 2019, 3쪽).", "This agrees with earlier work (Kim 2019, p. 3)."), []);
+  assert.deepEqual(checkSegment("김철수(2019)는 이를 지적했다.", "Kim (2019, p. 3) pointed this out."), []);
+  assert.deepEqual(messages(checkSegment("이는 선행 연구와 같다(김철수 외 2019).", "This agrees with earlier work (Kim et al. 2020, p. 3).")), [
+    "The citation (김철수 외 2019) is in the Korean but not in the English.",
+    "The citation (Kim et al. 2020, p. 3) is in the English but not in the Korean.",
+  ]);
+  // Not citations: the years are checked as numbers, the brackets as brackets.
+  assert.deepEqual(checkSegment("한러 수교(1990년) 이후 관계가 발전했다.", "Relations grew after ties were established (in 1990)."), []);
+  assert.deepEqual(messages(checkSegment("한러 수교(1990년) 이후 관계가 발전했다.", "Relations grew after ties were established (in 1991).")), [
+    "The Korean number 1990년 (1990) does not appear in the English.",
+    "The English number 1991 does not appear in the Korean.",
+  ]);
+});
+
 test("empty or untranslated targets, and Hangul left in the English", () => {
   assert.deepEqual(messages(checkSegment("북한", "")), ["The English is empty."]);
   assert.deepEqual(messages(checkSegment("북한과 러시아", "북한과 러시아")), ["The English is a copy of the Korean."]);

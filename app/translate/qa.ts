@@ -11,6 +11,7 @@ import type { TFunction } from "i18next";
 import { sideText } from "../schema";
 import { tEnglish } from "../i18n";
 import { findNumbers, formatNumber, type FoundNumber } from "../text/numbers";
+import { citedYears, findCitations } from "../text/citations";
 import { GlossaryMatcher, normaliseEn, normalisedHas, withoutRendering } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 
@@ -32,8 +33,6 @@ export interface DocFinding extends QaFinding {
   pos: number;
 }
 
-const CITATION = /\(([^()]*?\b\d{4}[a-z]?\b[^()]*)\)/g;
-const YEAR_KEY = /\b\d{4}[a-z]?\b/g;
 const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+/g;
 
 function finding(kind: QaKind, key: string, params: Record<string, string | number> = {}): QaFinding {
@@ -42,15 +41,21 @@ function finding(kind: QaKind, key: string, params: Record<string, string | numb
 
 // ---------------------------------------------------------------- numbers
 
+/** The text with its citations blanked out (same length: offsets stay). */
+function withoutCitations(text: string): string {
+  let out = text;
+  for (const c of findCitations(text)) out = out.slice(0, c.start) + " ".repeat(c.end - c.start) + out.slice(c.end);
+  return out;
+}
+
 /** Every Korean number must appear in the English (as digits or words, e.g.
  *  6 as "Six-Party", 11월 as "November"); every English number written in
  *  digits must appear in the Korean. English words without a Korean number
  *  are free: Korean says 양국 where English says "the two countries". */
 function checkNumbers(ko: string, en: string): QaFinding[] {
   // Citation years are the citation check's business.
-  const blank = (s: string) => s.replace(CITATION, (m) => " ".repeat(m.length));
-  const koNums = findNumbers(blank(ko), "ko");
-  const enNums = findNumbers(blank(en), "en");
+  const koNums = findNumbers(withoutCitations(ko), "ko");
+  const enNums = findNumbers(withoutCitations(en), "en");
   const used = new Set<FoundNumber>();
   const out: QaFinding[] = [];
   for (const k of koNums) {
@@ -69,9 +74,8 @@ function checkNumbers(ko: string, en: string): QaFinding[] {
 
 // ---------------------------------------------------------------- citations and brackets
 
-
 function citations(text: string): { text: string; keys: string[] }[] {
-  return [...text.matchAll(CITATION)].map((m) => ({ text: m[0], keys: m[1].match(YEAR_KEY) ?? [] }));
+  return findCitations(text).map((c) => ({ text: c.text, keys: c.years }));
 }
 
 /** Parentheticals that are not citations, nor a Korean text's gloss of a
@@ -81,7 +85,7 @@ function bracketCount(text: string, lang: "ko" | "en"): number {
   let n = 0;
   for (const m of text.matchAll(/\(([^()]*)\)|\[([^\][]*)\]/g)) {
     const inner = m[1] ?? m[2] ?? "";
-    if (m[1] !== undefined && /\b\d{4}[a-z]?\b/.test(inner)) continue;
+    if (m[1] !== undefined && citedYears(inner)) continue;
     if (lang === "ko" && m[1] !== undefined && /[\uac00-\ud7a3]$/.test(text.slice(0, m.index)) && !/[\uac00-\ud7a3]/.test(inner)) continue;
     n++;
   }
