@@ -6,7 +6,7 @@
 import type { Project } from "../document/project";
 import type { ExportOptions } from "./index";
 import { collect } from "./collect";
-import { codeLabel } from "./labels";
+import { bilingualLabel } from "./labels";
 
 export const CSV_HEADER = ["theme", "side", "quote", "korean_segment", "english_segment", "memo"];
 
@@ -20,6 +20,6 @@ export async function exportCsv(project: Project, options: ExportOptions = {}): 
   const lang = options.uiLanguage ?? "ko";
   const rows = [CSV_HEADER];
   for (const a of data.annotations)
-    for (const r of a.ranges) rows.push([codeLabel(data.code(a.code), lang), r.side, r.quote, r.segment.text.ko, r.segment.text.en, a.note]);
+    for (const r of a.ranges) rows.push([bilingualLabel(data.code(a.code), lang), r.side, r.quote, r.segment.text.ko, r.segment.text.en, a.note]);
   return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -31,7 +31,7 @@ import type { ExportOptions } from "./index";
 import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
 import { XML_INVALID, controlPicture, escapeText } from "./escape";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { codeLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
+import { bilingualLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
 
 const FONT = { ascii: "Calibri", hAnsi: "Calibri", eastAsia: "Malgun Gothic", cs: "Calibri" };
 const KO_FONT = { ascii: "Malgun Gothic", hAnsi: "Malgun Gothic", eastAsia: "Malgun Gothic", cs: "Malgun Gothic" };
@@ -123,7 +123,7 @@ const ROW_START = "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
 function allocateComments(ctx: Ctx): void {
   for (const ann of ctx.data.annotations) {
     if (!ann.note) continue;
-    const label = codeLabel(ctx.data.code(ann.code), ctx.lang);
+    const label = bilingualLabel(ctx.data.code(ann.code), ctx.lang);
     const n = ann.ranges.length;
     ctx.rangeComment.set(
       ann,
@@ -209,7 +209,7 @@ export async function exportDocx(project: Project, options: ExportOptions = {}):
       new Paragraph({
         children: [
           swatch(c.color),
-          new TextRun({ text: ` ${clean(codeLabel(c, lang))}  `, font: KO_FONT }),
+          new TextRun({ text: ` ${clean(bilingualLabel(c, lang))}  `, font: KO_FONT }),
           new TextRun({ text: t("doc.legendCount", { count: anns.length, segments: segs.size }), color: "666666", font: KO_FONT }),
         ],
       }),
@@ -221,7 +221,7 @@ export async function exportDocx(project: Project, options: ExportOptions = {}):
     for (const c of data.usedCodes) {
       const anns = data.annotations.filter((a) => a.code === c.id);
       const segs = [...new Set(anns.flatMap((a) => a.ranges.map((r) => r.segment)))].sort((a, b) => a.number - b.number);
-      index.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [swatch(c.color), new TextRun({ text: ` ${clean(codeLabel(c, lang))}`, font: KO_FONT })] }));
+      index.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [swatch(c.color), new TextRun({ text: ` ${clean(bilingualLabel(c, lang))}`, font: KO_FONT })] }));
       const links: ParagraphChild[] = [new TextRun({ text: `${t("doc.segments")}: `, font: KO_FONT })];
       segs.forEach((s, i) => {
         if (i) links.push(new TextRun(", "));

@@ -9,7 +9,7 @@ import type { ExportOptions } from "./index";
 import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
 import { underlineStyle } from "../themes/theme-decorations";
 import { escapeAttr, escapeText } from "./escape";
-import { codeLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
+import { bilingualLabel, exportT, numbered, safeColor, statusLabels } from "./labels";
 import { assignLanes } from "../themes/lanes";
 
 // Fonts present on Windows, macOS and Linux (Noto CJK / Nanum), then the generic family.
@@ -110,7 +110,7 @@ function renderSide(ctx: Ctx, seg: SegmentView, side: Side): string {
       let open = ctx.spanCache.get(key);
       if (!open) {
         const style = underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: safeColor(ctx.data.code(r.ann.code).color) })));
-        const title = active.map((r) => codeLabel(ctx.data.code(r.ann.code), ctx.lang)).join("\n");
+        const title = active.map((r) => bilingualLabel(ctx.data.code(r.ann.code), ctx.lang)).join("\n");
         const codes = [...new Set(active.map((r) => `c${ctx.codeIndex.get(r.ann.code)}`))].join(" ");
         ctx.spanCache.set(key, (open = `<span class="th ${codes}" style="${style}" title="${escapeAttr(title)}">`));
       }
@@ -124,7 +124,7 @@ function renderSide(ctx: Ctx, seg: SegmentView, side: Side): string {
 function noteRef(ctx: Ctx, ann: Annotation | null, seg: SegmentView): string {
   const n = ctx.notes.length + 1;
   const where = ann
-    ? ctx.t("doc.themeNote", { theme: codeLabel(ctx.data.code(ann.code), ctx.lang), n: seg.number })
+    ? ctx.t("doc.themeNote", { theme: bilingualLabel(ctx.data.code(ann.code), ctx.lang), n: seg.number })
     : ctx.t("doc.segmentNote", { n: seg.number });
   const back = ann ? `#a${ctx.annIndex.get(ann)}` : `#s${seg.number}`;
   const text = ann ? ann.note : seg.note;
@@ -155,7 +155,7 @@ function legend(ctx: Ctx): string {
     const anns = data.annotations.filter((a) => a.code === c.id);
     const segs = new Set(anns.flatMap((a) => a.ranges.map((r) => r.segment)));
     const count = t("doc.legendCount", { count: anns.length, segments: segs.size });
-    return `<li><span class="swatch k${i}"></span>${escapeText(codeLabel(c, ctx.lang))} <span class="count">${escapeText(count)}</span></li>`;
+    return `<li><span class="swatch k${i}"></span>${escapeText(bilingualLabel(c, ctx.lang))} <span class="count">${escapeText(count)}</span></li>`;
   });
   return `<section class="legend"><h2>${escapeText(t("doc.legend"))}</h2><ul class="legend">${items.join("")}</ul></section>`;
 }
@@ -176,7 +176,7 @@ function themeIndex(ctx: Ctx): string {
         return `<blockquote${lang ? ` lang="${lang}"` : ""}><a href="#a${ctx.annIndex.get(a)}">${escapeText(quote)}</a> <span class="count">(${escapeText(where)})</span></blockquote>`;
       })
       .join("");
-    return `<div class="index-entry"><h3><span class="swatch k${i}"></span>${escapeText(codeLabel(c, ctx.lang))}</h3><p class="segs">${escapeText(t("doc.segments"))}: ${segLinks}</p><p>${escapeText(t("doc.quotes"))}:</p>${quotes}</div>`;
+    return `<div class="index-entry"><h3><span class="swatch k${i}"></span>${escapeText(bilingualLabel(c, ctx.lang))}</h3><p class="segs">${escapeText(t("doc.segments"))}: ${segLinks}</p><p>${escapeText(t("doc.quotes"))}:</p>${quotes}</div>`;
   });
   return `<section class="index"><h2>${escapeText(t("doc.index"))}</h2>${entries.join("")}</section>`;
 }

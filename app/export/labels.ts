@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import { createI18n, type UiLanguage } from "../i18n";
 import type { Code } from "../themes/codebook";
+import { codeLabel } from "../themes/codebook-ops";
 
 const cache = new Map<UiLanguage, TFunction>();
 
@@ -11,9 +12,12 @@ export function exportT(lang: UiLanguage = "ko"): TFunction {
   return t;
 }
 
-/** A theme's label in both languages, the chosen one first ("우주 협력 · Space cooperation"). */
-export function codeLabel(code: Code, lang: UiLanguage = "ko"): string {
-  const first = code.label[lang] || code.label[lang === "ko" ? "en" : "ko"] || code.id;
+/**
+ * A theme's label in both languages, the chosen one first ("우주 협력 · Space
+ * cooperation"): the editor's label (codeLabel), then the other language's.
+ */
+export function bilingualLabel(code: Code, lang: UiLanguage = "ko"): string {
+  const first = codeLabel(code, lang);
   const second = code.label[lang === "ko" ? "en" : "ko"];
   return second && second !== first ? `${first} · ${second}` : first;
 }

@@ -124,7 +124,11 @@ export function codeTree(codebook: Codebook): { code: Code; depth: number }[] {
   return out;
 }
 
-/** The label in a language, falling back to the other language, then to the id. */
+/**
+ * The label in a language, falling back to the other language, then to the
+ * id (`id` stands in for a code the codebook lacks). The one label rule: the
+ * exports' bilingual label (app/export/labels.ts) starts with it.
+ */
 export function codeLabel(code: Code | undefined, lang: "ko" | "en", id = ""): string {
   if (!code) return id;
   return code.label[lang] || code.label[lang === "ko" ? "en" : "ko"] || code.id;
