@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bilingualLabel } from "./labels";
+import { bilingualLabel, exportT, statusLabels } from "./labels";
 import { codeLabel } from "../themes/codebook-ops";
+import { SEGMENT_STATUSES } from "../schema";
 import { code } from "../../test/fixtures/export-project";
 
 test("an export's theme label is the editor's label, then the other language's", () => {
@@ -14,4 +15,13 @@ test("an export's theme label is the editor's label, then the other language's",
   assert.equal(bilingualLabel(code("aukus", "AUKUS", "AUKUS", "#000000"), "en"), "AUKUS");
   // No label at all: the id, as in the editor.
   assert.equal(bilingualLabel(code("x-1", "", "", "#000000"), "en"), "x-1");
+});
+
+test("status labels cover every segment status, in both languages", () => {
+  for (const lang of ["ko", "en"] as const) {
+    const labels = statusLabels(exportT(lang));
+    assert.deepEqual(Object.keys(labels), [...SEGMENT_STATUSES]);
+    for (const s of SEGMENT_STATUSES) assert.ok(labels[s] && labels[s] !== `status.${s}`, `${lang} ${s}`);
+  }
+  assert.notEqual(statusLabels(exportT("en")).reviewed, statusLabels(exportT("ko")).reviewed);
 });

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { createI18n, type UiLanguage } from "../i18n";
 import type { Code } from "../themes/codebook";
 import { codeLabel } from "../themes/codebook-ops";
+import { SEGMENT_STATUSES, type SegmentStatus } from "../schema";
 
 const cache = new Map<UiLanguage, TFunction>();
 
@@ -38,6 +39,6 @@ export function numbered(t: TFunction, key: string, param = "n"): (n: number) =>
 }
 
 /** The status labels, translated once. */
-export function statusLabels(t: TFunction): Record<string, string> {
-  return Object.fromEntries(["new", "draft", "translated", "reviewed"].map((s) => [s, String(t(`status.${s}`))]));
+export function statusLabels(t: TFunction): Record<SegmentStatus, string> {
+  return Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, String(t(`status.${s}`))])) as Record<SegmentStatus, string>;
 }

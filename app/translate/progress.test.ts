@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildDoc } from "../document/build";
 import { translationProgress } from "./progress";
+import { SEGMENT_STATUSES } from "../schema";
 
 test("progress counts translated and reviewed segments and their Korean words", () => {
   const doc = buildDoc([
@@ -15,4 +16,11 @@ test("progress counts translated and reviewed segments and their Korean words", 
   assert.equal(p.wordsTotal, 3 + 2 + 3 + 1);
   assert.equal(p.percent, 66);
   assert.deepEqual(p.byStatus, { new: 1, draft: 1, translated: 1, reviewed: 1 });
+});
+
+test("every segment status is counted, with zero for the statuses no segment has", () => {
+  const doc = buildDoc([{ segments: [{ ko: "가", en: "", status: "new" }, { ko: "나", en: "", status: "new" }] }]);
+  const p = translationProgress(doc);
+  assert.deepEqual(Object.keys(p.byStatus), [...SEGMENT_STATUSES]);
+  assert.deepEqual(p.byStatus, { new: 2, draft: 0, translated: 0, reviewed: 0 });
 });

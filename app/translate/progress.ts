@@ -3,7 +3,7 @@
 // tools count them (one word per space-separated eojeol). Counts are cached
 // per segment node, so after an edit only the edited segment is counted again.
 import type { Node as PMNode } from "prosemirror-model";
-import { sideText, type SegmentStatus } from "../schema";
+import { SEGMENT_STATUSES, sideText, type SegmentStatus } from "../schema";
 
 export interface Progress {
   segments: number;
@@ -32,7 +32,8 @@ export function isDone(status: SegmentStatus): boolean {
 }
 
 export function translationProgress(doc: PMNode): Progress {
-  const p: Progress = { segments: 0, segmentsTotal: 0, words: 0, wordsTotal: 0, percent: 0, byStatus: { new: 0, draft: 0, translated: 0, reviewed: 0 } };
+  const byStatus = Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
+  const p: Progress = { segments: 0, segmentsTotal: 0, words: 0, wordsTotal: 0, percent: 0, byStatus };
   doc.forEach((passage) =>
     passage.forEach((segment) => {
       const status = segment.attrs.status as SegmentStatus;
