@@ -138,6 +138,8 @@ test("broken and foreign files give errors naming the file and the place", () =>
     ["e.tmx", `<tmx version="1.4"><header/><body/></tmx>`, "export:interchange.noSegments", /e\.tmx: no segments/],
     ["f.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ko"><file id="f"><unit id="u"><segment state="done"><source>x</source></segment></unit></file></xliff>`, "export:interchange.badState", /f\.xlf, unit 1 › segment 1: unknown state “done”/],
     ["g.txt", `hello`, "export:interchange.unknownType", /g\.txt: Dari imports \.tmx and \.xlf/],
+    // The validator gives no column for a file without any element: the place is the line alone.
+    ["h.tmx", `<?xml version="1.0"?>\n`, "export:interchange.notXml", /^h\.tmx: not well-formed XML: .*\(line 1\)$/],
   ];
   for (const [file, text, key, message] of cases) {
     const e = errorOf(() => importInterchange(file, text));

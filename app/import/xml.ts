@@ -47,7 +47,7 @@ function refuseDoctype(text: string, file: string): void {
 function notXml(file: string, problem: string, at?: { line: number; column: number }): DariError {
   const params: ErrorParams = { file, reason: problem, problem };
   if (at) {
-    params.reason = `${problem} (line ${at.line}, column ${at.column})`;
+    params.reason = at.column === undefined ? `${problem} (line ${at.line})` : `${problem} (line ${at.line}, column ${at.column})`;
     params.line = at.line;
     // The validator leaves the column out of some errors.
     if (at.column !== undefined) params.column = at.column;
