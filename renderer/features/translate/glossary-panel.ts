@@ -18,6 +18,7 @@ import { sideText } from "../../../app/schema";
 import { newId } from "../../../app/ids";
 import { loadUserGlossary, saveUserGlossary } from "./user-data";
 import { KEYS } from "./keys";
+import { shownKey } from "../../key-label";
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -141,7 +142,7 @@ export class GlossaryPanel implements PanelView {
                 "button",
                 {
                   type: "button",
-                  title: i === 0 ? KEYS.glossary : "",
+                  title: i === 0 ? shownKey(KEYS.glossary) : "",
                   onclick: () => {
                     const view = this.ctx.view();
                     insertOnEnglish(h.entry.en)(view.state, view.dispatch);
