@@ -14,6 +14,7 @@ import { schema, SEGMENT_STATUSES } from "../app/schema";
 import { emptyMeta, serializeProject, type Project } from "../app/document";
 import { defaultCodebook } from "../app/themes/default-codebook";
 import { defaultGlossary } from "../app/translate/default-glossary";
+import { rng } from "./rng";
 
 export const CORPUS = resolve(fileURLToPath(new URL("..", import.meta.url)), "../shared/corpus");
 
@@ -31,17 +32,7 @@ export function sampleBeads(corpus = CORPUS): { ko: string; en: string }[] {
   return gold.beads.map((b) => ({ ko: b.ko.map((i) => ko[i]).join(" "), en: b.en.map((i) => en[i]).join(" ") }));
 }
 
-/** A small, seeded PRNG (mulberry32): benchmarks must see the same text every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** A run of whole words of `text`, starting at a word picked by `rand`, about `target` characters long. */
 function clip(text: string, target: number, rand: () => number): string {

@@ -11,6 +11,7 @@ import { schema } from "../../../app/schema";
 import { gutterPlugin, currentSegmentPlugin } from "../../../renderer/plugins/gutter";
 import { lazyPassages, lazyPassagesKey } from "../../../renderer/plugins/lazy-passages";
 import { fastDocUpdatePlugin, setFastDocUpdate, docUpdateStats } from "../../../renderer/plugins/doc-update";
+import { rng } from "../../../bench/rng";
 
 /** The test's own decorations: each plugin holds a set that steps replace, add to or map. */
 type DecoMeta = { set: DecorationSet } | { add: Decoration[] } | { clear: true };
@@ -37,16 +38,6 @@ function decoPlugin(name: string): Plugin<DecorationSet> {
 /** Two plugins of node, inline and widget decorations inside passages; the third holds a widget between passages or nothing. */
 const testPlugins = ["decoA", "decoB", "decoC"].map(decoPlugin);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sides {
   /** Content start and end of each side (ko and en) in the document. */
