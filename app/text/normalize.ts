@@ -14,8 +14,21 @@ export function stripBom(text: string): string {
  * The lines of a text: CRLF, CR, Unicode line and paragraph separators and
  * form feeds (page breaks in pdftotext output) all end a line.
  */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\f\v\u0085]/;
+
 export function splitLines(text: string): string[] {
-  return stripBom(text).split(/\r\n|[\r\n\u2028\u2029\f\v\u0085]/);
+  return stripBom(text).split(LINE_BREAK);
+}
+
+/** The lines of splitLines one at a time, each with the offset where it ends in `text`. */
+export function* eachLine(text: string): Generator<{ line: string; end: number }> {
+  const breaks = new RegExp(LINE_BREAK.source, "g");
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    yield { line: text.slice(start, m.index), end: m.index };
+    start = m.index + m[0].length;
+  }
+  yield { line: text.slice(start), end: text.length };
 }
 
 /** Every run of layout spaces becomes one plain space; the ends are trimmed. */
@@ -39,20 +52,31 @@ export function isBlank(line: string): boolean {
   return /^[\s\u00a0\u3000\ufeff]*$/.test(line);
 }
 
-/** Share of Hangul among the letters of a text (0 when it has no letters). */
-export function hangulRatio(text: string): number {
-  let hangul = 0;
-  let letters = 0;
-  const letter = /\p{L}/u;
+const LETTER = /\p{L}/u;
+
+export interface LetterCounts {
+  hangul: number;
+  letters: number;
+}
+
+/** Adds the letters of `text`, and how many of them are Hangul, to `into`. */
+export function countLetters(text: string, into: LetterCounts = { hangul: 0, letters: 0 }): LetterCounts {
+  const letter = LETTER;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) into.letters++;
     } else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) {
-      hangul++;
-      letters++;
-    } else if (letter.test(text[i])) letters++;
+      into.hangul++;
+      into.letters++;
+    } else if (letter.test(text[i])) into.letters++;
   }
+  return into;
+}
+
+/** Share of Hangul among the letters of a text (0 when it has no letters). */
+export function hangulRatio(text: string): number {
+  const { hangul, letters } = countLetters(text);
   return letters ? hangul / letters : 0;
 }
 

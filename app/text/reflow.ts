@@ -12,7 +12,7 @@
 // PDF text whose lines lost their trailing spaces has its breaks judged from
 // the text's own syllable statistics instead.
 import { sentenceSpans, type TextLang } from "./sentences";
-import { splitLines, collapseSpaces, leadingSpace, trailingSpace, isBlank, hangulRatio } from "./normalize";
+import { splitLines, eachLine, collapseSpaces, leadingSpace, trailingSpace, isBlank, hangulRatio, countLetters, type LetterCounts } from "./normalize";
 import { runInSlices } from "../slices";
 
 export const REFLOW_MODES = ["pdf", "lines", "blocks"] as const;
@@ -75,25 +75,47 @@ interface Layout {
 }
 
 function layoutOf(lines: LineInfo[]): Layout {
+  const steps = layoutSteps(lines);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The layout of the lines, yielding every STEP lines (a book has a million). */
+function* layoutSteps(lines: LineInfo[]): Generator<void, Layout> {
   const n = lines.length;
   let ends = 0;
   let blankAfter = 0;
   let spaced = 0;
+  // Line lengths as a histogram: the median without sorting a million numbers.
+  const lengths = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    if (SENTENCE_END.test(lines[i].body)) ends++;
+    if (i % STEP === STEP - 1) yield;
+    const body = lines[i].body;
+    if (SENTENCE_END.test(body)) ends++;
+    lengths.set(body.length, (lengths.get(body.length) ?? 0) + 1);
     if (i + 1 < n) {
       if (lines[i + 1].blanksBefore > 0) blankAfter++;
       if (lines[i].trail.length > 0) spaced++;
     }
   }
-  const lengths = lines.map((l) => l.body.length).sort((a, b) => a - b);
+  let medianLength = 0;
+  let seen = 0;
+  for (const [length, count] of [...lengths].sort((a, b) => a[0] - b[0])) {
+    seen += count;
+    if (seen > Math.floor(n / 2)) {
+      medianLength = length;
+      break;
+    }
+  }
   const blankRatio = n > 1 ? blankAfter / (n - 1) : 0;
   return {
     doubleSpaced: n > 2 && blankRatio >= 0.8,
     trailingSpaceMarksWords: n > 2 && spaced / (n - 1) >= 0.15,
     endRatio: n ? ends / n : 0,
     blankRatio,
-    medianLength: lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0,
+    medianLength,
   };
 }
 
@@ -117,6 +139,8 @@ export function detectMode(text: string): ReflowMode {
 }
 
 /** Detects the language of a text from its share of Hangul. */
+const ratio = (c: LetterCounts) => (c.letters ? c.hangul / c.letters : 0);
+
 export function detectLang(text: string): TextLang {
   return hangulRatio(text) >= 0.3 ? "ko" : "en";
 }
@@ -257,20 +281,33 @@ function* reflowBlocks(lines: LineInfo[], layout: Layout, out: string[]): Genera
 }
 
 function* reflowSteps(text: string, options: ReflowOptions): Generator<number, ReflowResult> {
+  // Lines are read, measured and counted a slice at a time: splitting or
+  // scanning a 50 MB text in one go held the window for a fifth of a second.
   const lines: LineInfo[] = [];
-  const raw = splitLines(text);
+  const letters = { hangul: 0, letters: 0 };
   let blanks = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (i % STEP === STEP - 1) yield (0.5 * i) / raw.length;
-    const line = lineInfo(raw[i], lines.length > 0, blanks);
+  let count = 0;
+  for (const { line: raw, end } of eachLine(text)) {
+    if (++count % STEP === 0) yield (0.45 * end) / text.length;
+    if (!options.lang) countLetters(raw, letters);
+    const line = lineInfo(raw, lines.length > 0, blanks);
     if (line) {
       lines.push(line);
       blanks = 0;
     } else blanks++;
   }
-  const layout = layoutOf(lines);
+  const measuring = layoutSteps(lines);
+  let layout: Layout;
+  for (let i = 0; ; i++) {
+    const r = measuring.next();
+    if (r.done) {
+      layout = r.value;
+      break;
+    }
+    yield 0.45 + (0.05 * i * STEP) / Math.max(1, lines.length);
+  }
   const mode = !options.mode || options.mode === "auto" ? pickMode(lines, layout) : options.mode;
-  const lang = options.lang ?? detectLang(text);
+  const lang = options.lang ?? (ratio(letters) >= 0.3 ? "ko" : "en");
   const paragraphs: string[] = [];
   if (mode === "lines") for (const l of lines) paragraphs.push(l.body);
   else if (mode === "blocks") yield* reflowBlocks(lines, layout, paragraphs);
