@@ -3,7 +3,7 @@
 // no native one (plain Chromium). Labels are i18n keys of the "menu" namespace.
 import type { MenuCommand } from "./ipc";
 import type { UiLanguage } from "./i18n";
-import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS } from "./shortcuts";
+import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY } from "./shortcuts";
 
 export type MenuRole = "undo" | "redo" | "cut" | "copy" | "paste" | "selectAll" | "quit" | "toggleDevTools";
 
@@ -144,7 +144,7 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
     {
       label: "help.title",
       submenu: [
-        { label: "help.shortcuts", command: "shortcuts", accelerator: "F1" },
+        { label: "help.shortcuts", command: "shortcuts", accelerator: acceleratorOf(HELP_KEY) },
         { label: "help.about", command: "about" },
       ],
     },

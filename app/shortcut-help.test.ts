@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { shortcutHelp } from "./shortcut-help";
-import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, PANEL_BACK_KEY, matchKeys } from "./shortcuts";
+import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys } from "./shortcuts";
 import { ALIGN_MENU, PANELS, panelKey, menuTemplate, acceleratorOf, type MenuItem } from "./menu";
 import { THEME_KEYS, themeKeyOf, type KeyPress } from "./themes/theme-keys";
 import { keyLabel } from "./keys";
@@ -14,6 +14,7 @@ function boundKeys(): string[] {
   return [
     ...Object.values(EDITOR_KEYS),
     ...Object.values(FILE_KEYS),
+    HELP_KEY,
     ...ALIGN_MENU.map((a) => a.key),
     ...PANELS.map((_, i) => panelKey(i)),
     PANEL_BACK_KEY,

@@ -3,7 +3,7 @@
 // so changing a key changes the help. Texts are i18n keys; the renderer shows
 // the keys as its platform writes them (app/keys.ts).
 import { ALIGN_MENU, PANELS, panelKey } from "./menu";
-import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, PANEL_BACK_KEY, matchKeys } from "./shortcuts";
+import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys } from "./shortcuts";
 import { THEME_KEYS } from "./themes/theme-keys";
 
 export interface ShortcutRow {
@@ -33,7 +33,10 @@ export function shortcutHelp(): ShortcutGroup[] {
     },
     {
       title: "common:shortcuts.group.file",
-      rows: (["new", "open", "save", "saveAs", "import", "export"] as const).map((name) => ({ keys: [FILE_KEYS[name]], text: `menu:file.${name}` })),
+      rows: [
+        ...(["new", "open", "save", "saveAs", "import", "export"] as const).map((name) => ({ keys: [FILE_KEYS[name]], text: `menu:file.${name}` })),
+        { keys: [HELP_KEY], text: "menu:help.shortcuts" },
+      ],
     },
     {
       title: "common:shortcuts.group.align",

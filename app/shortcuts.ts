@@ -45,6 +45,9 @@ export function matchKeys(): string[] {
   return Array.from({ length: MATCH_KEY_COUNT }, (_, i) => `${TRANSLATE_KEYS.match}${i + 1}`);
 }
 
+/** The list of shortcuts (Help menu; renderer/app.ts binds it in the window too). */
+export const HELP_KEY = "F1";
+
 /**
  * In a side panel, back to the text (renderer/app.ts). A DOM listener checks
  * it against KeyboardEvent.key, which names an unmodified key as ProseMirror does.

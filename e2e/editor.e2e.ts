@@ -303,3 +303,18 @@ test("File › Open Recent reopens a saved project; View › Layout stacks the s
     assert.ok((await ko())!.y < (await en())!.y && Math.abs((await ko())!.x - (await en())!.x) < 2, "Korean above English");
   });
 });
+
+test("F1 lists the shortcuts as this platform writes them, from the keys the editor binds", async () => {
+  await withApp(browser(), async ({ page }) => {
+    await focusSide(page, 0, "en");
+    await page.keyboard.press("F1");
+    const dialog = page.locator(".dari-dialog");
+    await dialog.locator(".dari-shortcuts").waitFor();
+    const rows = await dialog.locator("tr").evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, " ").trim()));
+    assert.ok(rows.some((r) => r.startsWith("Ctrl+Shift+G ")), rows.join("\n"));
+    assert.ok(rows.some((r) => r.startsWith("F1 ")), "the help lists its own key");
+    assert.ok(!rows.some((r) => /Mod-|Shift-/.test(r)), "no ProseMirror key names");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  });
+});

@@ -13,7 +13,7 @@ import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
 import { menuTemplate, PANELS, panelKey, type MenuItem } from "../app/menu";
-import { FILE_KEYS, PANEL_BACK_KEY } from "../app/shortcuts";
+import { FILE_KEYS, HELP_KEY, PANEL_BACK_KEY } from "../app/shortcuts";
 import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
 import { editorPlugins } from "./editor";
@@ -123,6 +123,7 @@ export class DariApp implements AppContext {
       [FILE_KEYS.new]: () => (void this.runMenu("new"), true),
       [FILE_KEYS.export]: () => (void this.runMenu("export"), true),
       [FILE_KEYS.import]: () => (void this.runMenu("import"), true),
+      [HELP_KEY]: () => (void this.runMenu("shortcuts"), true),
     };
     PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
     return createProjectState(project, editorPlugins(this, keys));
