@@ -1,0 +1,62 @@
+// The gutter flags of unsure segments (app/align/flags.ts): on exactly the
+// low-confidence, unconfirmed segments, with their percentage; kept through
+// typing, gone when the segment is confirmed, redrawn on request.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { EditorState, TextSelection } from "prosemirror-state";
+import { alignFlags, alignFlagsKey, lowConfidenceFlags } from "./flags";
+import { isLowConfidence, toggleConfirmed, LOW_CONFIDENCE } from "../commands/align";
+import { segmentAttrs } from "../schema";
+import { forEachSegment } from "../document/segments";
+import { buildLargeProject } from "../../bench/build-large";
+
+const doc = buildLargeProject({ passages: 30 }).doc;
+
+function unsure(d = doc): number[] {
+  const out: number[] = [];
+  forEachSegment(d, (seg, pos) => {
+    const { confidence, confirmed } = segmentAttrs(seg);
+    if (!confirmed && confidence !== null && confidence < LOW_CONFIDENCE) out.push(pos);
+  });
+  return out;
+}
+
+test("flags sit on exactly the unconfirmed segments below the threshold, with their percentage", () => {
+  const asked: number[] = [];
+  const set = lowConfidenceFlags(doc, (p) => (asked.push(p), `${p}% sure`));
+  const flags = set.find();
+  const expected = unsure();
+  assert.ok(expected.length > 20 && expected.length < 300, `${expected.length} unsure segments`);
+  assert.deepEqual(flags.map((f) => f.from), expected);
+  for (const f of flags) {
+    const seg = doc.nodeAt(f.from)!;
+    assert.ok(isLowConfidence(seg));
+    const percent = Math.round(segmentAttrs(seg).confidence! * 100);
+    const attrs = (f as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    assert.equal(attrs["data-confidence"], String(percent));
+    assert.equal(attrs.title, `${percent}% sure`);
+  }
+  // One tooltip per percentage, not one per segment.
+  assert.equal(asked.length, new Set(asked).size);
+  assert.ok(asked.length < flags.length);
+});
+
+test("typing keeps the flags on their segments; confirming removes one; a redraw asks for the tooltips again", () => {
+  let language = "en";
+  let state = EditorState.create({ doc, plugins: [alignFlags((p) => (language === "en" ? `${p}% sure` : `확신도 ${p}%`))] });
+  const first = unsure()[0];
+  const inside = first + 3; // in the segment's Korean side
+  state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inside)));
+  state = state.apply(state.tr.insertText("다리"));
+  const flags = () => alignFlagsKey.getState(state)!.find();
+  assert.deepEqual(flags().map((f) => f.from), unsure(state.doc));
+  for (const f of flags()) assert.equal(state.doc.nodeAt(f.from)!.nodeSize, f.to - f.from);
+
+  toggleConfirmed(state, (tr) => (state = state.apply(tr)));
+  assert.ok(!flags().some((f) => f.from === first), "the confirmed segment lost its flag");
+  assert.deepEqual(flags().map((f) => f.from), unsure(state.doc));
+
+  language = "ko";
+  state = state.apply(state.tr.setMeta(alignFlagsKey, true));
+  assert.match((flags()[0] as unknown as { type: { attrs: { title: string } } }).type.attrs.title, /^확신도 \d+%$/);
+});
