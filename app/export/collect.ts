@@ -5,7 +5,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Project } from "../document/project";
 import type { Code } from "../themes/codebook";
-import { sideRanges } from "../themes/annotations";
+import { sideRanges, type ThemeSpan } from "../themes/annotations";
 import { SIDES, type SegmentStatus, type Side, type ThemeAttrs } from "../schema";
 
 export interface Run {
@@ -114,16 +114,6 @@ export function collect(project: Project): Collected {
   const usedCodes = [...project.codebook.filter((c) => used.has(c.id)), ...[...used].filter((id) => !codes.has(id)).map(unknownCode)];
   const all = new Map(usedCodes.map((c) => [c.id, c]));
   return { passages, segments, annotations, usedCodes, code: (id) => all.get(id) ?? codes.get(id) ?? unknownCode(id) };
-}
-
-/** A theme range as plain data, for the interchange formats that carry it beside the text. */
-export interface ThemeSpan {
-  side: Side;
-  from: number;
-  to: number;
-  code: string;
-  id: string;
-  note: string;
 }
 
 /** The theme ranges of each segment (adjacent text nodes with the same mark merged). */

@@ -6,7 +6,7 @@ import { FORMAT_NAME, FORMAT_VERSION, type Project } from "../document/project";
 import { newId } from "../ids";
 import { DariError } from "../errors";
 import type { SegmentStatus, Side } from "../schema";
-import type { ThemeSpan } from "../export/collect";
+import type { ThemeSpan } from "../themes/annotations";
 
 export interface ImportedSegment {
   id: string;

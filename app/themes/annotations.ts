@@ -34,6 +34,17 @@ export interface SideRange {
   to: number;
 }
 
+/** A tagged range with its side, as plain data: what the interchange formats
+ *  (TMX, XLIFF) carry beside the text and what their import reads back. */
+export interface ThemeSpan {
+  side: Side;
+  from: number;
+  to: number;
+  code: string;
+  id: string;
+  note: string;
+}
+
 /**
  * The tagged ranges of one side (a ko or en node), in the order they start.
  * Touching text nodes that carry the same tag are one range. A tag is its id
