@@ -139,3 +139,16 @@ test("a codebook with a namespace prefix, padded attributes and CDATA reads as w
   // A CodeBook in another namespace is not a REFI-QDA codebook.
   assert.throws(() => importQdc(`<CodeBook xmlns="urn:other"/>`, "other.qdc"), (e) => e instanceof DariError && e.key === "themes:qdc.notCodebook");
 });
+
+test("a theme's key from a .qdc follows the codebook's rule: one letter, lower case, or none", () => {
+  const code = (n: number, shortcut: string) =>
+    `<Code guid="0a1b2c3d-0000-4000-8000-00000000000${n}" name="Code ${n}"><Description>[dari] ${JSON.stringify({ id: `c${n}`, shortcut })}</Description></Code>`;
+  // As another tool or a hand edit may leave them: upper case, padded, a word, a digit, a Hangul letter, a symbol.
+  const keys = ["S", " a ", "arms", "1", "ㄱ", "-"];
+  const xml = `<CodeBook xmlns="${QDC_NAMESPACE}"><Codes>${keys.map((k, i) => code(i + 1, k)).join("")}</Codes></CodeBook>`;
+  assert.deepEqual(
+    importQdc(xml, "keys.qdc").map((c) => c.shortcut),
+    ["s", "a", "", "", "", ""],
+    "a digit belongs to the panel order and a word's first letter is not what the analyst chose",
+  );
+});

@@ -32,6 +32,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import { DariError } from "../errors";
 import type { Code, Codebook } from "./codebook";
 import { paletteColor } from "./default-codebook";
+import { normalizeShortcut } from "./codebook-ops";
 import { child, elements, parseXml, textOf, type XElement } from "../import/xml";
 
 export const QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0";
@@ -166,7 +167,8 @@ export function importQdc(xml: string, file = "codebook.qdc"): Codebook {
         description: parsed.description,
         color: /^#[0-9a-fA-F]{6}$/.test(color) ? color.toUpperCase() : paletteColor(codes.length),
         parent,
-        shortcut: typeof parsed.extra.shortcut === "string" ? parsed.extra.shortcut.slice(0, 1) : "",
+        // The same rule as a key typed in the codebook panel: one letter or none.
+        shortcut: typeof parsed.extra.shortcut === "string" ? normalizeShortcut(parsed.extra.shortcut) : "",
         keywords: { ko: strings(kw.ko), en: strings(kw.en) },
       });
       walk(elements(c, "Code"), wantId, here);
