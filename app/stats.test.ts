@@ -6,6 +6,7 @@ import { schema, type SegmentStatus } from "./schema";
 import { emptyMeta, serializeProject, type Project } from "./document/index";
 import { defaultCodebook } from "./themes/default-codebook";
 import { projectStats, statsText, type ProjectStats } from "./stats";
+import { translationProgress } from "./translate/progress";
 import { dari, tempFolder, writeTestFile } from "../test/support";
 
 /** A side whose text is plain runs and [phrase, theme code] pairs. */
@@ -56,6 +57,13 @@ test("dari stats prints the figures and the tagged themes, in the same layout as
 
 test("statsText is that text, from the figures alone", () => {
   assert.equal(statsText(projectStats(taggedProject())), TAGGED_TEXT);
+});
+
+test("the status figures of dari stats and of the status bar's progress agree, unused statuses at zero", () => {
+  const p = taggedProject();
+  const stats = projectStats(p);
+  assert.deepEqual(stats.status, { new: 1, draft: 0, translated: 1, reviewed: 1 });
+  assert.deepEqual(Object.entries(stats.status), Object.entries(translationProgress(p.doc).byStatus));
 });
 
 test("statsText leaves out untagged themes and keeps the layout with an empty title and no themes", () => {

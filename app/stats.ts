@@ -1,8 +1,9 @@
 // Figures about a project, for the status bar and `dari stats`.
 import type { Node as PMNode } from "prosemirror-model";
 import type { Project } from "./document/project";
-import { SEGMENT_STATUSES, sideText, type SegmentStatus } from "./schema";
+import { sideText, type SegmentStatus } from "./schema";
 import { themeStatsJson } from "./themes/stats";
+import { zeroPerStatus } from "./translate/progress";
 
 export interface ProjectStats {
   title: string;
@@ -32,7 +33,7 @@ export function countChars(text: string): number {
 }
 
 export function docStats(doc: PMNode): Omit<ProjectStats, "title"> {
-  const status = Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
+  const status = zeroPerStatus();
   const out = { passages: doc.childCount, segments: 0, confirmed: 0, status, characters: { ko: 0, en: 0 }, words: { ko: 0, en: 0 }, untranslated: 0 };
   doc.forEach((passage) =>
     passage.forEach((segment) => {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildDoc } from "../document/build";
-import { translationProgress } from "./progress";
+import { translationProgress, zeroPerStatus, UNTRANSLATED_STATUSES } from "./progress";
 import { SEGMENT_STATUSES } from "../schema";
 
 test("progress counts translated and reviewed segments and their Korean words", () => {
@@ -23,4 +23,19 @@ test("every segment status is counted, with zero for the statuses no segment has
   const p = translationProgress(doc);
   assert.deepEqual(Object.keys(p.byStatus), [...SEGMENT_STATUSES]);
   assert.deepEqual(p.byStatus, { new: 2, draft: 0, translated: 0, reviewed: 0 });
+});
+
+test("the untranslated statuses are exactly those progress does not count as translated", () => {
+  assert.deepEqual(UNTRANSLATED_STATUSES, ["new", "draft"]);
+  for (const status of SEGMENT_STATUSES) {
+    const p = translationProgress(buildDoc([{ segments: [{ ko: "북러 정상회담", en: "x", status }] }]));
+    assert.equal(p.segments, UNTRANSLATED_STATUSES.includes(status) ? 0 : 1, status);
+  }
+});
+
+test("zeroPerStatus lists every status at zero, a fresh count each time", () => {
+  const counts = zeroPerStatus();
+  assert.deepEqual(Object.entries(counts), SEGMENT_STATUSES.map((s) => [s, 0]));
+  counts.draft++;
+  assert.equal(zeroPerStatus().draft, 0, "counting into one does not change the next");
 });

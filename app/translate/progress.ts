@@ -31,9 +31,16 @@ export function isDone(status: SegmentStatus): boolean {
   return status === "translated" || status === "reviewed";
 }
 
+/** The statuses still to translate (the status bar's "untranslated" filter): those not done. */
+export const UNTRANSLATED_STATUSES: readonly SegmentStatus[] = SEGMENT_STATUSES.filter((s) => !isDone(s));
+
+/** A count per status, every status at zero, in SEGMENT_STATUSES order (reports list them all, even unused ones). */
+export function zeroPerStatus(): Record<SegmentStatus, number> {
+  return Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
+}
+
 export function translationProgress(doc: PMNode): Progress {
-  const byStatus = Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
-  const p: Progress = { segments: 0, segmentsTotal: 0, words: 0, wordsTotal: 0, percent: 0, byStatus };
+  const p: Progress = { segments: 0, segmentsTotal: 0, words: 0, wordsTotal: 0, percent: 0, byStatus: zeroPerStatus() };
   doc.forEach((passage) =>
     passage.forEach((segment) => {
       const status = segment.attrs.status as SegmentStatus;
