@@ -5,13 +5,13 @@ import crelt from "crelt";
 import { Plugin, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type { AppContext } from "../../feature";
-import { translationProgress } from "../../../app/translate/progress";
+import { translationProgress, UNTRANSLATED_STATUSES } from "../../../app/translate/progress";
 import { deskState, setStatusFilter } from "../../../app/translate/decorations";
 import { SEGMENT_STATUSES, type SegmentStatus } from "../../../app/schema";
 
 const FILTERS: Record<string, readonly SegmentStatus[] | null> = {
   all: null,
-  untranslated: ["new", "draft"],
+  untranslated: UNTRANSLATED_STATUSES,
   ...Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, [s]])),
 };
 
