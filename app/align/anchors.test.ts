@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { alignDocument, type AlignOptions } from "./align";
-import { buildAnchors } from "./anchors";
+import { buildAnchors, sharedWeight } from "./anchors";
 import type { LexiconPair } from "./lexicon";
 import { corpusGold } from "../../test/support";
 
@@ -129,4 +129,24 @@ test("citations anchor by their years, in every form the QA check accepts, and p
   assert.ok(shared(1).includes("c:2021"));
   assert.ok(shared(2).includes("n:1990"));
   assert.ok(!t.keys.includes("c:1990"), "a year in bracketed prose is a number, not a citation");
+});
+
+test("a citation's year counts once: a cited pair gains the citation anchor's weight and nothing more", () => {
+  // The same two pairs with and without the citation; a year in the prose
+  // of the cited sentence still counts as a number.
+  const ko = (cite: string) => [`2020년 러시아 언론이 이를 보도했다${cite}.`, "다리는 한국어로 교량이다."];
+  const en = (cite: string) => [`In 2020 the Russian press reported it${cite}.`, "Dari means bridge in Korean."];
+  const withIt = buildAnchors(ko("(TASS 2023a)"), en(" (TASS 2023a)"));
+  const without = buildAnchors(ko("(TASS)"), en(" (TASS)"));
+  const cite = withIt.keys.indexOf("c:2023a");
+  assert.ok(cite >= 0, "the cited year is a citation anchor");
+  assert.ok(!withIt.keys.includes("n:2023"), "the cited year is not also a number");
+  const year = withIt.keys.indexOf("n:2020");
+  assert.ok(year >= 0 && withIt.ko[0].includes(year) && withIt.en[0].includes(year), "the prose year still anchors");
+  // What the aligner weighs for the pair: what the two share and what each side has.
+  const shared = (t: typeof withIt) => sharedWeight(t.ko[0], t.en[0], t.weight);
+  const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+  close(shared(withIt) - shared(without), withIt.weight[cite], "shared weight");
+  close(withIt.koTotal[0] - without.koTotal[0], withIt.weight[cite], "Korean total");
+  close(withIt.enTotal[0] - without.enTotal[0], withIt.weight[cite], "English total");
 });

@@ -56,15 +56,22 @@ const STOP_NAMES = new Set(
   "the this that these those there then than in on at of for from to by with as and but or if when while after before since until because although though however yet so such it its it's we our us they their he she his her i a an one some many most more other others all both each every no not what which who whom whose why how where first last next meanwhile indeed also even still already again finally moreover therefore thus hence instead rather nor either neither chairman president minister professor department state affairs".split(" "),
 );
 
-function numberKeys(text: string, lang: "ko" | "en", out: Set<string>): void {
-  for (const n of findNumbers(text, lang)) {
+/**
+ * Citation years (c:2023a), then the numbers outside citations: a cited year
+ * is anchored once, as a citation, not again as the number 2023 (the QA
+ * check leaves citations out of its numbers in the same way).
+ */
+function numberAndCitationKeys(text: string, lang: "ko" | "en", out: Set<string>): void {
+  let rest = text;
+  for (const c of findCitations(text)) {
+    for (const y of c.years) out.add(`c:${y}`);
+    // Blanked, not cut: the text keeps its length, so nothing joins across the gap.
+    rest = rest.slice(0, c.start) + " ".repeat(c.end - c.start) + rest.slice(c.end);
+  }
+  for (const n of findNumbers(rest, lang)) {
     const kind = n.kind === "month" ? "m" : n.kind === "percent" ? "p" : "n";
     out.add(`${kind}:${n.value}`);
   }
-}
-
-function citationKeys(text: string, out: Set<string>): void {
-  for (const c of findCitations(text)) for (const y of c.years) out.add(`c:${y}`);
 }
 
 function enTokens(text: string): string[] {
@@ -154,8 +161,7 @@ function englishNames(sentences: readonly string[]): Set<string> {
 
 function sentenceKeysKo(text: string, lex: Lexicon, names: NameMatcher): Set<string> {
   const out = new Set<string>();
-  numberKeys(text, "ko", out);
-  citationKeys(text, out);
+  numberAndCitationKeys(text, "ko", out);
   for (const m of text.matchAll(LATIN_WORD)) if (m[0].length >= 2) out.add(`w:${m[0].toLowerCase()}`);
   for (const m of text.matchAll(HANGUL_WORD)) {
     if (m[0].length < 2) continue;
@@ -169,8 +175,7 @@ function sentenceKeysKo(text: string, lex: Lexicon, names: NameMatcher): Set<str
 
 function sentenceKeysEn(text: string, lex: Lexicon): Set<string> {
   const out = new Set<string>();
-  numberKeys(text, "en", out);
-  citationKeys(text, out);
+  numberAndCitationKeys(text, "en", out);
   const tokens = enTokens(text);
   for (const m of text.matchAll(LATIN_WORD)) {
     const w = m[0].toLowerCase();
