@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { glossaryFromTbx, glossaryToTbx } from "./glossary-tbx";
 import { defaultGlossary } from "./default-glossary";
 import { DariError } from "../errors";
+import { newId } from "../ids";
 import { readText, tempFolder, writeTestFile } from "../../test/support";
 
 test("TBX-Basic round-trips the default glossary through a file", () => {
@@ -138,4 +139,25 @@ test("blank notes and forbidden renderings are not written as empty TBX elements
   const [c] = parseTbx(glossaryToTbx([{ id: "g-1", ko: "푸틴", en: "Putin", note: "  ", forbidden: ["", " ", "Poutine"] }])).tbx.text.body.conceptEntry;
   assert.equal(c.note, undefined);
   assert.deepEqual(termSecs(c, "en").map((s) => s.term), ["Putin", "Poutine"]);
+});
+
+test("ids stay the same over two export and import round trips", () => {
+  // A termbase from another tool: its ids get "g-" on the first import, and only then.
+  const foreign = `<martif type="TBX-Basic"><text><body>
+    <termEntry id="t7"><langSet xml:lang="ko"><tig><term>6자 회담</term></tig></langSet><langSet xml:lang="en"><tig><term>Six-Party Talks</term></tig></langSet></termEntry>
+  </body></text></martif>`;
+  const fromTool = glossaryFromTbx(foreign, "other-tool.tbx");
+  assert.deepEqual(fromTool.map((e) => e.id), ["g-t7"]);
+  const own = [
+    defaultGlossary()[0],
+    { id: newId("g"), ko: "북러", en: "North Korea–Russia", note: "", forbidden: [] },
+    // Not an XML name, so the export numbers it; from then on that number is its id.
+    { id: "g<1>", ko: "신냉전", en: "new Cold War", note: "", forbidden: [] },
+  ];
+  const g = [...fromTool, ...own];
+  const once = glossaryFromTbx(glossaryToTbx(g), "once.tbx");
+  const twice = glossaryFromTbx(glossaryToTbx(once), "twice.tbx");
+  assert.deepEqual(once.map((e) => e.id), ["g-t7", "g-default-1", own[1].id, "g-c1"]);
+  assert.deepEqual(twice.map((e) => e.id), once.map((e) => e.id));
+  assert.deepEqual(twice, once, "nothing else changes either");
 });

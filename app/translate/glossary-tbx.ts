@@ -2,8 +2,9 @@
 // tools. Writes TBX v3 (tbx/conceptEntry/langSec/termSec); reads v3 and the
 // older v2 files (martif/termEntry/langSet/tig|ntig) that many tools still
 // write. A deprecated or "forbidden" English term becomes a forbidden
-// rendering; the note is the entry's <note> or definition. The XML is read
-// by app/import/xml.ts: no DOCTYPE, no entity expansion.
+// rendering; the note is the entry's <note> or definition. Concept ids come
+// back as entry ids, so an export read back keeps them. The XML is read by
+// app/import/xml.ts: no DOCTYPE, no entity expansion.
 import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
 import { newId } from "../ids";
@@ -84,6 +85,18 @@ function termsOf(langSec: XElement): Term[] {
   return out.filter((t) => t.text);
 }
 
+/** Ids Dari gives glossary entries: "g-" before the default glossary's number
+ *  or an imported id, or newId("g") ("g" and lower-case base 36). */
+const DARI_ID = /^g-|^g[0-9a-z]{16,}$/;
+
+/** The entry id for a concept id: another tool's id gets "g-" once, and Dari's
+ *  own comes back as it was, so export and re-import keep the ids. */
+function entryId(conceptId: string | undefined): string {
+  const id = (conceptId ?? "").trim();
+  if (!id) return newId("g");
+  return DARI_ID.test(id) ? id : `g-${id}`;
+}
+
 /** Reads a TBX file; throws a DariError naming the file (and entry) on bad input. */
 export function glossaryFromTbx(text: string, file = "glossary.tbx"): GlossaryEntry[] {
   const root = parseXml(text, file);
@@ -102,7 +115,7 @@ export function glossaryFromTbx(text: string, file = "glossary.tbx"): GlossaryEn
     const descripGrp = elements(c, "descripGrp").flatMap((g) => elements(g, "descrip"));
     const note = [...notes, ...descripGrp].map((n) => textOf(n).trim()).filter(Boolean).join("\n");
     return {
-      id: c.attrs.id ? `g-${c.attrs.id}` : newId("g"),
+      id: entryId(c.attrs.id),
       ko: ko.text,
       en: preferred.text,
       note,
