@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { glossaryFromTbx, glossaryToTbx } from "./glossary-tbx";
+import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
 import { defaultGlossary } from "./default-glossary";
 import { DariError } from "../errors";
 import { newId } from "../ids";
@@ -39,7 +40,8 @@ test("TBX v2 (martif) files from other tools are read, deprecated terms become f
 });
 
 test("bad TBX gives an error naming the file and the entry", () => {
-  assert.throws(() => glossaryFromTbx("<tbx><text><body></body></text></tbx>", "empty.tbx"), (e: unknown) => e instanceof DariError && /empty\.tbx/.test(e.message));
+  // An XML file that is no termbase (here an XLIFF picked by mistake) holds no entries to read.
+  assert.throws(() => glossaryFromTbx(`<xliff version="1.2"><file><body/></file></xliff>`, "notes.xml"), (e: unknown) => e instanceof DariError && /notes\.xml/.test(e.message) && /no term entries/.test(e.message));
   const noEn = `<tbx><text><body><conceptEntry><langSec xml:lang="ko"><termSec><term>북러</term></termSec></langSec></conceptEntry></body></text></tbx>`;
   assert.throws(() => glossaryFromTbx(noEn, "g.tbx"), (e: unknown) => e instanceof DariError && /g\.tbx, entry 1/.test(e.message) && /English/.test(e.message));
   assert.throws(() => glossaryFromTbx("<tbx><text>", "broken.tbx"), (e: unknown) => e instanceof DariError && /broken\.tbx/.test(e.message));
@@ -160,4 +162,17 @@ test("ids stay the same over two export and import round trips", () => {
   assert.deepEqual(once.map((e) => e.id), ["g-t7", "g-default-1", own[1].id, "g-c1"]);
   assert.deepEqual(twice.map((e) => e.id), once.map((e) => e.id));
   assert.deepEqual(twice, once, "nothing else changes either");
+});
+
+test("an empty glossary exports and imports back as empty, in TBX as in CSV", () => {
+  const tbx = glossaryToTbx([]);
+  assert.equal(XMLValidator.validate(tbx), true);
+  assert.deepEqual(glossaryFromTbx(tbx, "empty.tbx"), []);
+  // A TBX v2 termbase with no entries reads the same way.
+  assert.deepEqual(glossaryFromTbx(`<martif type="TBX-Basic"><text><body/></text></martif>`, "empty-v2.tbx"), []);
+  const csv = glossaryToCsv([]);
+  assert.equal(csv, "ko,en,note,forbidden\r\n", "the header alone");
+  assert.deepEqual(glossaryFromCsv(csv, "empty.csv"), []);
+  // An empty file is no glossary at all: it is refused, naming the file.
+  assert.throws(() => glossaryFromCsv("", "blank.csv"), (e: unknown) => e instanceof DariError && /blank\.csv/.test(e.message));
 });

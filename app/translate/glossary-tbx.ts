@@ -101,6 +101,9 @@ function entryId(conceptId: string | undefined): string {
 export function glossaryFromTbx(text: string, file = "glossary.tbx"): GlossaryEntry[] {
   const root = parseXml(text, file);
   const concepts = all(root, ["conceptEntry", "termEntry"]);
+  // A termbase with no entries (an empty glossary exported) is an empty glossary,
+  // as a CSV with only its header is; any other XML without entries is the wrong file.
+  if (concepts.length === 0 && (root.local === "tbx" || root.local === "martif")) return [];
   if (concepts.length === 0) throw new DariError("translate:errors.tbxNoEntries", { file });
   return concepts.map((c, i) => {
     const secs = all(c, ["langSec", "langSet"]);
