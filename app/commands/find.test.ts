@@ -4,7 +4,7 @@ import { EditorState, type Transaction } from "prosemirror-state";
 import { history, undo } from "prosemirror-history";
 import { search, setSearchState, replaceAll, getSearchState } from "prosemirror-search";
 import { buildDoc, type PassageInput } from "../document/build";
-import { findQuery, findAll, countMatches, type FindOptions } from "./find";
+import { findQuery, findAll, countMatches, searchesChoseong, type FindOptions } from "./find";
 import { choseongPattern, isChoseongQuery } from "../translate/choseong";
 import { corpus } from "../../test/support";
 
@@ -47,6 +47,28 @@ test("a mixed query (ㅂ러) is read as initials only when asked", () => {
   const found = texts(state, { search: "ㅂ러", choseong: true });
   assert.ok(found.length >= 7);
   assert.ok(found.every((t) => /^[바-빟]러$/.test(t)), found.join("|"));
+});
+
+test("the find bar's initial-consonant decision: the box, or a query of initials only, never a regular expression", () => {
+  // Initials only: read as such with the box left alone.
+  assert.equal(searchesChoseong({ search: "ㅂㄹ ㅈㅅ" }), true);
+  assert.equal(searchesChoseong({ search: "ㅂㄹ ㅈㅅ", choseong: false }), true);
+  // A mixed query or a plain word only when the box is ticked.
+  assert.equal(searchesChoseong({ search: "ㅂ러" }), false);
+  assert.equal(searchesChoseong({ search: "ㅂ러", choseong: true }), true);
+  assert.equal(searchesChoseong({ search: "북러" }), false);
+  // A regular expression is read as one, box or no box.
+  assert.equal(searchesChoseong({ search: "ㅂㄹ ㅈㅅ", regexp: true }), false);
+  assert.equal(searchesChoseong({ search: "ㅂ러", regexp: true, choseong: true }), false);
+  assert.equal(searchesChoseong({ search: "" }), false, "an empty box searches nothing");
+
+  // What the user sees: the bar passes its ticks as they are, and ㅂㄹ ㅈㅅ
+  // finds the same 북러 정상 with the box unticked as with it ticked.
+  const state = sampleState();
+  const unticked = texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: false });
+  assert.deepEqual(unticked, texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: true }));
+  assert.ok(unticked.length > 0 && unticked.every((t) => t === "북러 정상"), unticked.join("|"));
+  assert.deepEqual(texts(state, { search: "ㅂㄹ ㅈㅅ", regexp: true }), [], "as a regular expression it looks for the jamo themselves");
 });
 
 test("scope: Korean, English or both", () => {

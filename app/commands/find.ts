@@ -8,7 +8,7 @@ import type { EditorState } from "prosemirror-state";
 import { SearchQuery, type SearchResult } from "prosemirror-search";
 import type { Side } from "../schema";
 import { isParticleChain } from "../text/particles";
-import { choseongPattern } from "../translate/choseong";
+import { choseongPattern, isChoseongQuery } from "../translate/choseong";
 
 export type FindScope = Side | "both";
 
@@ -18,7 +18,11 @@ export interface FindOptions {
   caseSensitive?: boolean;
   wholeWord?: boolean;
   regexp?: boolean;
-  /** Read the query as initial consonants (ㅂㄹ = 북러). */
+  /**
+   * Read the query as initial consonants even when it mixes in syllables
+   * (ㅂ러 = 부러, 비러…): the find bar's box. A query of initial consonants
+   * only (ㅂㄹ ㅈㅅ) is read so without it.
+   */
   choseong?: boolean;
   scope?: FindScope;
 }
@@ -39,6 +43,15 @@ function wholeWordAt(state: EditorState, r: SearchResult): boolean {
   return isParticleChain(text.slice(end, wordEnd), text.slice(start, end));
 }
 
+/**
+ * Whether a query is searched by initial consonants: when asked, or when it
+ * is made only of them, since no one types ㅂㄹ ㅈㅅ to find those jamo. A
+ * regular expression is always read as one.
+ */
+export function searchesChoseong(o: FindOptions): boolean {
+  return !o.regexp && (!!o.choseong || isChoseongQuery(o.search));
+}
+
 /** The prosemirror-search query for the find bar's options. */
 export function findQuery(o: FindOptions): SearchQuery {
   const scope = o.scope ?? "both";
@@ -47,7 +60,7 @@ export function findQuery(o: FindOptions): SearchQuery {
       ? undefined
       : (state: EditorState, r: SearchResult) =>
           (scope === "both" || state.doc.resolve(r.from).parent.type.name === scope) && (!o.wholeWord || wholeWordAt(state, r));
-  const choseong = !!o.choseong && !o.regexp;
+  const choseong = searchesChoseong(o);
   return new SearchQuery({
     search: choseong ? choseongPattern(o.search) : o.search,
     replace: o.replace ?? "",
