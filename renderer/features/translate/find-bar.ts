@@ -10,7 +10,6 @@ import type { EditorView } from "prosemirror-view";
 import { search, setSearchState, findNext, findPrev, replaceNext, replaceAll, getSearchState, SearchQuery } from "prosemirror-search";
 import type { AppContext } from "../../feature";
 import { findQuery, countMatches, type FindOptions, type FindScope } from "../../../app/commands/find";
-import { isChoseongQuery } from "../../../app/translate/choseong";
 
 const bars = new WeakMap<EditorView, FindBar>();
 
@@ -104,7 +103,7 @@ class FindBar {
       caseSensitive: this.checks.case.checked,
       wholeWord: this.checks.word.checked,
       regexp: this.checks.regex.checked,
-      choseong: this.checks.choseong.checked || (!this.checks.regex.checked && isChoseongQuery(search)),
+      choseong: this.checks.choseong.checked,
       scope: this.scope.value as FindScope,
     };
   }
