@@ -318,3 +318,23 @@ test("F1 lists the shortcuts as this platform writes them, from the keys the edi
     await dialog.waitFor({ state: "detached" });
   });
 });
+
+test("a key pressed right after Shift+Arrow acts on the whole selection the analyst sees", async () => {
+  await withApp(browser(), async ({ page }) => {
+    // No pause between the keys: the browser reports the extended selection
+    // after the next key may already have arrived.
+    for (let n = 0; n < 8; n++) {
+      const added = n % 2 ? " 북러 정상XY" : " abcdefXY";
+      await focusSide(page, n, "en", "end");
+      const before = (await sideLocator(page, n, "en").textContent())!;
+      await page.keyboard.insertText(added);
+      for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowLeft");
+      await page.keyboard.press("Backspace");
+      await page.waitForFunction(
+        ([i, text]) => document.querySelectorAll(".dari-segment")[i].querySelector(".dari-en")!.textContent === text,
+        [n, before + added.slice(0, -4)] as const,
+        { timeout: 2000 },
+      ).catch(async () => assert.fail(`segment ${n + 1}: “${(await sideLocator(page, n, "en").textContent())!.slice(-12)}”, expected it to end in “${added.slice(0, -4).slice(-8)}”`));
+    }
+  });
+});

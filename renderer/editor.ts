@@ -10,12 +10,15 @@ import { EDITOR_KEYS } from "../app/shortcuts";
 import { gutterPlugin, currentSegmentPlugin } from "./plugins/gutter";
 import { lazyPassages } from "./plugins/lazy-passages";
 import { fastDocUpdatePlugin } from "./plugins/doc-update";
+import { selectionSync } from "./plugins/selection-sync";
 import type { AppContext } from "./feature";
 import { features } from "./features";
 
 export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>): Plugin[] {
   const featurePlugins = features.flatMap((f) => f.plugins?.(ctx) ?? []);
   return [
+    // First: every key handler after it sees the selection the analyst sees.
+    selectionSync(),
     structureGuard(),
     uniqueIds(),
     history(),
