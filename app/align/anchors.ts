@@ -8,7 +8,7 @@
 // Each sentence gets a set of anchor keys. Only keys found on both sides of
 // the document count, and each is weighted by its kind and by how rare it is
 // in this document, so the model calibrates itself on the text it aligns.
-import { findCitations } from "../text/citations";
+import { findCitations, withoutCitations } from "../text/citations";
 import { findNumbers } from "../text/numbers";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { BUILTIN_LEXICON, type LexiconPair } from "./lexicon";
@@ -62,13 +62,9 @@ const STOP_NAMES = new Set(
  * check leaves citations out of its numbers in the same way).
  */
 function numberAndCitationKeys(text: string, lang: "ko" | "en", out: Set<string>): void {
-  let rest = text;
-  for (const c of findCitations(text)) {
-    for (const y of c.years) out.add(`c:${y}`);
-    // Blanked, not cut: the text keeps its length, so nothing joins across the gap.
-    rest = rest.slice(0, c.start) + " ".repeat(c.end - c.start) + rest.slice(c.end);
-  }
-  for (const n of findNumbers(rest, lang)) {
+  const citations = findCitations(text);
+  for (const c of citations) for (const y of c.years) out.add(`c:${y}`);
+  for (const n of findNumbers(withoutCitations(text, citations), lang)) {
     const kind = n.kind === "month" ? "m" : n.kind === "percent" ? "p" : "n";
     out.add(`${kind}:${n.value}`);
   }

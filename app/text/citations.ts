@@ -48,6 +48,17 @@ export function citedYears(inner: string): string[] | null {
   return years;
 }
 
+/**
+ * The text with its citations blanked out: spaces of the same length, so
+ * offsets stay and nothing joins across the gap. Numbers read from it are
+ * the prose's own (QA and the aligner count a cited year as a citation only).
+ */
+export function withoutCitations(text: string, citations: readonly Citation[] = findCitations(text)): string {
+  let out = text;
+  for (const c of citations) out = out.slice(0, c.start) + " ".repeat(c.end - c.start) + out.slice(c.end);
+  return out;
+}
+
 /** The citations of a text, in order. */
 export function findCitations(text: string): Citation[] {
   const out: Citation[] = [];

@@ -11,7 +11,7 @@ import type { TFunction } from "i18next";
 import { sideText } from "../schema";
 import { tEnglish } from "../i18n";
 import { findNumbers, formatNumber, type FoundNumber } from "../text/numbers";
-import { citedYears, findCitations } from "../text/citations";
+import { citedYears, findCitations, withoutCitations } from "../text/citations";
 import { GlossaryMatcher, normaliseEn, normalisedHas, withoutRendering } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 
@@ -40,13 +40,6 @@ function finding(kind: QaKind, key: string, params: Record<string, string | numb
 }
 
 // ---------------------------------------------------------------- numbers
-
-/** The text with its citations blanked out (same length: offsets stay). */
-function withoutCitations(text: string): string {
-  let out = text;
-  for (const c of findCitations(text)) out = out.slice(0, c.start) + " ".repeat(c.end - c.start) + out.slice(c.end);
-  return out;
-}
 
 /** Every Korean number must appear in the English (as digits or words, e.g.
  *  6 as "Six-Party", 11월 as "November"); every English number written in
