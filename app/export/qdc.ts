@@ -5,5 +5,6 @@ import { exportQdc } from "../themes/qdc";
 export const qdcExporter: Exporter = {
   extension: "qdc",
   mime: "application/xml",
+  options: {},
   run: async (project) => exportQdc(project.codebook),
 };
