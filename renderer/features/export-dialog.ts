@@ -1,40 +1,39 @@
 // The export dialog (File ▸ Export, Ctrl+E): the format, the options that
-// format takes (side for txt; label language, status and confidence columns
-// and page orientation for the documents meant for reading), and where to
-// write (a path, or main asks with its save dialog). Main runs the exporter
+// format takes (each exporter declares them in app/export/index.ts), and where
+// to write (a path, or main asks with its save dialog). Main runs the exporter
 // (app/export) and writes the file; while it works the dialog shows progress
 // and stays open, so the analyst sees the result or the error in place.
 import "./export-dialog.css";
 import crelt from "crelt";
 import type { Feature, AppContext } from "../feature";
 import type { ExportRequest } from "../../app/ipc";
-import type { ExportFormat } from "../../app/export/index";
+import type { ExportFormat, ExportChoice, ExportChoices } from "../../app/export/index";
 import type { Side } from "../../app/schema";
 import { isUiLanguage, type UiLanguage } from "../../app/i18n";
 import { segmentCount } from "../../app/document/segments";
 import { baseName } from "../../app/import/formats";
 import { trapTab } from "../dialog";
 
-/** Options per format: which rows of the dialog apply. */
-const READING = new Set<ExportFormat>(["html", "pdf", "docx"]);
-const LABELLED = new Set<ExportFormat>(["html", "pdf", "docx", "csv"]);
-const PAGED = new Set<ExportFormat>(["html", "pdf", "docx"]);
-
 /** Above this many segments the dialog shows a progress bar while main works. */
 const LARGE = 500;
 
+/** What the dialog reads from the export registry (app/export/index.ts), which it loads when first opened. */
+interface Registry {
+  formats: ExportFormat[];
+  /** The options a format takes: the rows the dialog shows for it. */
+  optionsOf(format: ExportFormat): ExportChoices;
+  defaults: Required<ExportChoices>;
+}
+
 interface Choice {
   format: ExportFormat;
-  side: Side;
-  uiLanguage: UiLanguage | null;
-  showStatus: boolean;
-  showConfidence: boolean;
-  orientation: "portrait" | "landscape";
+  /** Every option row's value, taken or not by the format; null before the first export. */
+  options: Required<ExportChoices> | null;
   path: string;
 }
 
 // The last choices of this session: exporting again is Ctrl+E, Enter.
-let last: Choice = { format: "html", side: "ko", uiLanguage: null, showStatus: false, showConfidence: false, orientation: "portrait", path: "" };
+let last: Choice = { format: "html", options: null, path: "" };
 
 
 function select<T extends string>(name: string, options: [T, string][], value: T): HTMLSelectElement {
@@ -57,7 +56,7 @@ class ExportDialog {
   private confidence: HTMLInputElement;
   private orientation: HTMLSelectElement;
   private path: HTMLInputElement;
-  private rows: Record<"side" | "language" | "status" | "confidence" | "orientation", HTMLElement>;
+  private rows: Record<ExportChoice, HTMLElement>;
   private progress = crelt("progress", { class: "dari-export-progress", hidden: "", max: "1" }) as HTMLProgressElement;
   private segments = 0;
   private progressLabel = crelt("span", { class: "dari-export-progress-label", "aria-live": "polite" });
@@ -71,26 +70,28 @@ class ExportDialog {
 
   constructor(
     private ctx: AppContext,
-    formats: ExportFormat[],
+    private registry: Registry,
   ) {
     const t = ctx.t;
+    const { formats, defaults } = registry;
     this.closed = new Promise((r) => (this.resolve = r));
     if (!formats.includes(last.format)) last = { ...last, format: formats[0] };
-    const lang = last.uiLanguage ?? (isUiLanguage(ctx.i18n.language) ? ctx.i18n.language : "ko");
+    // Before the first export the options start at the exporters' defaults, but labels in the analyst's language.
+    const start = last.options ?? { ...defaults, uiLanguage: isUiLanguage(ctx.i18n.language) ? ctx.i18n.language : defaults.uiLanguage };
     this.format = select("format", formats.map((f) => [f, t(`export:format.${f}`)]), last.format);
-    this.side = select<Side>("side", [["ko", t("export:dialog.sideKo")], ["en", t("export:dialog.sideEn")]], last.side);
-    this.language = select<UiLanguage>("language", [["ko", t("export:dialog.languageKo")], ["en", t("export:dialog.languageEn")]], lang);
+    this.side = select<Side>("side", [["ko", t("export:dialog.sideKo")], ["en", t("export:dialog.sideEn")]], start.side);
+    this.language = select<UiLanguage>("language", [["ko", t("export:dialog.languageKo")], ["en", t("export:dialog.languageEn")]], start.uiLanguage);
     this.status = crelt("input", { type: "checkbox", name: "showStatus" }) as HTMLInputElement;
-    this.status.checked = last.showStatus;
+    this.status.checked = start.showStatus;
     this.confidence = crelt("input", { type: "checkbox", name: "showConfidence" }) as HTMLInputElement;
-    this.confidence.checked = last.showConfidence;
-    this.orientation = select("orientation", [["portrait", t("export:dialog.portrait")], ["landscape", t("export:dialog.landscape")]], last.orientation);
+    this.confidence.checked = start.showConfidence;
+    this.orientation = select("orientation", [["portrait", t("export:dialog.portrait")], ["landscape", t("export:dialog.landscape")]], start.orientation);
     this.path = crelt("input", { type: "text", name: "path", placeholder: t("export:dialog.choose"), value: last.path }) as HTMLInputElement;
     this.rows = {
       side: row(t("export:dialog.side"), this.side),
-      language: row(t("export:dialog.language"), this.language),
-      status: row(t("export:dialog.showStatus"), this.status),
-      confidence: row(t("export:dialog.showConfidence"), this.confidence),
+      uiLanguage: row(t("export:dialog.language"), this.language),
+      showStatus: row(t("export:dialog.showStatus"), this.status),
+      showConfidence: row(t("export:dialog.showConfidence"), this.confidence),
       orientation: row(t("export:dialog.orientation"), this.orientation),
     };
     this.format.addEventListener("change", () => this.updateRows());
@@ -120,12 +121,19 @@ class ExportDialog {
   }
 
   private updateRows(): void {
-    const f = this.chosen;
-    this.rows.side.hidden = f !== "txt";
-    this.rows.language.hidden = !LABELLED.has(f);
-    this.rows.status.hidden = !READING.has(f);
-    this.rows.confidence.hidden = !READING.has(f);
-    this.rows.orientation.hidden = !PAGED.has(f);
+    const taken = this.registry.optionsOf(this.chosen);
+    for (const [option, el] of Object.entries(this.rows)) el.hidden = !(option in taken);
+  }
+
+  /** The value of every option row. */
+  private options(): Required<ExportChoices> {
+    return {
+      side: this.side.value as Side,
+      uiLanguage: this.language.value as UiLanguage,
+      showStatus: this.status.checked,
+      showConfidence: this.confidence.checked,
+      orientation: this.orientation.value as Required<ExportChoices>["orientation"],
+    };
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -159,24 +167,16 @@ class ExportDialog {
   private async run(): Promise<void> {
     if (this.busy) return;
     const format = this.chosen;
-    last = {
-      format,
-      side: this.side.value as Side,
-      uiLanguage: this.language.value as UiLanguage,
-      showStatus: this.status.checked,
-      showConfidence: this.confidence.checked,
-      orientation: this.orientation.value as Choice["orientation"],
-      path: this.path.value.trim(),
-    };
+    const options = this.options();
+    last = { format, options, path: this.path.value.trim() };
+    // Only the options this format takes go to main, as the rows shown said.
+    const taken = Object.keys(this.registry.optionsOf(format)) as ExportChoice[];
     const req: ExportRequest = {
       format,
       projectText: this.ctx.projectText(),
       path: last.path || null,
       suggestedName: this.suggestedName(),
-      ...(format === "txt" ? { side: last.side } : {}),
-      ...(LABELLED.has(format) ? { uiLanguage: last.uiLanguage ?? undefined } : {}),
-      ...(READING.has(format) ? { showStatus: last.showStatus, showConfidence: last.showConfidence } : {}),
-      ...(PAGED.has(format) ? { orientation: last.orientation } : {}),
+      ...(Object.fromEntries(taken.map((o) => [o, options[o]])) as ExportChoices),
     };
     const segments = segmentCount(this.ctx.view().state.doc);
     this.error.textContent = "";
@@ -223,8 +223,8 @@ export async function openExportDialog(ctx: AppContext): Promise<void> {
     ctx.api.onProgress((f) => open?.showProgress(f));
   }
   // The registry pulls in every exporter (docx among them): loaded when first needed, not at start.
-  const { availableFormats } = await import("../../app/export/index");
-  const dialog = new ExportDialog(ctx, availableFormats());
+  const { availableFormats, formatOptions, CHOICE_DEFAULTS } = await import("../../app/export/index");
+  const dialog = new ExportDialog(ctx, { formats: availableFormats(), optionsOf: formatOptions, defaults: CHOICE_DEFAULTS });
   open = dialog;
   await dialog.closed;
   if (open === dialog) open = null;
