@@ -11,7 +11,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject, type Project } from "../app/document";
 import { importParagraphs, checkSides, importBitext } from "../app/import/index";
-import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, type ExportFormat } from "../app/export/index";
+import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, CHOICE_DEFAULTS, type ExportFormat } from "../app/export/index";
 import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
@@ -114,7 +114,7 @@ export const COMMANDS: Record<string, Command> = {
       // pdf is the html export printed by a headless Chromium.
       const available = availableFormats();
       if (!isExportFormat(format) || !available.includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: available.join(", ") }).message);
-      const side = values.side ?? "ko";
+      const side = values.side ?? CHOICE_DEFAULTS.side;
       if (side !== "ko" && side !== "en") throw new UsageError(new DariError("cli.badValue", { option: "--side", allowed: "ko, en" }).message);
       const project = await readProject(input);
       const content =
