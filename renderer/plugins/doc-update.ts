@@ -54,6 +54,9 @@ export function setFastDocUpdate(on: boolean): void {
   enabled = on;
 }
 
+/** More changed passages than this (a replace-all, a paste of many): the full walk is as good. */
+const MAX_CHANGED = 16;
+
 /** How many updates took the shortcut and how many fell back (for tests). */
 export const docUpdateStats = { fast: 0, full: 0 };
 
@@ -99,7 +102,7 @@ function fastDocUpdate(desc: Desc, doc: PMNode, outerDeco: readonly Decoration[]
   }
   offsets[count] = pos;
   oldOffsets[count] = oldPos;
-  if (changed.length > 16) return false;
+  if (changed.length > MAX_CHANGED) return false;
 
   // Where a passage's decorations may differ: compare each plugin's set, old
   // and new, entry by entry at the passages' old and new offsets. Entries are
@@ -107,7 +110,7 @@ function fastDocUpdate(desc: Desc, doc: PMNode, outerDeco: readonly Decoration[]
   const marked = new Set(changed);
   const mark = (i: number): boolean => {
     marked.add(i);
-    return marked.size <= 16;
+    return marked.size <= MAX_CHANGED;
   };
   let oCursor = 0;
   let nCursor = 0;
