@@ -112,6 +112,16 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** What to wait for: the app ready on its project (default), or a dialog it asks at start (recovery). */
   until?: "ready" | "dialog";
+  /**
+   * Keep the page's storage (localStorage, IndexedDB) on disk in the user-data
+   * folder, as Electron keeps it in its own, so that a later launch with the
+   * same `userData` finds what the renderer stored there. Without it (the
+   * default) every launch starts with empty storage. The page then runs in a
+   * Chromium of its own on the profile `<userData>/chromium-profile` (a
+   * persistent context; `browser` is not used). Storage belongs to the
+   * origin, and the renderer's server keeps its port for the whole test file.
+   */
+  keepStorage?: boolean;
 }
 
 let served: { url: string; server: Server } | null = null;
@@ -123,8 +133,11 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
   const tmp = await mkdtemp(join(tmpdir(), "dari-e2e-"));
   const userData = opts.userData ?? join(tmp, "user-data");
   const dialogs = new ScriptedDialogs();
-  const context = await opts.browser.newContext({ locale: opts.locale ?? "en-US", viewport: opts.viewport ?? { width: 1280, height: 860 } });
-  const page = await context.newPage();
+  const contextOptions = { locale: opts.locale ?? "en-US", viewport: opts.viewport ?? { width: 1280, height: 860 } };
+  const context = opts.keepStorage
+    ? await chromium.launchPersistentContext(join(userData, "chromium-profile"), { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, ...contextOptions })
+    : await opts.browser.newContext(contextOptions);
+  const page = context.pages()[0] ?? (await context.newPage());
   const foreignRequests: string[] = [];
   page.on("request", (req) => {
     if (!req.url().startsWith(origin) && !req.url().startsWith("data:")) foreignRequests.push(req.url());

@@ -111,7 +111,7 @@ export class DariApp implements AppContext {
       if (this.dirty) e.preventDefault();
     });
     const opened = await this.call(this.api.startupProject());
-    if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
+    if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom, true);
     this.editor.focus();
   }
 
@@ -152,7 +152,7 @@ export class DariApp implements AppContext {
     this.renderSidebar();
   }
 
-  private async openText(text: string, path: string | null, recovery: { text: string; savedAt: string } | null, isNew = false): Promise<void> {
+  private async openText(text: string, path: string | null, recovery: { text: string; savedAt: string } | null, isNew = false, atStart = false): Promise<void> {
     let useText = text;
     let dirty = isNew;
     if (recovery) {
@@ -173,7 +173,8 @@ export class DariApp implements AppContext {
     try {
       this.setProject(parseProject(useText), path, dirty);
       if (path) {
-        this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));
+        // At start, a problem found while starting (a damaged user glossary) stays in view; the title names the file.
+        if (!(atStart && this.message.classList.contains("error"))) this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));
         void this.refreshRecentFiles();
       }
     } catch (e) {

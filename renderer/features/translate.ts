@@ -26,13 +26,23 @@ function plugins(ctx: AppContext) {
   return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: () => loadUserGlossary(ctx), flag: qaFlag(ctx) }), autoDraftPlugin(), statusBarPlugin(ctx), rememberProject(ctx)];
 }
 
-/** Puts the open project into the user memory a little after it opens, so
- *  that other projects find its segments even if the memory panel is never opened. */
+/** Puts the open project into the user memory a little after it opens, and
+ *  its edits after a pause (DeskMemory.sync), so that other projects find its
+ *  segments even if the memory panel is never opened. */
 function rememberProject(ctx: AppContext): Plugin {
   return new Plugin({
     view(view) {
-      const timer = setTimeout(() => deskMemory(ctx).sync(view.state), REMEMBER_AFTER_MS);
-      return { destroy: () => clearTimeout(timer) };
+      let started = false;
+      const timer = setTimeout(() => {
+        started = true;
+        deskMemory(ctx).sync(view.state);
+      }, REMEMBER_AFTER_MS);
+      return {
+        update: (v, prev) => {
+          if (started && v.state.doc !== prev.doc) deskMemory(ctx).sync(v.state);
+        },
+        destroy: () => clearTimeout(timer),
+      };
     },
   });
 }

@@ -21,6 +21,10 @@ export class DeskMemory {
   private otherFor = "";
   private project = new TranslationMemory();
   private projectDoc: PMNode | null = null;
+  /** The key of the project `project` was built from. */
+  private projectFor = "";
+  /** The state a pending rebuild will use. */
+  private pending: EditorState | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   readonly ready: Promise<void>;
   /** Called when a rebuild may have changed the matches. */
@@ -28,7 +32,8 @@ export class DeskMemory {
 
   constructor() {
     this.ready = loadMemory().then((r) => {
-      this.records = r;
+      // What was remembered while the store was being read is newer than what it holds.
+      this.records = [...r.filter((x) => !this.records.some((y) => y.key === x.key)), ...this.records];
       this.otherFor = "";
       this.onChange();
     });
@@ -41,25 +46,36 @@ export class DeskMemory {
   /** Brings the memory up to date with a state: at once the first time, after a pause later. */
   sync(state: EditorState): void {
     const key = projectKey(state);
+    // Another project is open: the last one's pending edits go to the user memory first.
+    if (this.pending && projectKey(this.pending) !== key) this.rebuild(this.pending);
     if (key !== this.otherFor) {
       this.other = new TranslationMemory();
       for (const r of this.records) if (r.key !== key) this.other.add(recordUnits(r));
       this.otherFor = key;
     }
     if (state.doc === this.projectDoc) return;
-    if (!this.projectDoc) return this.rebuild(state);
+    // At once the first time and for another project: the last project's segments are not this one's.
+    if (!this.projectDoc || key !== this.projectFor) return this.rebuild(state);
     if (this.timer) clearTimeout(this.timer);
+    this.pending = state;
     this.timer = setTimeout(() => this.rebuild(state), REBUILD_IDLE_MS);
   }
 
   private rebuild(state: EditorState): void {
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.pending = null;
     const units = unitsFromDoc(state.doc, projectData(state).meta.title || "");
     this.project = new TranslationMemory();
     this.project.add(units.map((u) => ({ ...u, origin: "" })));
     this.projectDoc = state.doc;
     const record: MemoryRecord = { key: projectKey(state), origin: projectData(state).meta.title || projectKey(state), units: units.filter((u) => u.ko.trim() && u.en.trim()).map(({ ko, en }) => ({ ko, en })) };
-    if (record.units.length) void saveMemory(record);
+    this.projectFor = record.key;
+    if (record.units.length) {
+      // Kept here too, so that a project opened later in this window finds it.
+      this.records = [...this.records.filter((r) => r.key !== record.key), record];
+      void saveMemory(record);
+    }
     this.onChange();
   }
 
