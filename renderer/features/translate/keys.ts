@@ -20,7 +20,10 @@ export function insertMatchN(ctx: AppContext, n: number): Command {
   return (state, dispatch) => {
     const seg = segmentAround(state.doc, state.selection.from);
     if (!seg) return false;
-    const match = deskMemory(ctx).lookup(sideText(seg.node, "ko"), seg.node.attrs.id as string)[n - 1];
+    // Brought up to this project first: right after another project was opened, the memory may still hold the last one as "this project".
+    const memory = deskMemory(ctx);
+    memory.sync(state);
+    const match = memory.lookup(sideText(seg.node, "ko"), seg.node.attrs.id as string)[n - 1];
     return !!match && insertMatch(match.unit.en)(state, dispatch);
   };
 }
