@@ -33,6 +33,23 @@ async function writeProject(path: string, title: string, segments: SegmentInput[
   return path;
 }
 
+/** Runs `f` with a fresh temporary folder, removed afterwards. */
+async function inTempDir(f: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
+  try {
+    await f(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Project A with its first segment translated and the second still to do. */
+const projectAHalfDone = (dir: string) =>
+  writeProject(join(dir, "a.dari"), "Project A", [
+    { ko: SUMMIT_KO, en: SUMMIT_EN, status: "translated" },
+    { ko: PRESS_KO, en: "" },
+  ]);
+
 const projectA = (dir: string) =>
   writeProject(join(dir, "a.dari"), "Project A", [
     { ko: SUMMIT_KO, en: SUMMIT_EN, status: "translated" },
@@ -124,87 +141,56 @@ async function memoryOffersProjectA(page: Page): Promise<void> {
   assert.equal(await page.locator(".dari-tm-match").count(), 0);
 }
 
-test("the memory offers translations from the project opened before, in the same session, and Ctrl+Alt+1 inserts them", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
-  try {
-    const a = await projectA(dir);
+/** Starts on project A, works there (`inA`), opens project B in the same window, and checks that B is offered A's translations. */
+async function fromAToB(makeA: (dir: string) => Promise<string>, inA: (app: AppHandle) => Promise<void>): Promise<void> {
+  await inTempDir(async (dir) => {
+    const a = await makeA(dir);
     const b = await projectB(dir);
     await withApp(
       browser(),
       async (app) => {
-        await remembered(app.page, PRESS_EN);
+        await inA(app);
         await openProject(app, b);
         await memoryOffersProjectA(app.page);
       },
       { startupFile: a },
     );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
+}
+
+test("the memory offers translations from the project opened before, in the same session, and Ctrl+Alt+1 inserts them", async () => {
+  await fromAToB(projectA, (app) => remembered(app.page, PRESS_EN));
 });
 
 test("a translation typed in one project is offered in the next one opened in the same session", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
-  try {
-    // A opens with its first segment translated; the analyst translates the second there.
-    const a = await writeProject(join(dir, "a.dari"), "Project A", [
-      { ko: SUMMIT_KO, en: SUMMIT_EN, status: "translated" },
-      { ko: PRESS_KO, en: "" },
-    ]);
-    const b = await projectB(dir);
-    await withApp(
-      browser(),
-      async (app) => {
-        const { page } = app;
-        await remembered(page, SUMMIT_EN);
-        // Typed after A was first remembered: only the later sync can store it.
-        await focusSide(page, 1, "en");
-        await page.keyboard.type(PRESS_EN);
-        await page.keyboard.press("Control+Enter");
-        await remembered(page, PRESS_EN);
-        app.dialogs.discardAnswers.push("save");
-        await openProject(app, b);
-        await memoryOffersProjectA(page);
-      },
-      { startupFile: a },
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  // A opens with its first segment translated; the analyst translates the second there.
+  await fromAToB(projectAHalfDone, async (app) => {
+    const { page } = app;
+    await remembered(page, SUMMIT_EN);
+    // Typed after A was first remembered: only the later sync can store it.
+    await focusSide(page, 1, "en");
+    await page.keyboard.type(PRESS_EN);
+    await page.keyboard.press("Control+Enter");
+    await remembered(page, PRESS_EN);
+    app.dialogs.discardAnswers.push("save");
+  });
 });
 
 test("a translation made with the memory panel open, just before another project is opened, is offered there", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
-  try {
-    const a = await writeProject(join(dir, "a.dari"), "Project A", [
-      { ko: SUMMIT_KO, en: SUMMIT_EN, status: "translated" },
-      { ko: PRESS_KO, en: "" },
-    ]);
-    const b = await projectB(dir);
-    await withApp(
-      browser(),
-      async (app) => {
-        const { page } = app;
-        await page.locator('[data-panel="translate"]').click();
-        await page.locator(".dari-tm-size").waitFor();
-        await focusSide(page, 1, "en");
-        await page.keyboard.type(PRESS_EN);
-        await page.keyboard.press("Control+Enter");
-        // At once, before the memory's pause after typing is over.
-        app.dialogs.discardAnswers.push("save");
-        await openProject(app, b);
-        await memoryOffersProjectA(page);
-      },
-      { startupFile: a },
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await fromAToB(projectAHalfDone, async (app) => {
+    const { page } = app;
+    await page.locator('[data-panel="translate"]').click();
+    await page.locator(".dari-tm-size").waitFor();
+    await focusSide(page, 1, "en");
+    await page.keyboard.type(PRESS_EN);
+    await page.keyboard.press("Control+Enter");
+    // At once, before the memory's pause after typing is over.
+    app.dialogs.discardAnswers.push("save");
+  });
 });
 
 test("the memory offers a translation from a project of an earlier session (same user data)", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
-  try {
+  await inTempDir(async (dir) => {
     const a = await projectA(dir);
     const b = await projectB(dir);
     const userData = join(dir, "user-data");
@@ -215,9 +201,7 @@ test("the memory offers a translation from a project of an earlier session (same
       await first.close();
     }
     await withApp(browser(), async (app) => memoryOffersProjectA(app.page), { userData, keepStorage: true, startupFile: b });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 // The glossary test's projects: the term is in neither project's glossary.
@@ -227,8 +211,7 @@ const TERM_EN = "summit";
 const termSelector = `.dari-ko .dari-term[title="${TERM_EN}"]`;
 
 test("a term kept in the user glossary is underlined in another project, and after the app is started again", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
-  try {
+  await inTempDir(async (dir) => {
     const a = await writeProject(join(dir, "a.dari"), "Project A", [{ ko: SUMMIT_KO, en: "" }]);
     const b = await writeProject(join(dir, "b.dari"), "Project B", [
       { ko: "두 정상은 정상회담 뒤 만찬을 함께했다.", en: "" },
@@ -275,9 +258,7 @@ test("a term kept in the user glossary is underlined in another project, and aft
       },
       { userData, keepStorage: true, startupFile: b },
     );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 // Started on a project file (a.dari), and on the sample as at first start.
@@ -286,8 +267,7 @@ for (const { locale, startsOn, message } of [
   { locale: "ko-KR", startsOn: "the sample", message: "저장된 사용자 용어집이 손상되어 읽을 수 없으므로 사용하지 않습니다." },
 ]) {
   test(`a damaged stored user glossary is reported in the status bar (${locale}, starting on ${startsOn}) and the editor still works`, async () => {
-    const dir = await mkdtemp(join(tmpdir(), "dari-user-data-"));
-    try {
+    await inTempDir(async (dir) => {
       const a = await writeProject(join(dir, "a.dari"), "Project A", [{ ko: SUMMIT_KO, en: "" }], [{ id: "g1", ko: "보스토치니 우주기지", en: "Vostochny Cosmodrome", note: "", forbidden: [] }]);
       const startupFile = startsOn === "a file" ? a : undefined;
       const userData = join(dir, "user-data");
@@ -321,8 +301,6 @@ for (const { locale, startsOn, message } of [
         },
         { userData, keepStorage: true, locale, startupFile },
       );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 }
