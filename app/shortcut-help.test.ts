@@ -1,18 +1,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { shortcutHelp } from "./shortcut-help";
-import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys } from "./shortcuts";
+import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys, documentKeys } from "./shortcuts";
 import { ALIGN_MENU, PANELS, panelKey, menuTemplate, acceleratorOf, type MenuItem } from "./menu";
 import { THEME_KEYS, themeKeyOf, type KeyPress } from "./themes/theme-keys";
-import { keyLabel } from "./keys";
+import { keyLabel, type KeyPlatform } from "./keys";
 import { createI18n } from "./i18n";
 
 /** Every key the keymaps bind for a documented command, from the tables they are built from. */
-function boundKeys(): string[] {
+function boundKeys(platform: KeyPlatform = "linux"): string[] {
   const { match, ...translate } = TRANSLATE_KEYS;
   void match;
   return [
     ...Object.values(EDITOR_KEYS),
+    ...Object.values(documentKeys(platform)),
     ...Object.values(FILE_KEYS),
     HELP_KEY,
     ...ALIGN_MENU.map((a) => a.key),
@@ -25,20 +26,25 @@ function boundKeys(): string[] {
   ];
 }
 
-const helpKeys = () => shortcutHelp().flatMap((g) => g.rows.flatMap((r) => r.keys));
+const helpKeys = (platform: KeyPlatform = "linux") => shortcutHelp(platform).flatMap((g) => g.rows.flatMap((r) => r.keys));
 
-test("every key in the help is bound, and every bound key is in the help", () => {
-  const bound = new Set(boundKeys());
-  const help = new Set(helpKeys());
-  assert.deepEqual([...help].filter((k) => !bound.has(k)), [], "in the help but bound to nothing");
-  assert.deepEqual([...bound].filter((k) => !help.has(k)), [], "bound but missing from the help");
-  assert.equal(helpKeys().length, help.size, "no key is listed twice");
+test("every key in the help is bound, and every bound key is in the help, on every platform", () => {
+  for (const platform of ["linux", "windows", "mac"] as const) {
+    const bound = new Set(boundKeys(platform));
+    const help = new Set(helpKeys(platform));
+    assert.deepEqual([...help].filter((k) => !bound.has(k)), [], `${platform}: in the help but bound to nothing`);
+    assert.deepEqual([...bound].filter((k) => !help.has(k)), [], `${platform}: bound but missing from the help`);
+    assert.equal(helpKeys(platform).length, help.size, `${platform}: no key is listed twice`);
+  }
+  // The ends of the document are ⌘↑ / ⌘↓ on macOS, Ctrl+Home / Ctrl+End elsewhere.
+  assert.ok(helpKeys("mac").includes("Mod-ArrowDown") && !helpKeys("mac").includes("Mod-End"));
+  assert.ok(helpKeys("windows").includes("Mod-End") && !helpKeys("windows").includes("Mod-ArrowDown"));
 });
 
 test("no two commands share a key, on macOS or elsewhere", () => {
   for (const platform of ["mac", "linux"] as const) {
     const seen = new Map<string, string>();
-    for (const key of boundKeys()) {
+    for (const key of boundKeys(platform)) {
       const label = keyLabel(key, platform);
       assert.ok(!seen.has(label), `${key} and ${seen.get(label)} are both ${label} on ${platform}`);
       seen.set(label, key);

@@ -3,7 +3,8 @@
 // so changing a key changes the help. Texts are i18n keys; the renderer shows
 // the keys as its platform writes them (app/keys.ts).
 import { ALIGN_MENU, PANELS, panelKey } from "./menu";
-import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys } from "./shortcuts";
+import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys, documentKeys } from "./shortcuts";
+import type { KeyPlatform } from "./keys";
 import { THEME_KEYS } from "./themes/theme-keys";
 
 export interface ShortcutRow {
@@ -19,13 +20,17 @@ export interface ShortcutGroup {
   rows: ShortcutRow[];
 }
 
-export function shortcutHelp(): ShortcutGroup[] {
+/** The help for a platform: the document-edge keys differ on macOS. */
+export function shortcutHelp(platform: KeyPlatform = "linux"): ShortcutGroup[] {
+  const edge = documentKeys(platform);
   return [
     {
       title: "common:shortcuts.group.editing",
       rows: [
         { keys: [EDITOR_KEYS.switchSide, EDITOR_KEYS.switchSideBack], text: "common:shortcuts.switchSide" },
         { keys: [EDITOR_KEYS.nextSegment, EDITOR_KEYS.previousSegment], text: "common:shortcuts.nextSegment" },
+        { keys: [edge.start, edge.end], text: "common:shortcuts.documentEdge" },
+        { keys: [edge.selectToStart, edge.selectToEnd], text: "common:shortcuts.selectToEdge" },
         { keys: [EDITOR_KEYS.undo], text: "menu:edit.undo" },
         { keys: [EDITOR_KEYS.redo, EDITOR_KEYS.redoShift], text: "menu:edit.redo" },
         { keys: [TRANSLATE_KEYS.find], text: "common:shortcuts.find" },

@@ -5,6 +5,8 @@
 // The alignment keys (ALIGN_MENU) and panel keys (panelKey) are in app/menu.ts,
 // the theme keys in app/themes/theme-keys.ts.
 
+import type { KeyPlatform } from "./keys";
+
 /** Moving through the bitext, undo and redo (renderer/editor.ts). */
 export const EDITOR_KEYS = {
   switchSide: "Tab",
@@ -15,6 +17,28 @@ export const EDITOR_KEYS = {
   redo: "Mod-y",
   redoShift: "Shift-Mod-z",
 };
+
+/**
+ * The ends of the document (renderer/editor.ts). On macOS they are ⌘↑ and ⌘↓,
+ * as CodeMirror's keymaps have them; elsewhere Ctrl+↑ moves by paragraph, so
+ * the keys differ by platform.
+ */
+export const DOCUMENT_KEYS = {
+  start: "Mod-Home",
+  end: "Mod-End",
+  selectToStart: "Shift-Mod-Home",
+  selectToEnd: "Shift-Mod-End",
+};
+export const MAC_DOCUMENT_KEYS: typeof DOCUMENT_KEYS = {
+  start: "Mod-ArrowUp",
+  end: "Mod-ArrowDown",
+  selectToStart: "Shift-Mod-ArrowUp",
+  selectToEnd: "Shift-Mod-ArrowDown",
+};
+
+export function documentKeys(platform: KeyPlatform): typeof DOCUMENT_KEYS {
+  return platform === "mac" ? MAC_DOCUMENT_KEYS : DOCUMENT_KEYS;
+}
 
 /** The project's file commands (renderer/app.ts). */
 export const FILE_KEYS = {

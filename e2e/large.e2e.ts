@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { launchBrowser, launchApp, stopServer } from "./helpers";
+import { launchBrowser, launchApp, stopServer, focusSide } from "./helpers";
 import { buildLargeProject } from "../bench/build-large";
 import { parseProject, serializeProject } from "../app/document";
 import { sideText } from "../app/schema";
@@ -100,6 +100,41 @@ test("a 3,000-segment project opens with the visible passages rendered and the r
     );
     assert.equal(changed, 1, "only the typed segment differs");
     assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("Ctrl+End and Ctrl+Home reach the ends of a long document, past passages not rendered yet; with Shift they select", async () => {
+  const project = buildLargeProject({ passages: PASSAGES });
+  const path = join(dir, "ends.dari");
+  await writeFile(path, serializeProject(project));
+  const app = await launchApp({ browser, startupFile: path });
+  const { page } = app;
+  try {
+    await page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, PASSAGES);
+    const where = () =>
+      page.evaluate(() => {
+        const view = (window as unknown as { dariApp: { view(): any } }).dariApp.view();
+        const { anchor, head } = view.state.selection;
+        return { anchor, head, size: view.state.doc.content.size as number };
+      });
+    await focusSide(page, 0, "ko", "end");
+    const start = (await where()).head;
+    await page.keyboard.press("Control+End");
+    const end = await where();
+    assert.equal(end.head, end.size - 3, "the end of the last segment's English");
+    // Typed there, the text lands at the end of the last passage, which is now on screen.
+    await page.keyboard.type(" [end]");
+    const lastEn = page.locator("section.dari-passage").last().locator(".dari-en").last();
+    assert.match((await lastEn.textContent()) ?? "", / \[end\]$/);
+    assert.ok(await lastEn.isVisible());
+    await page.keyboard.press("Control+Home");
+    assert.equal((await where()).head, 3, "the start of the first segment's Korean");
+    await focusSide(page, 0, "ko", "end");
+    await page.keyboard.press("Control+Shift+End");
+    const selected = await where();
+    assert.deepEqual([selected.anchor, selected.head], [start, selected.size - 3]);
   } finally {
     await app.close();
   }

@@ -4,9 +4,10 @@ import type { Plugin, Command } from "prosemirror-state";
 import { history, undo, redo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { baseKeymap, chainCommands } from "prosemirror-commands";
-import { structureGuard, deleteAcrossSides, swallowEnter, switchSide, gotoSegment } from "../app/commands/structure";
+import { structureGuard, deleteAcrossSides, swallowEnter, switchSide, gotoSegment, gotoDocumentEdge } from "../app/commands/structure";
 import { uniqueIds } from "../app/document/unique-ids";
-import { EDITOR_KEYS } from "../app/shortcuts";
+import { EDITOR_KEYS, documentKeys } from "../app/shortcuts";
+import { keyPlatform } from "./key-label";
 import { gutterPlugin, currentSegmentPlugin } from "./plugins/gutter";
 import { lazyPassages } from "./plugins/lazy-passages";
 import { fastDocUpdatePlugin } from "./plugins/doc-update";
@@ -16,6 +17,7 @@ import { features } from "./features";
 
 export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>): Plugin[] {
   const featurePlugins = features.flatMap((f) => f.plugins?.(ctx) ?? []);
+  const documentEdge = documentKeys(keyPlatform());
   return [
     // First: every key handler after it sees the selection the analyst sees.
     selectionSync(),
@@ -33,6 +35,10 @@ export function editorPlugins(ctx: AppContext, appKeys: Record<string, Command>)
       [EDITOR_KEYS.switchSideBack]: switchSide(-1),
       [EDITOR_KEYS.nextSegment]: gotoSegment(1),
       [EDITOR_KEYS.previousSegment]: gotoSegment(-1),
+      [documentEdge.start]: gotoDocumentEdge(-1),
+      [documentEdge.end]: gotoDocumentEdge(1),
+      [documentEdge.selectToStart]: gotoDocumentEdge(-1, true),
+      [documentEdge.selectToEnd]: gotoDocumentEdge(1, true),
       Enter: swallowEnter,
       "Shift-Enter": swallowEnter,
       Backspace: chainCommands(deleteAcrossSides, baseKeymap.Backspace),

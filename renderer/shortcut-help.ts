@@ -4,13 +4,13 @@ import "./shortcut-help.css";
 import crelt from "crelt";
 import type { TFunction } from "i18next";
 import { shortcutHelp } from "../app/shortcut-help";
-import { shownKeys } from "./key-label";
+import { shownKeys, keyPlatform } from "./key-label";
 
 export function renderShortcutHelp(t: TFunction): HTMLElement {
   return crelt(
     "div",
     { class: "dari-shortcuts" },
-    shortcutHelp().flatMap((group) => [
+    shortcutHelp(keyPlatform()).flatMap((group) => [
       crelt("h3", t(group.title)),
       crelt(
         "table",

@@ -6,7 +6,7 @@ import { history, undo } from "prosemirror-history";
 import { buildDoc, emptyMeta } from "../document";
 import { createProjectState } from "../project-state";
 import { schema, sideText } from "../schema";
-import { structureGuard, deleteAcrossSides, switchSide, gotoSegment, sideAt, sideStart, sideEnd, isTextOnly, markStructural, flattenToInline } from "./structure";
+import { structureGuard, deleteAcrossSides, switchSide, gotoSegment, gotoDocumentEdge, sideAt, sideStart, sideEnd, isTextOnly, markStructural, flattenToInline } from "./structure";
 import { segmentList } from "../document/segments";
 import { uniqueIds } from "../document/unique-ids";
 
@@ -103,4 +103,21 @@ test("duplicate ids after a structural change are re-issued; typing is text-only
   assert.equal(ids[0], first.node.attrs.id, "the original keeps its id");
   const typing = s.tr.insertText("x", sideEnd(first.pos, first.node, "en"));
   assert.ok(isTextOnly(typing));
+});
+
+test("Ctrl+End and Ctrl+Home go to the end of the last side and the start of the first; with Shift they select to there", () => {
+  let s = at(state(), 1, "ko", "end");
+  const last = segmentList(s.doc).at(-1)!;
+  const first = segmentList(s.doc)[0];
+  const middle = s.selection.head;
+  s = run(s, gotoDocumentEdge(1));
+  assert.equal(s.selection.head, sideEnd(last.pos, last.node, "en"));
+  assert.ok(s.selection.empty);
+  s = run(s, gotoDocumentEdge(-1));
+  assert.equal(s.selection.head, sideStart(first.pos, first.node, "ko"));
+  s = at(s, 1, "ko", "end");
+  s = run(s, gotoDocumentEdge(1, true));
+  assert.deepEqual([s.selection.anchor, s.selection.head], [middle, sideEnd(last.pos, last.node, "en")]);
+  s = run(at(s, 1, "ko", "end"), gotoDocumentEdge(-1, true));
+  assert.deepEqual([s.selection.anchor, s.selection.head], [middle, sideStart(first.pos, first.node, "ko")]);
 });

@@ -5,7 +5,7 @@
 // never move text from one side into the other, delete a side, or split a
 // side into blocks: only the alignment commands change structure, and they
 // say so with the STRUCTURAL meta.
-import { Plugin, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
+import { Plugin, Selection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { ReplaceStep, ReplaceAroundStep, type Step } from "prosemirror-transform";
 import { Fragment, Slice, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { schema, type Side } from "../schema";
@@ -165,6 +165,20 @@ export function sideEnd(segmentPos: number, segment: PMNode, side: Side): number
 function moveTo(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, pos: number): boolean {
   if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos)).scrollIntoView());
   return true;
+}
+
+/**
+ * Ctrl+Home / Ctrl+End: the start of the first side or the end of the last
+ * one, extending the selection with `extend`. The browser's own keys stop at
+ * what is rendered, and a long document renders only the passages near the
+ * viewport (renderer/plugins/lazy-passages.ts).
+ */
+export function gotoDocumentEdge(dir: 1 | -1, extend = false): Command {
+  return (state, dispatch) => {
+    const target = dir === 1 ? Selection.atEnd(state.doc).head : Selection.atStart(state.doc).head;
+    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, extend ? state.selection.anchor : target, target)).scrollIntoView());
+    return true;
+  };
 }
 
 /** Tab: from the Korean side to the English side of the same segment, from English to the next segment's Korean. */
