@@ -8,9 +8,18 @@ import { alignFlags, alignFlagsKey, lowConfidenceFlags } from "./flags";
 import { isLowConfidence, toggleConfirmed, LOW_CONFIDENCE } from "../commands/align";
 import { segmentAttrs } from "../schema";
 import { forEachSegment } from "../document/segments";
-import { buildLargeProject } from "../../bench/build-large";
+import { buildDoc } from "../document";
 
-const doc = buildLargeProject({ passages: 30 }).doc;
+// Thirty passages of ten segments; confidences run 0.00, 0.07, … through the
+// percentages, a few of the unsure ones confirmed, some not aligned by Dari (null).
+const doc = buildDoc(
+  Array.from({ length: 30 }, (_, p) => ({
+    segments: Array.from({ length: 10 }, (_, s) => {
+      const n = p * 10 + s;
+      return { ko: `문장 ${n}.`, en: `Sentence ${n}.`, confidence: n % 13 === 12 ? null : ((n * 7) % 100) / 100, confirmed: n % 9 === 0 };
+    }),
+  })),
+);
 
 function unsure(d = doc): number[] {
   const out: number[] = [];
