@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { GlossaryMatcher, addToGlossary, englishHas, mergeGlossaries } from "./glossary";
 import { defaultGlossary } from "./default-glossary";
+import { defaultGlossary } from "./default-glossary";
 import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
 import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
@@ -63,6 +64,18 @@ test("adding a term the glossary holds under other spacing or Unicode form edits
   assert.equal(added[1].ko, "6자 회담", "the entry keeps the space that lets it match both spellings");
   assert.equal(addToGlossary([entry("6자회담", "six-way talks")], [entry("6자 회담", "Six-Party Talks")])[0].ko, "6자 회담");
   assert.deepEqual(addToGlossary(glossary, []), glossary, "adding nothing changes nothing");
+});
+
+test("adding a term keeps every entry already there, spacing variants included", () => {
+  const glossary = defaultGlossary();
+  const variants = glossary.filter((e) => e.ko.replace(/ /g, "") === "북러관계");
+  assert.equal(variants.length, 2, "the default glossary has 북러관계 and 북러 관계");
+  const added = addToGlossary(glossary, [entry("푸틴 대통령", "President Putin")]);
+  assert.equal(added.length, glossary.length + 1);
+  assert.deepEqual(added.slice(0, -1), glossary);
+  assert.deepEqual(added.at(-1), { ...entry("푸틴 대통령", "President Putin") });
+  // A new term is stored as the glossary writes terms: trimmed, composed.
+  assert.equal(addToGlossary([], [entry(` ${"푸틴".normalize("NFD")} `, "Putin")])[0].ko, "푸틴");
 });
 
 test("English renderings compare without case, dash or plural differences", () => {

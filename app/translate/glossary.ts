@@ -65,13 +65,21 @@ function widerSpacing(a: string, b: string): string {
  */
 export function addToGlossary(glossary: readonly GlossaryEntry[], added: readonly GlossaryEntry[]): GlossaryEntry[] {
   const key = (ko: string) => normaliseKo(ko).replace(/ /g, "");
-  const byTerm = new Map(glossary.map((e) => [key(e.ko), e]));
+  // Entries already there are kept as they are, spacing variants included
+  // (the default glossary has 북러관계 and 북러 관계): an added term edits the
+  // first entry it matches, or comes at the end.
+  const out = [...glossary];
+  const at = new Map<string, number>();
+  out.forEach((e, i) => void (at.has(key(e.ko)) || at.set(key(e.ko), i)));
   for (const e of added) {
-    const old = byTerm.get(key(e.ko));
-    const ko = old ? widerSpacing(normaliseKo(old.ko), normaliseKo(e.ko)) : e.ko;
-    byTerm.set(key(e.ko), old && ko !== normaliseKo(e.ko) ? { ...e, ko } : e);
+    const k = key(e.ko);
+    const i = at.get(k);
+    if (i === undefined) {
+      at.set(k, out.length);
+      out.push({ ...e, ko: normaliseKo(e.ko) });
+    } else out[i] = { ...e, ko: widerSpacing(normaliseKo(out[i].ko), normaliseKo(e.ko)) };
   }
-  return [...byTerm.values()];
+  return out;
 }
 
 /** Matches `term` at `text[at]`; returns the end of the term, or -1. */
