@@ -25,6 +25,17 @@ test("Korean citations: after the name, in brackets, with 외 and pages", () => 
   assert.deepEqual(years("지적되었다(김철수 외 2019; 이영희·박민수 2021: 12)."), [["2019", "2021"]]);
 });
 
+test("news sources with a date: the year is the cited one", () => {
+  assert.deepEqual(years("회담이 열렸다(연합뉴스 2023.9.13)."), [["2023"]]);
+  assert.deepEqual(years("회담이 열렸다(연합뉴스 2023년 9월 13일)."), [["2023"]]);
+  assert.deepEqual(years("The summit was held (Yonhap, September 13, 2023)."), [["2023"]]);
+  assert.deepEqual(years("The summit was held (Yonhap 13 Sept. 2023; TASS 2023a)."), [["2023", "2023a"]]);
+  assert.deepEqual(years("The summit was held (Yonhap, 2023-09-13, p. 2)."), [["2023"]]);
+  // A date with no source is prose.
+  assert.deepEqual(years("The summit was held (September 13, 2023)."), []);
+  assert.deepEqual(years("회담이 열렸다(2023.9.13)."), []);
+});
+
 test("years in prose are not citations, in brackets or not", () => {
   assert.deepEqual(years("In 2019 Kim Jong Un visited Vladivostok."), []);
   assert.deepEqual(years("2019년의 방문과는 사뭇 다르다."), []);

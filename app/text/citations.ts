@@ -27,7 +27,15 @@ const PARTICLES = String.raw`(?:(?:van|von|de|der|den|del|della|la|le|du|da|di|a
 /** Names, "et al.", "and", "&", "외", separators (, · ㆍ /); no digits, no brackets. */
 const AUTHOR = String.raw`[\p{Lu}\p{Script=Hangul}][\p{L}\p{M}.'’&·ㆍ/\-\s,]*?`;
 const PAGE = String.raw`(?:\s*[,:]\s*|\s+)(?:(?:pp?\.|쪽|면)\s*)?\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:쪽|면|페이지))?`;
-const REFERENCE = new RegExp(String.raw`^\s*${LEAD}(?:(${PARTICLES}${AUTHOR})[\s,]+)?(${YEAR}(?:\s*,\s*${YEAR})*)(?:${PAGE})?\s*$`, "u");
+/** A news source's dated reference: (Yonhap, September 13, 2023), (Yonhap 13 Sept. 2023). */
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const DATE_BEFORE = String.raw`(?:${MONTH}\s+\d{1,2},?\s+|\d{1,2}\s+${MONTH},?\s+)`;
+/** …or with the day after the year: (연합뉴스 2023.9.13), (Yonhap 2023-09-13), (연합뉴스 2023년 9월 13일). */
+const DATE_AFTER = String.raw`(?:[./-]\s?\d{1,2}(?:[./-]\s?\d{1,2})?\.?|년(?:\s*\d{1,2}월(?:\s*\d{1,2}일)?)?)`;
+const REFERENCE = new RegExp(
+  String.raw`^\s*${LEAD}(?:(${PARTICLES}${AUTHOR})[\s,]+)?(${DATE_BEFORE})?((?:1[5-9]|20)\d\d[a-z]?)(${DATE_AFTER})?(?![\p{L}\p{N}])((?:\s*,\s*${YEAR})*)(?:${PAGE})?\s*$`,
+  "u",
+);
 const YEARS = /(?:1[5-9]|20)\d\d[a-z]?/g;
 /** Words that make "(In 2019)" or "(Since 1990)" prose rather than an author. */
 const NOT_AUTHORS = new Set(["in", "since", "from", "after", "before", "until", "till", "by", "around", "about", "as", "circa", "ca.", "c.", "born", "died", "founded", "established", "est."]);
@@ -43,7 +51,9 @@ export function citedYears(inner: string): string[] | null {
     if (!m) return null;
     const author = m[1]?.trim();
     if (author && NOT_AUTHORS.has(author.split(/\s+/)[0].toLowerCase())) return null;
-    years.push(...m[2].match(YEARS)!);
+    // A date with no source is prose: (1990년), (September 13, 2023).
+    if (!author && (m[2] || m[4])) return null;
+    years.push(m[3], ...(m[5].match(YEARS) ?? []));
   }
   return years;
 }

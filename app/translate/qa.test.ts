@@ -78,6 +78,16 @@ test("citations with pages, et al. or after the author's name are citations; a y
   ]);
 });
 
+test("news citations with a date are citations on both sides, however the date is written", () => {
+  for (const ko of ["회담이 열렸다(연합뉴스 2023.9.13).", "회담이 열렸다(연합뉴스 2023년 9월 13일).", "회담이 열렸다(연합뉴스, 2023-09-13)."])
+    for (const en of ["The summit was held (Yonhap, September 13, 2023).", "The summit was held (Yonhap 13 Sept. 2023)."]) assert.deepEqual(checkSegment(ko, en), [], `${ko} / ${en}`);
+  // The cited years still have to agree.
+  assert.deepEqual(messages(checkSegment("회담이 열렸다(연합뉴스 2023.9.13).", "The summit was held (Yonhap, September 13, 2022).")), [
+    "The citation (연합뉴스 2023.9.13) is in the Korean but not in the English.",
+    "The citation (Yonhap, September 13, 2022) is in the English but not in the Korean.",
+  ]);
+});
+
 test("empty or untranslated targets, and Hangul left in the English", () => {
   assert.deepEqual(messages(checkSegment("북한", "")), ["The English is empty."]);
   assert.deepEqual(messages(checkSegment("북한과 러시아", "북한과 러시아")), ["The English is a copy of the Korean."]);
