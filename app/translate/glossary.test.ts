@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { GlossaryMatcher, addToGlossary, englishHas, mergeGlossaries } from "./glossary";
 import { defaultGlossary } from "./default-glossary";
-import { defaultGlossary } from "./default-glossary";
 import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
 import type { GlossaryEntry } from "./glossary-entry";
 import { DariError } from "../errors";
