@@ -23,6 +23,7 @@ import type { Node as PMNode } from "prosemirror-model";
 // prosemirror-view's dirty states (NOT_DIRTY, CHILD_DIRTY, CONTENT_DIRTY, NODE_DIRTY).
 const NOT_DIRTY = 0;
 const CHILD_DIRTY = 1;
+const CONTENT_DIRTY = 2;
 
 interface Desc {
   parent: Desc | undefined;
@@ -184,8 +185,13 @@ function fastDocUpdate(desc: Desc, doc: PMNode, outerDeco: readonly Decoration[]
     const passageView = children[i];
     const dom = passageView.dom;
     if (!passageView.update(child, outer, inner, view)) return false;
-    // The passage's view was rebuilt in place but its DOM node replaced: let the full walk put it in the document.
-    if (passageView.dom !== dom) return false;
+    // The passage's view was rebuilt in place but its DOM node replaced (a
+    // decoration that wraps it): the full walk must put the new node in the
+    // document, and it only redraws the children of a view marked so.
+    if (passageView.dom !== dom) {
+      desc.dirty = CONTENT_DIRTY;
+      return false;
+    }
   }
   desc.updateOuterDeco(outerDeco);
   desc.node = doc;

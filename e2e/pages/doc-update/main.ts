@@ -116,15 +116,31 @@ function step(rand: () => number): string {
     tr.delete(at, to);
     what = `delete ${at}-${to}`;
   } else if (roll < 0.47) {
-    // A passage copied next to another (as paste as passages does), or one removed.
+    // Structure: a passage copied next to another (as paste as passages does)
+    // or removed; or, keeping the number of passages, a segment's status
+    // changed, a segment removed from its passage, or a passage replaced by a
+    // copy of another in one step.
     const p = pick(where.passages);
-    if (rand() < 0.5 && state.doc.childCount > 2) {
+    const kind = Math.floor(rand() * 5);
+    const node = state.doc.nodeAt(p.from)!;
+    if (kind === 0 && state.doc.childCount > 2) {
       tr.delete(p.from, p.to);
       what = `remove passage at ${p.from}`;
-    } else {
-      const node = state.doc.nodeAt(p.from)!;
+    } else if (kind === 1) {
       tr.insert(p.to, Fragment.from(node.type.create({ id: `copy${steps.length}` }, node.content)));
       what = `copy passage at ${p.from}`;
+    } else if (kind === 2) {
+      const s = pick(where.segments);
+      tr.setNodeAttribute(s.from, "status", pick(["new", "draft", "translated", "reviewed"]));
+      what = `status of the segment at ${s.from}`;
+    } else if (kind === 3 && node.childCount > 1) {
+      const first = node.firstChild!;
+      tr.delete(p.from + 1, p.from + 1 + first.nodeSize);
+      what = `first segment of the passage at ${p.from} removed`;
+    } else {
+      const other = state.doc.nodeAt(pick(where.passages).from)!;
+      tr.replaceWith(p.from, p.to, other.type.create({ id: `swap${steps.length}` }, other.content));
+      what = `passage at ${p.from} replaced`;
     }
   } else if (roll < 0.5) {
     // A widget between passages, or none: the shortcut must step aside while one is there.
@@ -140,7 +156,8 @@ function step(rand: () => number): string {
       const kind = kinds === 4 ? Math.floor(rand() * 4) : kinds;
       if (kind === 0) {
         const p = pick(where.passages);
-        decos.push(Decoration.node(p.from, p.to, { class: `mark${Math.floor(rand() * 3)}` }));
+        // Some wrap the passage in an element of their own (its DOM node changes).
+        decos.push(Decoration.node(p.from, p.to, rand() < 0.3 ? { nodeName: "div", class: "wrapped" } : { class: `mark${Math.floor(rand() * 3)}` }));
       } else if (kind === 1) {
         const s = pick(where.segments);
         decos.push(Decoration.node(s.from, s.to, { "data-flag": String(Math.floor(rand() * 3)) }));
@@ -155,9 +172,15 @@ function step(rand: () => number): string {
     }
     const key = (plugin as unknown as { key: string }).key;
     const r = rand();
-    const meta: DecoMeta = r < 0.15 ? { clear: true } : r < 0.5 ? { set: DecorationSet.create(state.doc, decos) } : { add: decos };
-    tr.setMeta(plugin, meta);
-    what = `decorations ${key} ${Object.keys(meta)[0]} (${decos.length})`;
+    if (r < 0.1) {
+      // One plugin's set empties as the other's fills: the view's list of sets keeps its length but shifts.
+      tr.setMeta(testPlugins[0], { clear: true } satisfies DecoMeta).setMeta(testPlugins[1], { set: DecorationSet.create(state.doc, decos) } satisfies DecoMeta);
+      what = `decoA cleared, decoB set (${decos.length})`;
+    } else {
+      const meta: DecoMeta = r < 0.25 ? { clear: true } : r < 0.55 ? { set: DecorationSet.create(state.doc, decos) } : { add: decos };
+      tr.setMeta(plugin, meta);
+      what = `decorations ${key} ${Object.keys(meta)[0]} (${decos.length})`;
+    }
   } else if (roll < 0.85) {
     tr.setSelection(TextSelection.create(state.doc, at));
     what = `move to ${at}`;
