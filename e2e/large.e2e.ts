@@ -11,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { launchBrowser, launchApp, stopServer, focusSide } from "./helpers";
 import { buildLargeProject } from "../bench/build-large";
 import { parseProject, serializeProject } from "../app/document";
-import { sideText } from "../app/schema";
+import { schema, sideText } from "../app/schema";
 
 let browser: Browser;
 let dir: string;
@@ -100,6 +100,35 @@ test("a 3,000-segment project opens with the visible passages rendered and the r
     );
     assert.equal(changed, 1, "only the typed segment differs");
     assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("when a status filter folds away most of the rendered segments, the passages that come into view are rendered", async () => {
+  const project = buildLargeProject({ passages: PASSAGES });
+  // One reviewed segment a passage: the filter leaves the rendered passages a line each.
+  const json = project.doc.toJSON() as { content: { content: { attrs: { status: string } }[] }[] };
+  for (const passage of json.content) passage.content.forEach((segment, i) => (segment.attrs.status = i === 0 ? "reviewed" : "draft"));
+  const path = join(dir, "filter.dari");
+  await writeFile(path, serializeProject({ ...project, doc: schema.nodeFromJSON(json) }));
+  const app = await launchApp({ browser, startupFile: path });
+  const { page } = app;
+  try {
+    await page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, PASSAGES);
+    // The window is full of text: some shown segment reaches below its bottom edge.
+    const filled = () =>
+      page.waitForFunction(() => {
+        const box = document.querySelector(".dari-editor-scroll")!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>(".dari-segment")].some((el) => {
+          const r = el.getBoundingClientRect();
+          return r.height > 0 && r.top < box.bottom && r.bottom >= box.bottom - 20;
+        });
+      }, null, { timeout: 3000 });
+    await filled();
+    // Only the reviewed segments (about a quarter) stay; no scrolling follows.
+    await page.locator("select.dari-status-filter").selectOption("reviewed");
+    await filled();
   } finally {
     await app.close();
   }

@@ -119,10 +119,14 @@ class Watcher {
   private frame = 0;
   private scroller: HTMLElement | null = null;
   private readonly onScroll = () => this.schedule();
+  // The text or the window changing size (a status filter or a theme fold
+  // hiding rendered segments, a side panel opening) brings other passages
+  // into view without any scrolling.
+  private readonly resized = new ResizeObserver(this.onScroll);
 
   constructor(private view: EditorView) {
     this.attach();
-    window.addEventListener("resize", this.onScroll);
+    this.resized.observe(view.dom);
     this.schedule();
   }
 
@@ -130,9 +134,15 @@ class Watcher {
   private attach(): void {
     const scroller = (this.view.dom.closest(".dari-editor-scroll") as HTMLElement | null) ?? this.view.dom.parentElement;
     if (scroller === this.scroller) return;
-    this.scroller?.removeEventListener("scroll", this.onScroll);
+    if (this.scroller) {
+      this.scroller.removeEventListener("scroll", this.onScroll);
+      this.resized.unobserve(this.scroller);
+    }
     this.scroller = scroller;
-    scroller?.addEventListener("scroll", this.onScroll, { passive: true });
+    if (scroller) {
+      scroller.addEventListener("scroll", this.onScroll, { passive: true });
+      this.resized.observe(scroller);
+    }
   }
 
   update(view: EditorView, prev: EditorState): void {
@@ -182,7 +192,7 @@ class Watcher {
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.scroller?.removeEventListener("scroll", this.onScroll);
-    window.removeEventListener("resize", this.onScroll);
+    this.resized.disconnect();
   }
 }
 
@@ -195,7 +205,9 @@ const passageView: NodeViewConstructor = (node, view, _getPos, decorations) => {
   dom.dataset.id = node.attrs.id;
   return {
     dom,
-    update: (next, decos) => next.type === node.type && !decos.some((d) => (d.spec as typeof LIVE_SPEC).dariLive),
+    // Only for the same passage: another project opened in the window is
+    // matched against these views, and a placeholder names its passage.
+    update: (next, decos) => next.type === node.type && next.attrs.id === node.attrs.id && !decos.some((d) => (d.spec as typeof LIVE_SPEC).dariLive),
     ignoreMutation: () => true,
   };
 };
