@@ -16,7 +16,10 @@ interface ObserverInternals {
 export function selectionSync(): Plugin {
   return new Plugin({
     props: {
-      handleKeyDown(view: EditorView) {
+      handleKeyDown(view: EditorView, event: KeyboardEvent) {
+        // Not for keys ProseMirror sends itself while reading a DOM change, nor
+        // for an input method's keys (229), which ProseMirror leaves alone too.
+        if (!event.isTrusted || event.keyCode === 229 || view.composing) return false;
         (view as unknown as ObserverInternals).domObserver?.onSelectionChange?.();
         return false;
       },
