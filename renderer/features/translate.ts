@@ -27,8 +27,8 @@ function plugins(ctx: AppContext) {
 }
 
 /** Puts the open project into the user memory a little after it opens, and
- *  its edits after a pause (DeskMemory.sync), so that other projects find its
- *  segments even if the memory panel is never opened. */
+ *  its edits after a pause in typing (DeskMemory.remember), so that other
+ *  projects find its segments even if the memory panel is never opened. */
 function rememberProject(ctx: AppContext): Plugin {
   return new Plugin({
     view(view) {
@@ -39,7 +39,7 @@ function rememberProject(ctx: AppContext): Plugin {
       }, REMEMBER_AFTER_MS);
       return {
         update: (v, prev) => {
-          if (started && v.state.doc !== prev.doc) deskMemory(ctx).sync(v.state);
+          if (started && v.state.doc !== prev.doc) deskMemory(ctx).remember(v.state);
         },
         destroy: () => clearTimeout(timer),
       };

@@ -9,6 +9,8 @@ import { projectData } from "../../../app/project-state";
 import { loadMemory, saveMemory, recordUnits, type MemoryRecord } from "./user-data";
 
 const REBUILD_IDLE_MS = 1200;
+/** The pause in typing after which the open project's record in the user memory is brought up to date (a book takes ~0.1 s). */
+const REMEMBER_IDLE_MS = 5000;
 
 export function projectKey(state: EditorState): string {
   const meta = projectData(state).meta;
@@ -26,6 +28,9 @@ export class DeskMemory {
   /** The state a pending rebuild will use. */
   private pending: EditorState | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The state whose record waits for a pause in typing (remember). */
+  private toRemember: EditorState | null = null;
+  private rememberTimer: ReturnType<typeof setTimeout> | null = null;
   readonly ready: Promise<void>;
   /** Called when a rebuild may have changed the matches. */
   onChange: () => void = () => {};
@@ -47,6 +52,7 @@ export class DeskMemory {
   sync(state: EditorState): void {
     const key = projectKey(state);
     // Another project is open: the last one's pending edits go to the user memory first.
+    if (this.toRemember && projectKey(this.toRemember) !== key) this.flushRemembered();
     if (this.pending && projectKey(this.pending) !== key) this.rebuild(this.pending);
     if (key !== this.otherFor) {
       this.other = new TranslationMemory();
@@ -61,6 +67,26 @@ export class DeskMemory {
     this.timer = setTimeout(() => this.rebuild(state), REBUILD_IDLE_MS);
   }
 
+  /**
+   * Keeps the open project's record in the user memory up to date after a
+   * pause in typing, for the projects opened next. Unlike sync, it leaves the
+   * lookup memory alone: nobody may be looking, and rebuilding it for a book
+   * would cost as much again.
+   */
+  remember(state: EditorState): void {
+    if (this.rememberTimer) clearTimeout(this.rememberTimer);
+    this.toRemember = state;
+    this.rememberTimer = setTimeout(() => this.flushRemembered(), REMEMBER_IDLE_MS);
+  }
+
+  private flushRemembered(): void {
+    if (this.rememberTimer) clearTimeout(this.rememberTimer);
+    this.rememberTimer = null;
+    const state = this.toRemember;
+    this.toRemember = null;
+    if (state) this.store(state, unitsFromDoc(state.doc, projectData(state).meta.title || ""));
+  }
+
   private rebuild(state: EditorState): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -69,14 +95,18 @@ export class DeskMemory {
     this.project = new TranslationMemory();
     this.project.add(units.map((u) => ({ ...u, origin: "" })));
     this.projectDoc = state.doc;
-    const record: MemoryRecord = { key: projectKey(state), origin: projectData(state).meta.title || projectKey(state), units: units.filter((u) => u.ko.trim() && u.en.trim()).map(({ ko, en }) => ({ ko, en })) };
-    this.projectFor = record.key;
-    if (record.units.length) {
-      // Kept here too, so that a project opened later in this window finds it.
-      this.records = [...this.records.filter((r) => r.key !== record.key), record];
-      void saveMemory(record);
-    }
+    this.projectFor = projectKey(state);
+    this.store(state, units);
     this.onChange();
+  }
+
+  /** The project's translated units as its record in the user memory. */
+  private store(state: EditorState, units: TmUnit[]): void {
+    const record: MemoryRecord = { key: projectKey(state), origin: projectData(state).meta.title || projectKey(state), units: units.filter((u) => u.ko.trim() && u.en.trim()).map(({ ko, en }) => ({ ko, en })) };
+    if (!record.units.length) return;
+    // Kept here too, so that a project opened later in this window finds it.
+    this.records = [...this.records.filter((r) => r.key !== record.key), record];
+    void saveMemory(record);
   }
 
   /** Adds an imported TMX file to the user memory. */
