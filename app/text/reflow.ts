@@ -138,9 +138,10 @@ export function detectMode(text: string): ReflowMode {
   return pickMode(lines, layoutOf(lines));
 }
 
-/** Detects the language of a text from its share of Hangul. */
+/** The share of Hangul among counted letters. */
 const ratio = (c: LetterCounts) => (c.letters ? c.hangul / c.letters : 0);
 
+/** Detects the language of a text from its share of Hangul. */
 export function detectLang(text: string): TextLang {
   return hangulRatio(text) >= 0.3 ? "ko" : "en";
 }
