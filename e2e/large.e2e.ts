@@ -8,9 +8,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { launchBrowser, launchApp, stopServer, focusSide } from "./helpers";
+import { launchBrowser, launchApp, stopServer, focusSide, type AppHandle } from "./helpers";
 import { buildLargeProject } from "../bench/build-large";
-import { parseProject, serializeProject } from "../app/document";
+import { parseProject, serializeProject, type Project } from "../app/document";
 import { schema, sideText } from "../app/schema";
 
 let browser: Browser;
@@ -27,14 +27,21 @@ after(async () => {
 
 const PASSAGES = 300;
 
+/** Writes `project` to the temporary folder and starts the app on it, once all its passages are in the editor. */
+async function openLarge(name: string, project: Project): Promise<AppHandle> {
+  const path = join(dir, name);
+  await writeFile(path, serializeProject(project));
+  const app = await launchApp({ browser, startupFile: path });
+  await app.page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, project.doc.childCount);
+  return app;
+}
+
 test("a 3,000-segment project opens with the visible passages rendered and the rest as they scroll near", async () => {
   const project = buildLargeProject({ passages: PASSAGES });
   const path = join(dir, "large.dari");
-  await writeFile(path, serializeProject(project));
-  const app = await launchApp({ browser, startupFile: path });
+  const app = await openLarge("large.dari", project);
   const { page } = app;
   try {
-    await page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, PASSAGES);
     const rendered = () => page.locator("section.dari-passage:not(.dari-passage-pending)").count();
     const first = await rendered();
     assert.ok(first > 0 && first < 100, `${first} passages rendered at first`);
@@ -110,12 +117,9 @@ test("when a status filter folds away most of the rendered segments, the passage
   // One reviewed segment a passage: the filter leaves the rendered passages a line each.
   const json = project.doc.toJSON() as { content: { content: { attrs: { status: string } }[] }[] };
   for (const passage of json.content) passage.content.forEach((segment, i) => (segment.attrs.status = i === 0 ? "reviewed" : "draft"));
-  const path = join(dir, "filter.dari");
-  await writeFile(path, serializeProject({ ...project, doc: schema.nodeFromJSON(json) }));
-  const app = await launchApp({ browser, startupFile: path });
+  const app = await openLarge("filter.dari", { ...project, doc: schema.nodeFromJSON(json) });
   const { page } = app;
   try {
-    await page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, PASSAGES);
     // The window is full of text: some shown segment reaches below its bottom edge.
     const filled = () =>
       page.waitForFunction(() => {
@@ -135,13 +139,9 @@ test("when a status filter folds away most of the rendered segments, the passage
 });
 
 test("Ctrl+End and Ctrl+Home reach the ends of a long document, past passages not rendered yet; with Shift they select", async () => {
-  const project = buildLargeProject({ passages: PASSAGES });
-  const path = join(dir, "ends.dari");
-  await writeFile(path, serializeProject(project));
-  const app = await launchApp({ browser, startupFile: path });
+  const app = await openLarge("ends.dari", buildLargeProject({ passages: PASSAGES }));
   const { page } = app;
   try {
-    await page.waitForFunction((n) => (window as unknown as { dariApp: { view(): { state: { doc: { childCount: number } } } } }).dariApp.view().state.doc.childCount === n, PASSAGES);
     const where = () =>
       page.evaluate(() => {
         const view = (window as unknown as { dariApp: { view(): any } }).dariApp.view();
