@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { Fragment, type Node as PMNode } from "prosemirror-model";
 import { launchBrowser, launchApp, stopServer, focusSide, type AppHandle } from "./helpers";
 import { buildLargeProject } from "../bench/build-large";
 import { parseProject, serializeProject, type Project } from "../app/document";
@@ -133,6 +134,50 @@ test("when a status filter folds away most of the rendered segments, the passage
     // Only the reviewed segments (about a quarter) stay; no scrolling follows.
     await page.locator("select.dari-status-filter").selectOption("reviewed");
     await filled();
+  } finally {
+    await app.close();
+  }
+});
+
+test("opening another version of the project (a passage inserted) shows every passage with its own text as it scrolls near", async () => {
+  const project = buildLargeProject({ passages: PASSAGES });
+  const app = await openLarge("v1.dari", project);
+  const { page } = app;
+  try {
+    // The second version has one passage more, in a stretch the first had not rendered.
+    const segments: PMNode[] = [];
+    project.doc.child(7).forEach((seg, _, j) => void segments.push(seg.type.create({ ...seg.attrs, id: `inserted-${j}` }, seg.content)));
+    const inserted = project.doc.child(100).type.create({ id: "inserted" }, segments);
+    const children: PMNode[] = [];
+    project.doc.forEach((p, _, i) => void (i === 100 ? children.push(inserted, p) : children.push(p)));
+    const v2 = join(dir, "v2.dari");
+    await writeFile(v2, serializeProject({ ...project, doc: project.doc.copy(Fragment.from(children)) }));
+    app.dialogs.openProjectAnswers.push(v2);
+    await app.menu("open");
+    await page.waitForFunction(() => document.title.startsWith("v2.dari"));
+    // Every rendered passage shows the text of the passage at its place, and those in view are rendered.
+    for (const at of [0.3, 0.45, 0.6]) {
+      await page.locator(".dari-editor-scroll").evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), at);
+      await page.waitForFunction(() => {
+        const box = document.querySelector(".dari-editor-scroll")!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>(".dari-segment")].some((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top < box.bottom && r.bottom > box.top;
+        });
+      }, null, { timeout: 3000 });
+      const wrong = await page.evaluate(() => {
+        const view = (window as unknown as { dariApp: { view(): any } }).dariApp.view();
+        const bad: string[] = [];
+        document.querySelectorAll<HTMLElement>("section.dari-passage").forEach((el, i) => {
+          const passage = view.state.doc.child(i);
+          if (el.dataset.id !== undefined && el.dataset.id !== passage.attrs.id) bad.push(`${i}: placeholder of ${el.dataset.id} for ${passage.attrs.id}`);
+          const ko = el.querySelector(".dari-ko");
+          if (ko && ko.textContent !== passage.firstChild.firstChild.textContent) bad.push(`${i}: shows other text`);
+        });
+        return bad;
+      });
+      assert.deepEqual(wrong, [], `scrolled to ${at * 100}%`);
+    }
   } finally {
     await app.close();
   }
