@@ -58,8 +58,10 @@ export function panelKey(n: number): string {
   return `Shift-Mod-${n + 1}`;
 }
 
-/** The alignment commands of the Segment menu, with their keys (the align feature carries them out). */
-export const ALIGN_MENU: { name: string; key: string }[] = [
+export type AlignCommandName = "merge" | "split" | "moveUp" | "moveDown" | "insert" | "confirm" | "confirmAbove" | "nextUnconfirmed" | "nextLow" | "realign";
+
+/** The alignment commands of the Segment menu, with their keys (ALIGN_COMMANDS in app/commands/align.ts carries them out). */
+export const ALIGN_MENU: { name: AlignCommandName; key: string }[] = [
   { name: "merge", key: "Mod-Alt-j" },
   { name: "split", key: "Mod-Alt-k" },
   { name: "moveUp", key: "Mod-Alt-ArrowUp" },

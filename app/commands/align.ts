@@ -15,6 +15,7 @@ import { LOW_CONFIDENCE, realignPassages } from "../align/project";
 
 export { LOW_CONFIDENCE };
 import { closeHistory } from "prosemirror-history";
+import type { AlignCommandName } from "../menu";
 import { markStructural as markStructuralOnly, sideAt, sideStart } from "./structure";
 
 /** A structural edit, and one undo step of its own (never grouped with typing or another move). */
@@ -291,4 +292,18 @@ export const realignPassage: Command = (state, dispatch) => {
   const $pos = tr.doc.resolve(Math.min(state.selection.head, h.passagePos + node.nodeSize - 2));
   dispatch(markStructural(tr.setSelection(TextSelection.near($pos)).scrollIntoView()));
   return true;
+};
+
+/** The alignment commands by the names the Segment menu, the toolbar and the keys use (ALIGN_MENU). */
+export const ALIGN_COMMANDS: Record<AlignCommandName, Command> = {
+  merge: mergeWithNext,
+  split: splitSegment,
+  moveUp: moveSentence(-1),
+  moveDown: moveSentence(1),
+  insert: insertSegment,
+  confirm: toggleConfirmed,
+  confirmAbove,
+  nextUnconfirmed,
+  nextLow: nextLowConfidence,
+  realign: realignPassage,
 };
