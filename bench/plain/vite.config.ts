@@ -1,14 +1,4 @@
 // Builds the plain-ProseMirror baseline page to out/bench-plain (npm run bench does).
-import { defineConfig } from "vite";
-import { fileURLToPath } from "node:url";
+import { pageConfig } from "../../scripts/page-config";
 
-export default defineConfig({
-  root: fileURLToPath(new URL(".", import.meta.url)),
-  base: "./",
-  build: {
-    outDir: fileURLToPath(new URL("../../out/bench-plain", import.meta.url)),
-    emptyOutDir: true,
-    target: "chrome120",
-  },
-  logLevel: "warn",
-});
+export default pageConfig(new URL(".", import.meta.url), "bench-plain");
