@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TextSelection, type Command, type EditorState } from "prosemirror-state";
 import { DariError } from "../app/errors";
 import { runCli } from "../main/cli";
 
@@ -93,4 +94,28 @@ export function readBytes(path: string): Uint8Array {
 
 export function fileExists(path: string): boolean {
   return existsSync(path);
+}
+
+/** Runs a command that must apply; returns the state after it. */
+export function runCommand(s: EditorState, cmd: Command): EditorState {
+  let next = s;
+  assert.ok(cmd(s, (tr) => (next = s.apply(tr))), "the command applies");
+  return next;
+}
+
+/** Where a phrase starts in the first side that holds it. */
+export function phraseStart(s: EditorState, phrase: string): number {
+  let at = -1;
+  s.doc.descendants((n, pos) => {
+    if (at < 0 && n.isTextblock && n.textContent.includes(phrase)) at = pos + 1 + n.textContent.indexOf(phrase);
+    return at < 0;
+  });
+  assert.ok(at >= 0, `no side holds “${phrase}”`);
+  return at;
+}
+
+/** The state with a phrase selected. */
+export function selectPhrase(s: EditorState, phrase: string): EditorState {
+  const at = phraseStart(s, phrase);
+  return s.apply(s.tr.setSelection(TextSelection.create(s.doc, at, at + phrase.length)));
 }

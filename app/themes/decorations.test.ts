@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EditorState, TextSelection, type Command } from "prosemirror-state";
+import type { EditorState } from "prosemirror-state";
 import { history, undo, closeHistory } from "prosemirror-history";
 import type { Decoration } from "prosemirror-view";
 import { docFromParagraphs, splitParagraphs, emptyMeta } from "../document/index";
@@ -10,7 +10,7 @@ import { codeLabel } from "./codebook-ops";
 import { applyTheme, removeAnnotation, updateCodeCommand } from "../commands/themes";
 import { themeDecorations, themeDecorationKey, setThemeFilter, LANE_PX } from "./theme-decorations";
 import { suggestionDecorations, allSuggestions, acceptSuggestion, dismissSuggestion, toggleSuggestions } from "./suggestion-decorations";
-import { corpus } from "../../test/support";
+import { corpus, runCommand, selectPhrase } from "../../test/support";
 
 
 function state(lang: "ko" | "en" = "en"): EditorState {
@@ -25,22 +25,6 @@ function state(lang: "ko" | "en" = "en"): EditorState {
   ]);
 }
 
-function run(s: EditorState, cmd: Command): EditorState {
-  let next = s;
-  assert.ok(cmd(s, (tr) => (next = s.apply(tr))));
-  return next;
-}
-
-function select(s: EditorState, phrase: string): EditorState {
-  let at = -1;
-  s.doc.descendants((n, pos) => {
-    if (at < 0 && n.isTextblock && n.textContent.includes(phrase)) at = pos + 1 + n.textContent.indexOf(phrase);
-    return at < 0;
-  });
-  assert.ok(at >= 0, phrase);
-  return s.apply(s.tr.setSelection(TextSelection.create(s.doc, at, at + phrase.length)));
-}
-
 function themed(s: EditorState): Decoration[] {
   return themeDecorationKey.getState(s)!.set.find().filter((d) => (d.spec as object) && !(d as any).type?.widget && (d as any).type?.attrs?.class === "dari-themed");
 }
@@ -50,10 +34,10 @@ function attrs(d: Decoration): Record<string, string> {
 }
 
 test("overlapping themes are stacked underlines in their colours, with labels in the UI language on hover", () => {
-  let s = select(state("ko"), "러시아 보스토치니 우주기지");
-  s = run(s, applyTheme("space"));
-  s = select(s, "러시아 보스토치니");
-  s = run(s, applyTheme("diplomacy"));
+  let s = selectPhrase(state("ko"), "러시아 보스토치니 우주기지");
+  s = runCommand(s, applyTheme("space"));
+  s = selectPhrase(s, "러시아 보스토치니");
+  s = runCommand(s, applyTheme("diplomacy"));
   const runs = themed(s).map((d): Record<string, string> => ({ ...attrs(d), text: s.doc.textBetween(d.from, d.to) }));
   assert.deepEqual(runs.map((r) => r.text), ["러시아 보스토치니", " 우주기지"]);
   const both = runs[0];
@@ -66,12 +50,12 @@ test("overlapping themes are stacked underlines in their colours, with labels in
 });
 
 test("decorations are mapped, not rebuilt: an edit rebuilds only its own segment", () => {
-  let s = select(state(), "북러 정상회담은");
-  s = run(s, applyTheme("diplomacy"));
-  s = select(s, "agriculture, transport infrastructure");
-  s = run(s, applyTheme("economy"));
-  s = select(s, "한미일 정상회담과");
-  s = run(s, applyTheme("kr-us-jp"));
+  let s = selectPhrase(state(), "북러 정상회담은");
+  s = runCommand(s, applyTheme("diplomacy"));
+  s = selectPhrase(s, "agriculture, transport infrastructure");
+  s = runCommand(s, applyTheme("economy"));
+  s = selectPhrase(s, "한미일 정상회담과");
+  s = runCommand(s, applyTheme("kr-us-jp"));
   const all = (st: EditorState) => themeDecorationKey.getState(st)!.set.find();
   // A decoration's type object survives mapping; a rebuild makes a new one.
   const typeOf = (d: Decoration) => (d as any).type as object;
@@ -85,25 +69,25 @@ test("decorations are mapped, not rebuilt: an edit rebuilds only its own segment
   const kept = after.filter((d) => before.has(typeOf(d)));
   assert.equal(kept.length, after.length - 2, "all but the edited segment's underline and gutter widget are kept");
   // And the result equals a full rebuild (forced by a colour change and back).
-  const rebuilt = run(run(s, updateCodeCommand("economy", { color: "#000000" })), updateCodeCommand("economy", { color: defaultCodebook()[4].color }));
+  const rebuilt = runCommand(runCommand(s, updateCodeCommand("economy", { color: "#000000" })), updateCodeCommand("economy", { color: defaultCodebook()[4].color }));
   assert.deepEqual(themed(rebuilt).map((d) => [d.from, d.to, attrs(d).style, attrs(d).title]), themed(s).map((d) => [d.from, d.to, attrs(d).style, attrs(d).title]));
   assert.equal(all(rebuilt).filter((d) => !before.has(typeOf(d))).length, all(rebuilt).length);
 });
 
 test("removing a tag removes its underline only; undo brings it back", () => {
-  let s = select(state(), "우주 분야의 협력");
-  s = run(s, applyTheme("space", "one"));
-  s = run(s, applyTheme("cold-war", "two"));
+  let s = selectPhrase(state(), "우주 분야의 협력");
+  s = runCommand(s, applyTheme("space", "one"));
+  s = runCommand(s, applyTheme("cold-war", "two"));
   assert.equal(attrs(themed(s)[0]).title.split("\n").length, 2);
-  s = run(s, (st, d) => removeAnnotation("one", st.selection.from)(st, (tr) => d!(closeHistory(tr))));
+  s = runCommand(s, (st, d) => removeAnnotation("one", st.selection.from)(st, (tr) => d!(closeHistory(tr))));
   assert.deepEqual(themed(s).map((d) => attrs(d).title), ["New Cold War"]);
-  s = run(s, undo);
+  s = runCommand(s, undo);
   assert.deepEqual(themed(s).map((d) => attrs(d).title), ["Space cooperation\nNew Cold War"]);
 });
 
 test("filtering by theme folds the other segments away", () => {
-  let s = select(state(), "무기 거래");
-  s = run(s, applyTheme("arms"));
+  let s = selectPhrase(state(), "무기 거래");
+  s = runCommand(s, applyTheme("arms"));
   s = s.apply(setThemeFilter(s.tr, ["arms"]));
   const folded = themeDecorationKey.getState(s)!.set.find().filter((d) => attrs(d).class === "dari-folded");
   assert.equal(folded.length, 11);
@@ -118,17 +102,17 @@ test("suggestions are decorations: accepting tags the words, dismissing hides th
   assert.ok(all.length > 50);
   assert.ok(s.doc.eq(doc));
   const sug = all.find((x) => x.code === "space" && s.doc.textBetween(x.from, x.to) === "우주개발")!;
-  s = run(s, acceptSuggestion(sug));
+  s = runCommand(s, acceptSuggestion(sug));
   assert.deepEqual(themed(s).map((d) => s.doc.textBetween(d.from, d.to)), ["우주개발"]);
   assert.equal(allSuggestions(s).length, all.length - 1);
   const other = allSuggestions(s).find((x) => x.code === "arms")!;
   const docBefore = s.doc;
-  s = run(s, dismissSuggestion(other));
+  s = runCommand(s, dismissSuggestion(other));
   assert.ok(s.doc.eq(docBefore));
   assert.equal(allSuggestions(s).length, all.length - 2);
-  s = run(s, toggleSuggestions(false));
+  s = runCommand(s, toggleSuggestions(false));
   assert.equal(allSuggestions(s).length, 0);
-  s = run(s, toggleSuggestions(true));
+  s = runCommand(s, toggleSuggestions(true));
   assert.equal(allSuggestions(s).length, all.length - 2, "the dismissal is remembered");
   assert.equal(projectData(s).codebook.length, 9);
 });

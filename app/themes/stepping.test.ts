@@ -1,11 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AllSelection, EditorState, TextSelection, type Command, type Transaction } from "prosemirror-state";
+import { AllSelection, EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { buildDoc, emptyMeta } from "../document/index";
 import { createProjectState } from "../project-state";
 import { segmentAt } from "../document/segments";
 import { applyTheme } from "../commands/themes";
 import { defaultCodebook } from "./default-codebook";
+import { runCommand, phraseStart, selectPhrase } from "../../test/support";
 import { nextMeeting, nextThemeRange, stepThemeRange, stepToMeeting, themeRanges, THEME_STEP_META, type ThemeStop } from "./stepping";
 
 // Four segments over three passages. Themes: space on both sides of 0 and 2,
@@ -18,31 +19,9 @@ const SEGMENTS = [
   { ko: "외교 관계", en: "Diplomatic ties" },
 ];
 
-function run(s: EditorState, cmd: Command): EditorState {
-  let next = s;
-  assert.ok(cmd(s, (tr) => (next = s.apply(tr))));
-  return next;
-}
-
-/** Where a phrase starts in the n-th side (ko 0, en 0, ko 1, ...) that holds it. */
-function find(s: EditorState, phrase: string): number {
-  let at = -1;
-  s.doc.descendants((n, pos) => {
-    if (at < 0 && n.isTextblock && n.textContent.includes(phrase)) at = pos + 1 + n.textContent.indexOf(phrase);
-    return at < 0;
-  });
-  assert.ok(at >= 0, phrase);
-  return at;
-}
-
-function select(s: EditorState, phrase: string): EditorState {
-  const at = find(s, phrase);
-  return s.apply(s.tr.setSelection(TextSelection.create(s.doc, at, at + phrase.length)));
-}
-
 /** The cursor `offset` characters into a phrase. */
 function cursor(s: EditorState, phrase: string, offset = 0): EditorState {
-  const at = find(s, phrase) + offset;
+  const at = phraseStart(s, phrase) + offset;
   return s.apply(s.tr.setSelection(TextSelection.create(s.doc, at)));
 }
 
@@ -50,8 +29,8 @@ function tagged(): EditorState {
   const doc = buildDoc([{ segments: SEGMENTS.slice(0, 2) }, { segments: [SEGMENTS[2]] }, { segments: [SEGMENTS[3]] }]);
   let s = createProjectState({ meta: emptyMeta(), codebook: defaultCodebook(), glossary: [], doc });
   const tag = (code: string, phrase: string | null, inSegment?: string) => {
-    s = phrase ? select(s, phrase) : cursor(s, inSegment!);
-    s = run(s, applyTheme(code));
+    s = phrase ? selectPhrase(s, phrase) : cursor(s, inSegment!);
+    s = runCommand(s, applyTheme(code));
   };
   tag("space", "우주기지");
   tag("space", "cosmodrome");
@@ -80,7 +59,7 @@ test("stepping forward from the cursor goes through every range of a theme in bo
   let s = cursor(tagged(), "러시아");
   const seen: string[] = [];
   for (let i = 0; i < 5; i++) {
-    s = run(s, stepThemeRange("space", 1));
+    s = runCommand(s, stepThemeRange("space", 1));
     seen.push(text(s, s.selection));
   }
   assert.deepEqual(seen, ["우주기지", "cosmodrome", "위성 협력", "Satellite cooperation", "우주기지"]);
@@ -90,14 +69,14 @@ test("stepping back from the top wraps to the last range, then walks back throug
   let s = cursor(tagged(), "러시아");
   const seen: string[] = [];
   for (let i = 0; i < 4; i++) {
-    s = run(s, stepThemeRange("space", -1));
+    s = runCommand(s, stepThemeRange("space", -1));
     seen.push(text(s, s.selection));
   }
   assert.deepEqual(seen, ["Satellite cooperation", "위성 협력", "cosmodrome", "우주기지"]);
 });
 
 test("a step starts from where the analyst put the cursor, not from the last step", () => {
-  let s = run(cursor(tagged(), "러시아"), stepThemeRange("space", 1));
+  let s = runCommand(cursor(tagged(), "러시아"), stepThemeRange("space", 1));
   assert.equal(text(s, s.selection), "우주기지");
   // The analyst clicks into segment 2's English side, after "Satellite cooperation".
   s = cursor(s, "was agreed");
@@ -115,7 +94,7 @@ test("a cursor at the start of a range steps onto it, and a cursor inside one st
   assert.equal(text(s, nextThemeRange(cursor(s, "cosmodrome", 4), "space", -1)!), "cosmodrome");
   assert.equal(text(s, nextThemeRange(cursor(s, "cosmodrome", 4), "space", 1)!), "위성 협력");
   // A selection that is not a range steps from its start.
-  assert.equal(text(s, nextThemeRange(select(s, "visited the Russian"), "space", 1)!), "cosmodrome");
+  assert.equal(text(s, nextThemeRange(selectPhrase(s, "visited the Russian"), "space", 1)!), "cosmodrome");
 });
 
 test("a step tells which stop it is of how many, selects the range and scrolls to it", () => {
@@ -130,11 +109,11 @@ test("a step tells which stop it is of how many, selects the range and scrolls t
 });
 
 test("the same text tagged twice with one theme is one stop", () => {
-  let s = select(tagged(), "cosmodrome");
-  s = run(s, applyTheme("space"));
+  let s = selectPhrase(tagged(), "cosmodrome");
+  s = runCommand(s, applyTheme("space"));
   assert.equal(themeRanges(s, "space").length, 4);
-  s = run(cursor(s, "visited"), stepThemeRange("space", 1));
-  s = run(s, stepThemeRange("space", 1));
+  s = runCommand(cursor(s, "visited"), stepThemeRange("space", 1));
+  s = runCommand(s, stepThemeRange("space", 1));
   assert.equal(text(s, s.selection), "위성 협력", "the second tag on cosmodrome is not a stop of its own");
 });
 
@@ -168,7 +147,7 @@ test("the heat map steps to the next segment where two themes meet, from the seg
 test("stepping through the heat map continues from its own last stop until the analyst moves, then from the new place", () => {
   let s = cursor(tagged(), "러시아");
   const step = () => {
-    s = run(s, stepToMeeting("space", "diplomacy"));
+    s = runCommand(s, stepToMeeting("space", "diplomacy"));
     assert.ok(s.selection.empty);
     assert.equal(s.selection.$from.parent.type.name, "ko");
     assert.equal(s.selection.$from.parentOffset, 0, "at the start of the Korean side");
