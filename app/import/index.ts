@@ -21,6 +21,51 @@ export interface ImportedFileText {
   text: string;
   encoding: TextEncoding | "docx";
   format: ImportFormat;
+  /** Footnotes and endnotes found by a layout-aware importer (pdf, hwp, hwpx). */
+  notes?: ImportedNote[];
+  /** What a layout-aware importer detected, for the import preview. */
+  layout?: LayoutReport;
+}
+
+/**
+ * A footnote or endnote. Its marker stays in the body text; the note becomes the
+ * note of the segment whose sentence carries the marker.
+ */
+export interface ImportedNote {
+  /** The paragraph (0-based, in the order of `text`'s blank-line separated paragraphs) that carries the marker. */
+  paragraph: number;
+  /** Offset in that paragraph just after the marker. */
+  offset: number;
+  marker: string;
+  text: string;
+  kind: "footnote" | "endnote";
+}
+
+/** What a layout-aware importer found, so the preview can say so and the analyst can switch it. */
+export interface LayoutReport {
+  pages?: number;
+  /** Pages read as two (or more) columns. */
+  columnPages?: number;
+  /** Running headers, footers and page numbers left out (lines). */
+  headersRemoved?: number;
+  footnotes?: number;
+  /** Tables found, and whether their text was kept as passages. */
+  tables?: number;
+  tablesKept?: boolean;
+}
+
+/** The analyst's switches for a layout-aware import (the preview's check boxes, the CLI's flags). */
+export interface LayoutOptions {
+  /** Leave out running headers, footers and page numbers (default true). */
+  removeHeaders?: boolean;
+  /** Read multi-column pages column by column (default true). */
+  columns?: boolean;
+  /** Keep footnotes apart as notes (default true); false leaves them out. */
+  footnotes?: boolean;
+  /** Table cell text as its own passages after the body (default), or left out. */
+  tables?: "passages" | "skip";
+  /** The password of an encrypted PDF. */
+  password?: string;
 }
 
 /** Reads a file to text for import. Throws DariError naming the file on bad input. */
