@@ -19,6 +19,9 @@ import { importInterchangeBytes } from "../app/import/interchange";
 import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
 import { printPdfWithChromium } from "./pdf";
+import { mergeProjectTexts } from "../app/merge/merge3";
+import { agreement } from "../app/merge/agree";
+import { gitSetup } from "./git-setup";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -34,6 +37,8 @@ interface Command {
   options: Options;
   /** Number of positional arguments the command takes. */
   positionals: string[];
+  /** Positional arguments that may follow the required ones. */
+  optionalPositionals?: string[];
   run(values: Values, positionals: string[], io: CliIO): Promise<void>;
 }
 
@@ -151,6 +156,47 @@ export const COMMANDS: Record<string, Command> = {
       else io.stdout(findings.map((f) => `segment ${f.segment + 1}\t${f.kind}\t${f.message}\n`).join(""));
     },
   },
+  "merge-driver": {
+    usage: "dari merge-driver <base> <ours> <theirs>",
+    summary: "Git's merge driver for .dari projects (%O %A %B): merges by passage, segment, tag and theme into <ours>; exits 1 when segments were edited differently on both sides (both versions kept, flagged).",
+    options: {},
+    positionals: ["base", "ours", "theirs"],
+    async run(_values, [basePath, oursPath, theirsPath], io) {
+      const read = async (path: string) => ({ text: await readInputText(path), file: path });
+      const r = mergeProjectTexts(await read(basePath), await read(oursPath), await read(theirsPath));
+      await writeOutputFile(oursPath, r.text);
+      if (r.conflicts.length) throw new DariError("library:merge.conflicts", { count: r.conflicts.length });
+      if (r.kept.length) io.stderr(`dari merge-driver: kept ours for ${r.kept.join(", ")}\n`);
+    },
+  },
+  "git-setup": {
+    usage: "dari git-setup [<repository>]",
+    summary: "Register Dari's merge driver for *.dari files in a git repository (git config and .gitattributes).",
+    options: {},
+    positionals: [],
+    optionalPositionals: ["repository"],
+    async run(_values, positionals, io) {
+      const repo = await gitSetup(positionals[0] ?? process.cwd());
+      io.stdout(new DariError("library:merge.setupDone", { repo }).message + "\n");
+    },
+  },
+  agree: {
+    usage: "dari agree <a.dari> <b.dari> [--json]",
+    summary: "Inter-coder agreement of two codings of one bitext, per theme and side: Cohen's kappa, Krippendorff's alpha, character F1.",
+    options: { json: { type: "boolean" } },
+    positionals: ["a.dari", "b.dari"],
+    async run(values, [a, b], io) {
+      const { result } = agreement((await readProject(a)).doc, (await readProject(b)).doc);
+      if (values.json) {
+        io.stdout(JSON.stringify(result, null, 2) + "\n");
+        return;
+      }
+      const rows = result.themes.map((t) => [t.code, t.side, t.kappa.toFixed(3), t.alpha.toFixed(3), t.f1.toFixed(3), String(t.agree), String(t.disagree)]);
+      const table = [["theme", "side", "kappa", "alpha", "f1", "agree", "disagree"], ...rows, ["overall", "", result.overall.kappa.toFixed(3), result.overall.alpha.toFixed(3), "", "", ""]];
+      const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+      io.stdout(table.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n") + "\n");
+    },
+  },
 };
 
 function helpText(): string {
@@ -187,7 +233,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const positionals = parsed.positionals;
     if (positionals.length < command.positionals.length)
       throw new UsageError(new DariError("cli.missingArgument", { argument: `<${command.positionals[positionals.length]}>` }).message);
-    if (positionals.length > command.positionals.length) throw new UsageError(`unexpected argument “${positionals[command.positionals.length]}”`);
+    const most = command.positionals.length + (command.optionalPositionals?.length ?? 0);
+    if (positionals.length > most) throw new UsageError(`unexpected argument “${positionals[most]}”`);
     await command.run(parsed.values as Values, positionals, io);
     return 0;
   } catch (e) {
