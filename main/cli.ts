@@ -22,6 +22,10 @@ import { printPdfWithChromium } from "./pdf";
 import { mergeProjectTexts } from "../app/merge/merge3";
 import { agreement } from "../app/merge/agree";
 import { gitSetup } from "./git-setup";
+import { openLibrary } from "./library";
+import { libraryStats, libraryCodebook, retrieveSegments } from "../app/library/library";
+import { searchLibrary } from "../app/library/search";
+import { libraryReport, REPORT_FORMATS, type ReportFormat } from "../app/library/report";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -154,6 +158,78 @@ export const COMMANDS: Record<string, Command> = {
       if (values.json) io.stdout(JSON.stringify(findings, null, 2) + "\n");
       // For reading, segments are numbered from 1 as in the app's gutter; --json keeps the index from 0 of the contract.
       else io.stdout(findings.map((f) => `segment ${f.segment + 1}\t${f.kind}\t${f.message}\n`).join(""));
+    },
+  },
+  library: {
+    usage: "dari library stats <folder> [--json] | dari library search <folder> <query> [--theme id] [--side ko|en] [--json] | dari library export <folder> --theme id [--theme id …] [--not id] --format html|docx|csv -o <file>",
+    summary: "A folder of projects as one library (its index kept in <folder>/.dari-library/): figures by document and period, search in both languages, segments by theme as a report.",
+    options: {
+      json: { type: "boolean" },
+      theme: { type: "string", multiple: true },
+      not: { type: "string", multiple: true },
+      side: { type: "string" },
+      status: { type: "string" },
+      author: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      period: { type: "string" },
+      format: { type: "string" },
+      output: { type: "string", short: "o" },
+    },
+    positionals: ["stats|search|export", "folder"],
+    optionalPositionals: ["query"],
+    async run(values, [action, folder, query], io) {
+      const side = values.side as string | undefined;
+      if (side !== undefined && side !== "ko" && side !== "en") throw new UsageError(new DariError("cli.badValue", { option: "--side", allowed: "ko, en" }).message);
+      const themes = (values.theme as unknown as string[] | undefined) ?? [];
+      const progress = (done: number, total: number) => {
+        if (total > 20 && (done === total || done % 50 === 0)) io.stderr(`\rdari library: indexing ${done}/${total}`);
+        if (total > 20 && done === total) io.stderr("\n");
+      };
+      if (action === "stats") {
+        const period = (values.period as string | undefined) ?? "month";
+        if (period !== "month" && period !== "quarter") throw new UsageError(new DariError("cli.badValue", { option: "--period", allowed: "month, quarter" }).message);
+        const { library, failed } = await openLibrary(folder, progress);
+        for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+        const stats = libraryStats(library.documents, period);
+        if (values.json) io.stdout(JSON.stringify(stats, null, 2) + "\n");
+        else {
+          io.stdout(`documents   ${stats.documents}\nsegments    ${stats.segments}\n`);
+          for (const [code, n] of Object.entries(stats.themes).sort((a, b) => b[1] - a[1])) io.stdout(`theme       ${code}\t${n}\n`);
+          for (const p of stats.byPeriod) io.stdout(`period      ${p.period}\t${p.documents} documents\t${p.segments} segments\n`);
+        }
+        return;
+      }
+      if (action === "search") {
+        if (query === undefined) throw new UsageError(new DariError("cli.missingArgument", { argument: "<query>" }).message);
+        if (themes.length > 1) throw new UsageError(new DariError("cli.badValue", { option: "--theme", allowed: "one theme id" }).message);
+        const { library, failed } = await openLibrary(folder, progress);
+        for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+        const hits = searchLibrary(library.documents, library.search, query, {
+          theme: themes[0],
+          side: side as "ko" | "en" | undefined,
+          status: values.status as never,
+          author: values.author as string | undefined,
+          from: values.from as string | undefined,
+          to: values.to as string | undefined,
+        });
+        if (values.json) io.stdout(JSON.stringify(hits.map((h) => ({ file: h.file, segment: h.segment, ko: h.ko, en: h.en, themes: h.themes })), null, 2) + "\n");
+        else for (const h of hits) for (const [s, k] of Object.entries(h.kwic)) io.stdout(`${h.file}:${h.index + 1}\t${s}\t${k.before}[${k.match}]${k.after}\n`);
+        return;
+      }
+      if (action === "export") {
+        const format = required(values, "format");
+        const out = required(values, "output", "-o");
+        if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: REPORT_FORMATS.join(", ") }).message);
+        if (!themes.length) throw new UsageError(new DariError("cli.missingOption", { option: "--theme" }).message);
+        const { library, failed } = await openLibrary(folder, progress);
+        for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+        const query = { all: themes, none: (values.not as unknown as string[] | undefined) ?? [], side: side as "ko" | "en" | undefined };
+        const rows = retrieveSegments(library.documents, query);
+        await writeOutputFile(out, await libraryReport(format as ReportFormat, { query, rows, codebook: libraryCodebook(library.documents), lang: "en" }));
+        return;
+      }
+      throw new UsageError(new DariError("cli.unknownCommand", { command: `library ${action}` }).message);
     },
   },
   "merge-driver": {
