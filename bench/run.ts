@@ -85,6 +85,10 @@ async function nodeMetrics(want: (name: string) => boolean): Promise<Record<stri
     for (const fig of await benchExports([...formats])) out[`export_${fig.format}_20k_ms`] = metric(fig.runs);
   }
   if (want("qa_20k_ms") && has("app/translate/qa.ts")) out.qa_20k_ms = metric(await qaRuns());
+  if (["library_index_1k_ms", "library_open_ms", "library_search_ms", "merge_20k_ms"].some(want)) {
+    const { benchLibrary } = await import("./library");
+    for (const [name, runs] of Object.entries(await benchLibrary(want))) if (want(name)) out[name] = metric(runs);
+  }
   if (want("tm_lookup_100k_ms") && has("app/translate/tm.ts") && has("bench/tm.ts")) out.tm_lookup_100k_ms = metric(await tmLookups());
   return out;
 }
@@ -182,6 +186,10 @@ const ORDER = [
   "export_docx_20k_ms",
   "tm_lookup_100k_ms",
   "qa_20k_ms",
+  "library_index_1k_ms",
+  "library_open_ms",
+  "library_search_ms",
+  "merge_20k_ms",
 ];
 
 /** The budget of DESIGN.md and issue 7, for the table's last column. */
@@ -195,6 +203,10 @@ const BUDGET: Record<string, (m: Record<string, Metric>) => string> = {
   export_docx_20k_ms: (m) => check(m.export_docx_20k_ms.value < 5000, "< 5000"),
   tm_lookup_100k_ms: (m) => check(m.tm_lookup_100k_ms.value < 50, "< 50"),
   qa_20k_ms: (m) => check(m.qa_20k_ms.value < 1000, "< 1000"),
+  library_index_1k_ms: (m) => check(m.library_index_1k_ms.value < 20000, "< 20000"),
+  library_open_ms: (m) => check(m.library_open_ms.value < 1000, "< 1000"),
+  library_search_ms: (m) => check(m.library_search_ms.value < 100, "< 100"),
+  merge_20k_ms: (m) => check(m.merge_20k_ms.value < 2000, "< 2000"),
 };
 
 function check(ok: boolean, budget: string): string {

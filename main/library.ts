@@ -7,7 +7,7 @@ import { readdir, stat, mkdir } from "node:fs/promises";
 import { join, relative, sep, dirname, resolve } from "node:path";
 import { parseProject } from "../app/document/parse";
 import { DariError, isDariError } from "../app/errors";
-import { libraryFromJSON, libraryToJSON, updateLibrary, type Library, type LibraryFileStat, type LibraryUpdate } from "../app/library/library";
+import { libraryFromText, libraryToText, updateLibrary, type Library, type LibraryFileStat, type LibraryUpdate } from "../app/library/library";
 import { readProjectFile, saveAtomic, readFileBytes } from "./files";
 
 export const INDEX_DIR = ".dari-library";
@@ -45,7 +45,7 @@ export async function listProjects(folder: string): Promise<LibraryFileStat[]> {
 async function readIndex(folder: string): Promise<Library | null> {
   try {
     const bytes = await readFileBytes(indexPath(folder), MAX_INDEX_BYTES);
-    return libraryFromJSON(JSON.parse(new TextDecoder().decode(bytes)));
+    return libraryFromText(new TextDecoder().decode(bytes));
   } catch {
     // A missing or damaged index is rebuilt: it holds nothing that is not in the projects.
     return null;
@@ -54,7 +54,7 @@ async function readIndex(folder: string): Promise<Library | null> {
 
 async function writeIndex(folder: string, library: Library): Promise<void> {
   await mkdir(join(folder, INDEX_DIR), { recursive: true });
-  await saveAtomic(indexPath(folder), JSON.stringify(libraryToJSON(library)), { backup: false });
+  await saveAtomic(indexPath(folder), libraryToText(library), { backup: false });
 }
 
 async function readProjectAt(folder: string, file: string) {

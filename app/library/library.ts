@@ -12,18 +12,12 @@ import { tEnglish } from "../i18n";
 
 export const LIBRARY_FORMAT = "dari-library";
 /** Bump when LibraryDocument changes shape: an older index is rebuilt, never misread. */
-export const LIBRARY_VERSION = 1;
-
-export interface LibraryIndexFile {
-  format: typeof LIBRARY_FORMAT;
-  version: number;
-  documents: LibraryDocument[];
-  search: unknown;
-}
+export const LIBRARY_VERSION = 2;
 
 export interface Library {
   documents: LibraryDocument[];
-  search: MiniSearch<{ id: string; ko: string; en: string }>;
+  /** The search index; read from the index file the first time it is used. */
+  readonly search: MiniSearch<{ id: string; ko: string; en: string }>;
 }
 
 export interface LibraryFileStat {
@@ -47,19 +41,56 @@ export function emptyLibrary(): Library {
   return { documents: [], search: createSearchIndex() };
 }
 
-/** The library from its index file's JSON, or null when the file is of another format or version (rebuild it). */
-export function libraryFromJSON(json: unknown): Library | null {
-  const f = json as Partial<LibraryIndexFile> | null;
-  if (!f || f.format !== LIBRARY_FORMAT || f.version !== LIBRARY_VERSION || !Array.isArray(f.documents) || !f.search) return null;
+/**
+ * The index file is lines of JSON: a head with the documents' records (no
+ * segments), then each document's segments on a line of its own, then the
+ * search index. Opening a library parses only the head, so the list shows at
+ * once; a document's segments and the search index are parsed when first
+ * asked for (the library window asks right after it shows the list).
+ */
+/** Segment lines read from an index file and not parsed since: written back as they are. */
+const unparsed = new WeakMap<LibraryDocument, () => string | null>();
+
+export function libraryToText(library: Library): string {
+  const head = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, documents: library.documents.map(({ segments: _s, ...rest }) => rest) };
+  const lines = [JSON.stringify(head)];
+  for (const d of library.documents) lines.push(unparsed.get(d)?.() ?? JSON.stringify(d.segments));
+  lines.push(JSON.stringify(searchIndexJSON(library.search)));
+  return lines.join("\n") + "\n";
+}
+
+/** The library from its index file, or null when the file is of another format or version, or damaged (rebuild it). */
+export function libraryFromText(text: string): Library | null {
+  const firstEnd = text.indexOf("\n");
+  let head: { format?: unknown; version?: unknown; documents?: unknown };
   try {
-    return { documents: f.documents, search: loadSearchIndex(f.search) };
+    head = JSON.parse(firstEnd < 0 ? text : text.slice(0, firstEnd));
   } catch {
     return null;
   }
-}
-
-export function libraryToJSON(library: Library): LibraryIndexFile {
-  return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, documents: library.documents, search: searchIndexJSON(library.search) };
+  if (!head || head.format !== LIBRARY_FORMAT || head.version !== LIBRARY_VERSION || !Array.isArray(head.documents)) return null;
+  const lines = text.slice(firstEnd + 1).split("\n");
+  const docs = head.documents as Omit<LibraryDocument, "segments">[];
+  if (lines.length < docs.length + 1) return null;
+  const documents = docs.map((d, i) => {
+    let segments: LibrarySegment[] | null = null;
+    const doc = d as LibraryDocument;
+    Object.defineProperty(doc, "segments", {
+      enumerable: true,
+      configurable: true,
+      get: () => (segments ??= JSON.parse(lines[i]) as LibrarySegment[]),
+      set: (v: LibrarySegment[]) => (segments = v),
+    });
+    unparsed.set(doc, () => (segments ? null : lines[i]));
+    return doc;
+  });
+  let search: Library["search"] | null = null;
+  return {
+    documents,
+    get search() {
+      return (search ??= loadSearchIndex(JSON.parse(lines[docs.length])));
+    },
+  };
 }
 
 /**
@@ -109,7 +140,6 @@ export async function updateLibrary(
   }
   library.documents = files.map((f) => records.get(f.file)).filter((d): d is LibraryDocument => !!d);
   out.changed ||= out.added.length + out.updated.length + out.removed.length > 0;
-  // Long-lived indexes collect discarded entries; MiniSearch cleans them up itself as it goes.
   return out;
 }
 

@@ -91,20 +91,20 @@ const OPTIONS = {
   searchOptions: { tokenize: (q: string) => queryTerms(q), processTerm: (t: string) => t },
 };
 
-/** The MiniSearch id of a segment: its document's file and its own id. */
-export const segmentKey = (file: string, segment: string) => `${file}\u0000${segment}`;
+/** The MiniSearch id of a segment: its document's file and its number in it. */
+export const segmentKey = (file: string, index: number) => `${file}\u0000${index}`;
 
 export function createSearchIndex(): MiniSearch<IndexedSegment> {
   return new MiniSearch<IndexedSegment>(OPTIONS);
 }
 
 export function addDocument(search: MiniSearch<IndexedSegment>, doc: LibraryDocument): void {
-  search.addAll(doc.segments.map((s) => ({ id: segmentKey(doc.file, s.id), ko: s.ko, en: s.en })));
+  search.addAll(doc.segments.map((s, i) => ({ id: segmentKey(doc.file, i), ko: s.ko, en: s.en })));
 }
 
 export function removeDocument(search: MiniSearch<IndexedSegment>, doc: LibraryDocument): void {
-  for (const s of doc.segments) {
-    const key = segmentKey(doc.file, s.id);
+  for (let i = 0; i < doc.segments.length; i++) {
+    const key = segmentKey(doc.file, i);
     if (search.has(key)) search.discard(key);
   }
 }
@@ -180,29 +180,20 @@ export function searchLibrary(documents: LibraryDocument[], search: MiniSearch<I
   const found: SearchResult[] = search.search(query, { combineWith: "AND", fields: options.side ? [options.side] : ["ko", "en"] });
   // Group by document, best documents first, segments in reading order.
   const perDoc = new Map<string, number[]>();
-  const indexOf = new Map<string, Map<string, number>>();
   for (const r of found) {
     const key = String(r.id);
-    const cut = key.indexOf("\u0000");
+    const cut = key.lastIndexOf("\u0000");
     const file = key.slice(0, cut);
-    const doc = byFile.get(file);
-    if (!doc || !docOk(doc)) continue;
-    let ids = indexOf.get(file);
-    if (!ids) {
-      ids = new Map(doc.segments.map((s, i) => [s.id, i]));
-      indexOf.set(file, ids);
-    }
-    const i = ids.get(key.slice(cut + 1));
-    if (i === undefined) continue;
-    const list = perDoc.get(file) ?? [];
-    list.push(i);
-    perDoc.set(file, list);
+    const list = perDoc.get(file);
+    if (list) list.push(Number(key.slice(cut + 1)));
+    else perDoc.set(file, [Number(key.slice(cut + 1))]);
   }
   for (const [file, list] of perDoc) {
-    const doc = byFile.get(file)!;
+    const doc = byFile.get(file);
+    if (!doc || !docOk(doc)) continue;
     for (const i of list.sort((a, b) => a - b)) {
       if (hits.length >= limit) return hits;
-      consider(doc, i);
+      if (i < doc.segmentCount) consider(doc, i);
     }
   }
   return hits;
