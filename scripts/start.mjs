@@ -71,6 +71,7 @@ export function resolveElectron({ root, env, nodeVersion, onDownload = () => {} 
   });
   const path = r.status === 0 ? r.stdout.split("\n").pop() : "";
   if (path && existsSync(path)) return { path };
+  if (r.status === 0 && env.ELECTRON_OVERRIDE_DIST_PATH) return { problem: `ELECTRON_OVERRIDE_DIST_PATH leads to ${path}, which does not exist: point it at an Electron build or unset it, then run \`npm start\` again.` };
   if (r.status === 0) return { problem: `The electron package names its binary as ${path || "nothing"}, which does not exist: delete node_modules/electron, run \`npm install\`, then \`npm start\` again.` };
   return {
     problem: `Electron ${version} could not be downloaded (${downloadReason(r.stderr)}): connect to the network, set HTTPS_PROXY if you are behind a proxy or ELECTRON_MIRROR to download from a mirror, then run \`npm start\` again.`,
@@ -90,11 +91,13 @@ function main() {
     process.exit(1);
   }
   const cli = join(dirname(createRequire(join(root, "package.json")).resolve("electron-vite/package.json")), "bin", "electron-vite.js");
-  // Arguments after `npm start --` go to the app (e.g. a .dari file to open).
-  const args = process.argv.slice(2);
+  // `--dev` (npm run dev): electron-vite's dev server with hot reload instead of a production build.
+  const dev = process.argv[2] === "--dev";
+  // Other arguments (after `npm start --`) go to the app, e.g. a .dari file to open.
+  const args = process.argv.slice(dev ? 3 : 2);
   const env = { ...process.env, ELECTRON_EXEC_PATH: electron.path };
   if (args.length > 0) env.ELECTRON_CLI_ARGS = JSON.stringify(args);
-  const child = spawn(process.execPath, [cli, "preview"], { cwd: root, env, stdio: "inherit" });
+  const child = spawn(process.execPath, [cli, dev ? "dev" : "preview"], { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

@@ -49,6 +49,9 @@ test("the binary is whatever the electron package names (ELECTRON_OVERRIDE_DIST_
   // Even on a Node too old to download: nothing has to be downloaded.
   assert.deepEqual(resolveElectron({ root: dir, env: withOverride, nodeVersion: "20.19.0" }), { path: join(dist, "electron") });
   assert.deepEqual(resolveElectron({ root: dir, env: { ...env, ELECTRON_EXEC_PATH: "/opt/electron/electron" }, nodeVersion: "20.19.0" }), { path: "/opt/electron/electron" });
+  assert.deepEqual(resolveElectron({ root: dir, env: { ...env, ELECTRON_OVERRIDE_DIST_PATH: join(dir, "nowhere") }, nodeVersion: "20.19.0" }), {
+    problem: `ELECTRON_OVERRIDE_DIST_PATH leads to ${join(dir, "nowhere", "electron")}, which does not exist: point it at an Electron build or unset it, then run \`npm start\` again.`,
+  });
 });
 
 test("on a Node too old for Electron's downloader, start stops with one sentence naming the Node it needs", () => {
