@@ -15,7 +15,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import Module from "node:module";
 import { tmpdir } from "node:os";
@@ -50,7 +50,7 @@ before(() => {
     recorder,
     `require("node:fs").writeFileSync(process.env.DARI_STANDIN_RECORD, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(), execPath: process.env.ELECTRON_EXEC_PATH }));\n`,
   );
-  require("node:fs").mkdirSync(join(standIn, ".."), { recursive: true });
+  mkdirSync(join(standIn, ".."), { recursive: true });
   writeFileSync(standIn, `#!/bin/sh\nexec "${process.execPath}" "${recorder}" "$@"\n`, { mode: 0o755 });
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist, DARI_STANDIN_RECORD: recordFile };
   for (const k of ["ELECTRON_EXEC_PATH", "ELECTRON_RENDERER_URL", "ELECTRON_CLI_ARGS", "NODE_OPTIONS"]) delete env[k];
@@ -188,7 +188,10 @@ let loadError: unknown = null;
 const mainWindow = () => FakeWindow.all[0];
 
 before(async () => {
-  if (started.status !== 0) return;
+  if (started.status !== 0) {
+    loadError = new Error("npm start did not build the app (see the first test)");
+    return;
+  }
   delete process.env.ELECTRON_RENDERER_URL;
   const moduleApi = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const load = moduleApi._load;
