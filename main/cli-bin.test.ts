@@ -78,3 +78,17 @@ test("when a source is newer than the build, bin/dari.js runs the sources throug
   // Fresh again: the built file runs without tsx.
   assert.equal(dari(["--help"], true).status, 0);
 });
+
+test("npm install builds the command (prepare), and tsx is only a dev dependency, in package.json and its lock alike", () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  assert.equal(pkg.bin.dari, "bin/dari.js");
+  assert.equal(pkg.scripts.prepare, "npm run build:cli");
+  assert.equal(pkg.scripts["build:cli"], "vite build --config scripts/cli.vite.config.ts");
+  assert.match(pkg.scripts.build, /npm run build:cli/);
+  assert.equal(pkg.dependencies.tsx, undefined);
+  assert.ok(pkg.devDependencies.tsx);
+  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; dev?: boolean }> };
+  assert.deepEqual(lock.packages[""].dependencies, pkg.dependencies);
+  assert.deepEqual(lock.packages[""].devDependencies, pkg.devDependencies);
+  assert.equal(lock.packages["node_modules/tsx"].dev, true);
+});
