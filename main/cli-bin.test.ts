@@ -87,7 +87,8 @@ test("npm install builds the command (prepare), and tsx is only a dev dependency
   assert.match(pkg.scripts.build, /npm run build:cli/);
   assert.equal(pkg.dependencies.tsx, undefined);
   assert.ok(pkg.devDependencies.tsx);
-  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; dev?: boolean }> };
+  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; engines?: unknown; dev?: boolean }> };
+  assert.deepEqual(lock.packages[""].engines, (pkg as unknown as { engines: unknown }).engines);
   assert.deepEqual(lock.packages[""].dependencies, pkg.dependencies);
   assert.deepEqual(lock.packages[""].devDependencies, pkg.devDependencies);
   assert.equal(lock.packages["node_modules/tsx"].dev, true);
