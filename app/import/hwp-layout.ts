@@ -15,7 +15,9 @@ export type DocPart =
   /** A table's cells in document order, each cell its paragraphs. */
   | { table: DocParagraph[][] }
   /** Text placed in a drawing object (a text box), outside the running text. */
-  | { box: DocParagraph[] };
+  | { box: DocParagraph[] }
+  /** A running header or footer: left out unless the analyst keeps them. */
+  | { margin: DocParagraph[] };
 
 export type DocParagraph = DocPart[];
 
@@ -29,8 +31,6 @@ export interface NoteNumbering {
 export interface HangulDocument {
   paragraphs: DocParagraph[];
   numbering: Record<NoteKind, NoteNumbering>;
-  /** Header and footer controls found and left out. */
-  headersFooters: number;
 }
 
 export interface LaidOutText {
@@ -72,6 +72,7 @@ interface PendingNote {
 export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOutText {
   const keepNotes = options.footnotes !== false;
   const keepTables = options.tables !== "skip";
+  const keepMargins = options.removeHeaders === false;
   const counters: Record<NoteKind, number> = { footnote: doc.numbering.footnote.start, endnote: doc.numbering.endnote.start };
   const body: string[] = [];
   const bodyNotes: ImportedNote[] = [];
@@ -79,6 +80,7 @@ export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOu
   const passageNotes: ImportedNote[] = [];
   let tables = 0;
   let notesFound = 0;
+  let marginsRemoved = 0;
 
   /** The plain text of note paragraphs (notes inside notes are not numbered by Hancom either). */
   const plain = (paragraphs: DocParagraph[]): string =>
@@ -99,6 +101,7 @@ export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOu
           tables++;
           part.table.forEach(number);
         } else if ("box" in part) number(part.box);
+        else if ("margin" in part) number(part.margin);
       }
   };
   number(doc.paragraphs);
@@ -107,7 +110,8 @@ export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOu
   const emit = (paragraph: DocParagraph, out: string[], outNotes: ImportedNote[]) => {
     let raw = "";
     const pending: PendingNote[] = [];
-    const inner: DocParagraph[][] = [];
+    // What goes after the body: table cells and text boxes, and headers and footers when kept.
+    const inner: DocParagraph[] = [];
     for (const part of paragraph) {
       if ("text" in part) raw += part.text;
       else if ("note" in part) {
@@ -115,8 +119,12 @@ export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOu
         const marker = markers.get(part)!;
         raw += marker;
         pending.push({ rawOffset: raw.length, marker, text: normalize(plain(part.paragraphs), []).text, kind: part.note });
-      } else if ("table" in part) inner.push(...part.table);
-      else inner.push(part.box);
+      } else if ("table" in part) {
+        if (keepTables) for (const cell of part.table) inner.push(...cell);
+      } else if ("box" in part) {
+        if (keepTables) inner.push(...part.box);
+      } else if (keepMargins) inner.push(...part.margin);
+      else marginsRemoved += part.margin.filter((p) => p.some((x) => "text" in x && x.text.trim())).length;
     }
     const { text, offsets } = normalize(
       raw,
@@ -127,7 +135,7 @@ export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOu
       out.push(text);
       pending.forEach((n, i) => outNotes.push({ paragraph: index, offset: offsets[i], marker: n.marker, text: n.text, kind: n.kind }));
     }
-    for (const cell of inner) for (const p of cell) emit(p, keepTables ? passages : [], keepTables ? passageNotes : []);
+    for (const p of inner) emit(p, passages, passageNotes);
   };
 
   for (const p of doc.paragraphs) emit(p, body, bodyNotes);
@@ -135,6 +143,6 @@ export function layOut(doc: HangulDocument, options: LayoutOptions = {}): LaidOu
   return {
     paragraphs: [...body, ...passages],
     notes,
-    layout: { footnotes: notesFound, tables, tablesKept: keepTables, headersRemoved: doc.headersFooters },
+    layout: { footnotes: notesFound, tables, tablesKept: keepTables, headersRemoved: marginsRemoved },
   };
 }

@@ -5,45 +5,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readRecords, paraTextPieces, RecordError, TAG, ctrlIdAt } from "./hwp-records";
+import { concat, controlChar, recordBytes, units, utf16 } from "../../test/hwp-file";
 
-/** One record: header (tag, level, size; 0xFFF and a 32-bit size for large ones) and data. */
-function record(tag: number, level: number, data: Uint8Array, forceLong = false): Uint8Array {
-  const long = forceLong || data.length >= 0xfff;
-  const out = new Uint8Array(4 + (long ? 4 : 0) + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, (tag | (level << 10) | ((long ? 0xfff : data.length) << 20)) >>> 0, true);
-  if (long) view.setUint32(4, data.length, true);
-  out.set(data, long ? 8 : 4);
-  return out;
-}
-
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
-/** UTF-16LE code units. */
-const units = (...codes: number[]) => {
-  const out = new Uint8Array(codes.length * 2);
-  codes.forEach((c, i) => {
-    out[2 * i] = c & 0xff;
-    out[2 * i + 1] = c >> 8;
-  });
-  return out;
-};
-const text = (s: string) => units(...[...s].map((c) => c.charCodeAt(0)));
-
-/** An extended or inline control: the code, a four-letter id as Hancom stores it, 8 more bytes, the code again. */
-function control(code: number, id = "    "): Uint8Array {
-  // The id is a 32-bit number of the letters, big-endian, stored little-endian: "fn  " as the bytes "  nf".
-  const idUnits = [id.charCodeAt(3) | (id.charCodeAt(2) << 8), id.charCodeAt(1) | (id.charCodeAt(0) << 8)];
-  return units(code, idUnits[0], idUnits[1], 0, 0, 0, 0, code);
-}
+const record = recordBytes;
+const text = utf16;
+const control = controlChar;
 
 test("records become a tree by level, with the long-size escape", () => {
   const big = new Uint8Array(5000).fill(7);

@@ -9,6 +9,8 @@ import { hwpText } from "./hwp";
 import { importParagraphs, importText } from "./index";
 import { DariError } from "../errors";
 import { source, assertOpening } from "../../test/sources";
+import { hwpFile, list, paragraph, type RecordSpec } from "../../test/hwp-file";
+import { TAG } from "./hwp-records";
 
 const hwp = (name: string, options = {}) => hwpText(name, source(name), options);
 
@@ -81,6 +83,42 @@ test("protected documents are refused with their reason, never imported as Hanco
       importText(name, source(name)),
       (e: unknown) => e instanceof DariError && e.key === key && message.test(e.message) && e.message.includes(name) && !notice.test(e.message),
     );
+  }
+});
+
+/** A FOOTNOTE_SHAPE record: attributes, user symbol, prefix, suffix, start number. */
+function noteShape(prefix: string, suffix: string): RecordSpec {
+  const data = new Uint8Array(28);
+  const view = new DataView(data.buffer);
+  view.setUint16(6, prefix.charCodeAt(0) || 0, true);
+  view.setUint16(8, suffix.charCodeAt(0) || 0, true);
+  view.setUint16(10, 1, true);
+  return { tag: TAG.FOOTNOTE_SHAPE, data };
+}
+
+test("a made HWP: footnotes, endnotes, tables, headers and footers, text boxes, char controls, uncompressed or not", () => {
+  const note = (code: number, id: string, text: string) => ({ code, id, body: list(paragraph({ code: 18, id: "atno" }, ` ${text}`)) });
+  const section = [
+    paragraph({ code: 2, id: "secd", body: [noteShape("", ")"), noteShape("[", "]")] }, { code: 16, id: "head", body: list(paragraph("한국학연구원 연구총서")) }, "머리말"),
+    paragraph("성리학", note(17, "fn  ", "주희의 학문을 이른다."), "은 조선의사상", { code: 9, id: "    " }, "체계", 10, "였다."),
+    paragraph({ code: 11, id: "tbl ", body: [{ tag: TAG.TABLE, data: new Uint8Array(24) }, ...list(paragraph("구분")), ...list(paragraph("내용", note(17, "fn  ", "표 안의 주석")))] }),
+    paragraph("끝 문단", note(17, "en  ", "미주입니다."), { code: 11, id: "gso ", body: [{ tag: TAG.SHAPE_COMPONENT, data: new Uint8Array(8), children: list(paragraph("글상자 글")) }] }),
+    paragraph({ code: 16, id: "foot", body: list(paragraph("- 1 -")) }),
+  ];
+  for (const flags of [0x0, 0x1]) {
+    const bytes = hwpFile([section], flags);
+    const r = hwpText("made.hwp", bytes);
+    assert.deepEqual(r.paragraphs, ["머리말", "성리학1)은 조선의사상 체계 였다.", "끝 문단[1]", "구분", "내용2)", "글상자 글"], `flags ${flags}`);
+    assert.deepEqual(r.notes, [
+      { paragraph: 1, offset: 5, marker: "1)", text: "주희의 학문을 이른다.", kind: "footnote" },
+      { paragraph: 2, offset: 7, marker: "[1]", text: "미주입니다.", kind: "endnote" },
+      { paragraph: 4, offset: 4, marker: "2)", text: "표 안의 주석", kind: "footnote" },
+    ]);
+    assert.deepEqual(r.layout, { footnotes: 3, tables: 1, tablesKept: true, headersRemoved: 2 });
+    // Kept headers and footers are passages after the body, never running text.
+    const kept = hwpText("made.hwp", bytes, { removeHeaders: false, tables: "skip" });
+    assert.deepEqual(kept.paragraphs, ["머리말", "성리학1)은 조선의사상 체계 였다.", "끝 문단[1]", "한국학연구원 연구총서", "- 1 -"]);
+    assert.equal(kept.layout.headersRemoved, 0);
   }
 });
 

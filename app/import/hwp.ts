@@ -110,7 +110,6 @@ function numberingOf(record: HwpRecord): NoteNumbering {
 /** Builds the document model from the sections' record trees. */
 class DocumentReader {
   readonly numbering: Record<NoteKind, NoteNumbering> = { footnote: DEFAULT_NUMBERING, endnote: DEFAULT_NUMBERING };
-  headersFooters = 0;
   private numberingRead = false;
 
   /** A PARA_HEADER record and its children: text, and the controls in the order the text names them. */
@@ -148,7 +147,7 @@ class DocumentReader {
         return;
       case "head":
       case "foot":
-        this.headersFooters++;
+        parts.push({ margin: this.paragraphsIn(control) });
         return;
       case "gso ": {
         // Drawing objects: a text box's paragraphs sit somewhere below the shape's records.
@@ -171,7 +170,7 @@ class DocumentReader {
     this.numberingRead = true;
   }
 
-  /** The paragraphs directly under a control (a footnote's list). */
+  /** The paragraphs directly under a control (a footnote's or a header's list). */
   private paragraphsIn(control: HwpRecord): DocParagraph[] {
     return control.children.filter((r) => r.tag === TAG.PARA_HEADER).map((p) => this.paragraph(p));
   }
@@ -229,7 +228,7 @@ export function readHwp(fileName: string, bytes: Uint8Array): HangulDocument {
     }
     for (const r of records) if (r.tag === TAG.PARA_HEADER) paragraphs.push(reader.paragraph(r));
   }
-  return { paragraphs, numbering: reader.numbering, headersFooters: reader.headersFooters };
+  return { paragraphs, numbering: reader.numbering };
 }
 
 /** The paragraphs, notes and layout report of a .hwp file. */

@@ -88,6 +88,9 @@ test("footnotes, endnotes, tables, headers, text boxes and inline characters", (
   assert.deepEqual(r.layout, { footnotes: 3, tables: 1, tablesKept: true, headersRemoved: 2 });
   const skipped = hwpxText("notes.hwpx", hwpx({ "Contents/section0.xml": doc }), { tables: "skip" });
   assert.deepEqual(skipped.paragraphs, ["머리말", "성리학1)은 조선의사상 체계 였다.", "끝 문단[1]"]);
+  const kept = hwpxText("notes.hwpx", hwpx({ "Contents/section0.xml": doc }), { tables: "skip", removeHeaders: false });
+  assert.deepEqual(kept.paragraphs, ["머리말", "성리학1)은 조선의사상 체계 였다.", "끝 문단[1]", "한국학연구원 연구총서", "- 1 -"]);
+  assert.equal(kept.layout.headersRemoved, 0);
 });
 
 test("a damaged or protected HWPX is refused, naming the file and the part", async () => {

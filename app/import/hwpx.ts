@@ -31,7 +31,6 @@ function below(el: XElement, local: string): XElement[] {
 
 class SectionReader {
   readonly numbering: Record<NoteKind, NoteNumbering> = { footnote: DEFAULT_NUMBERING, endnote: DEFAULT_NUMBERING };
-  headersFooters = 0;
   private numberingRead = false;
 
   paragraph(p: XElement): DocParagraph {
@@ -77,7 +76,7 @@ class SectionReader {
 
   private control(c: XElement, parts: DocParagraph): void {
     if (c.local === "footNote" || c.local === "endNote") parts.push({ note: c.local === "footNote" ? "footnote" : "endnote", paragraphs: this.listOf(c) });
-    else if (c.local === "header" || c.local === "footer") this.headersFooters++;
+    else if (c.local === "header" || c.local === "footer") parts.push({ margin: this.listOf(c) });
   }
 
   /** The paragraphs of an element's <hp:subList>. */
@@ -142,7 +141,7 @@ export function readHwpx(fileName: string, bytes: Uint8Array): HangulDocument {
     const root = readHwpxXml(utf8.decode(part), `${fileName} › ${where}`);
     for (const p of elements(root, "p")) paragraphs.push(reader.paragraph(p));
   }
-  return { paragraphs, numbering: reader.numbering, headersFooters: reader.headersFooters };
+  return { paragraphs, numbering: reader.numbering };
 }
 
 /** The paragraphs, notes and layout report of a .hwpx file. */
