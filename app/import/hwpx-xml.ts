@@ -9,6 +9,9 @@ import { SaxesParser } from "saxes";
 import { DariError } from "../errors";
 import type { XElement } from "./xml";
 
+/** Hancom nests a table in a cell in a table a few levels deep; thousands of levels is a forged file that would exhaust the stack of the walks over the tree. */
+const MAX_DEPTH = 512;
+
 /** Parses an HWPX part; `file` names it in errors ("report.hwpx › Contents/section0.xml"). */
 export function readHwpxXml(text: string, file: string): XElement {
   const parser = new SaxesParser({ position: true });
@@ -18,22 +21,24 @@ export function readHwpxXml(text: string, file: string): XElement {
   parser.on("doctype", () => {
     throw new DariError("export:interchange.doctype", { file, line: parser.line });
   });
-  parser.on("error", (e) => {
-    // saxes's message starts with its own "line:column: " position, which the params carry apart.
-    const problem = e.message.replace(/^[^:]*:\d+:\d+: /, "");
-    throw new DariError("export:interchange.notXml", {
+  const fail = (problem: string) =>
+    new DariError("export:interchange.notXml", {
       file,
       reason: `${problem} (line ${parser.line}, column ${parser.column + 1})`,
       problem,
       line: parser.line,
       column: parser.column + 1,
     });
+  parser.on("error", (e) => {
+    // saxes's message starts with its own "line:column: " position, which the params carry apart.
+    throw fail(e.message.replace(/^[^:]*:\d+:\d+: /, ""));
   });
   parser.on("opentag", (tag) => {
     const name = tag.name;
     const el: XElement = { name, local: name.slice(name.indexOf(":") + 1), attrs: tag.attributes as Record<string, string>, children: [] };
     top().children.push(el);
     open.push(el);
+    if (open.length > MAX_DEPTH) throw fail(`elements nested more than ${MAX_DEPTH} deep`);
   });
   // saxes closes a self-closing tag too, right after opening it.
   parser.on("closetag", () => {

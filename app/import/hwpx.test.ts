@@ -99,6 +99,7 @@ test("a damaged or protected HWPX is refused, naming the file and the part", asy
     ["bomb.hwpx", good(section(p(t("&lol;")), '<!DOCTYPE hs:sec [<!ENTITY lol "lol">]>')), "export:interchange.doctype", /bomb\.hwpx › Contents\/section0\.xml: the file declares a DOCTYPE/],
     ["broken.hwpx", good(section(p("<hp:t>열린 태그"))), "export:interchange.notXml", /broken\.hwpx › Contents\/section0\.xml: not well-formed XML: .*line 1/],
     ["entity.hwpx", good(section(p(t("&nbsp;")))), "export:interchange.notXml", /entity\.hwpx › Contents\/section0\.xml: not well-formed XML/],
+    ["deep.hwpx", good(section(`${"<hp:p>".repeat(5000)}${"</hp:p>".repeat(5000)}`)), "export:interchange.notXml", /deep\.hwpx › Contents\/section0\.xml: not well-formed XML: elements nested more than 512 deep/],
     ["notzip.hwpx", new TextEncoder().encode("한글 문서가 아닙니다"), "import:hwpxNotZip", /notzip\.hwpx is damaged or is not an HWPX document/],
     ["missing.hwpx", hwpx({ "Contents/content.hpf": hpf(["section0", "section1"]), "Contents/section0.xml": section(p(t("가"))) }), "import:hwpMissing", /missing\.hwpx is damaged: its part Contents\/section1\.xml is missing/],
     ["empty.hwpx", hwpx({ "version.xml": "<v/>" }), "import:hwpMissing", /empty\.hwpx is damaged: its part Contents\/section0\.xml is missing/],
