@@ -6,9 +6,11 @@ import assert from "node:assert/strict";
 import CFB from "cfb";
 import { deflateSync, inflateSync } from "fflate";
 import { hwpText } from "./hwp";
+import { hwpxText } from "./hwpx";
+import { readdirSync } from "node:fs";
 import { importParagraphs, importText } from "./index";
 import { DariError } from "../errors";
-import { source, assertOpening } from "../../test/sources";
+import { SOURCES, source, assertOpening } from "../../test/sources";
 import { hwpFile, list, paragraph, type RecordSpec } from "../../test/hwp-file";
 import { TAG } from "./hwp-records";
 
@@ -24,6 +26,22 @@ test("each HWP of the sources opens with the text PROVENANCE.md gives", () => {
   assertOpening(bodyOf("hwp03_digital-gov-innovation-plan-2019.hwp"), ["○ 우리나라는 국가적 초고속 정보통신망 투자와 적극적인 공공정보화 사업 추진에 힘입어 세계 최고수준의 전자정부를 구축‧운영", "* UN전자정부평가에서 2010‧12‧14년 1위, 16‧18년 3위, UN공공행정상 13회 수상", "○ 그러나, 인공지능‧클라우드 중심의 디지털 전환(Digital Transformation) 시대가 도래함에 따라 기존 전자정부의 한계 표출"], "hwp03");
   assertOpening(bodyOf("hwp04_noori-launch-vehicle-press-2018.hwp"), ["□ 과학기술정보통신부(장관 유영민, 이하 ‘과기정통부’)는 우리나라 최초로 순수 우리기술로 개발 중인 한국형발사체(KSLV-2)의 새로운 이름으로 “누리”가 선정되었다고 밝혔다.", "o 한국형발사체는 1.5톤급 실용위성을 지구 저궤도(600km~800km)까지 쏘아 올릴 수 있는 3단형 우주발사체로, 연간 130여개 기관이 참여하여 2021년 발사를 목표로 개발하고 있다."], "hwp04");
   assertOpening(bodyOf("hwp05_kwater-bonghwa-press.hwp"), ["윤석대 한국수자원공사(K-water) 사장은 29일 경북 봉화댐 건설 현장을 찾아 혹한기 근로자 안전관리 실태를 긴급 점검했다.", "이번 점검은 기습적인 한파 속에서 야외 작업이 불가피한 건설 현장의 안전 사각지대를 없애고, ‘안전 최우선 경영’ 원칙을 현장에 확고히 정착시키기 위해 마련됐다."], "hwp05");
+});
+
+test("no page number in the body, and no control character or stray space in any paragraph, of any Hangul source", () => {
+  const files = readdirSync(SOURCES).filter((f) => /^hwpx?\d.*\.hwpx?$/.test(f));
+  assert.equal(files.length, 9);
+  for (const f of files) {
+    const read = f.endsWith(".hwpx") ? hwpxText : hwpText;
+    // Table cells hold bare numbers; the body never does.
+    const body = read(f, source(f), { tables: "skip" }).paragraphs;
+    assert.ok(body.length > 5, f);
+    for (const p of body) assert.doesNotMatch(p, /^[-–—\s]*\d+[-–—\s]*$/, `${f}: a page number “${p}”`);
+    for (const p of read(f, source(f)).paragraphs) {
+      assert.doesNotMatch(p, /[\u0000-\u001f]/, `${f}: a control character in “${p}”`);
+      assert.equal(p, p.trim().replace(/\s+/g, " "), `${f}: stray white space in “${p}”`);
+    }
+  }
 });
 
 test("hwp02: nine footnotes become notes, each marker kept in the body just before the note's offset", () => {
