@@ -8,8 +8,6 @@ import { decodeText, type TextEncoding } from "./decode";
 import { docxParagraphs } from "./docx";
 import { htmlParagraphs } from "./html";
 import { markdownParagraphs } from "./md";
-import { hwpText } from "./hwp";
-import { hwpxText } from "./hwpx";
 import { reflow, type ReflowMode, type ReflowOptions } from "../text/reflow";
 import type { TextLang } from "../text/sentences";
 import { importFormatOf, extensionOf, modeForFile, type ImportFormat } from "./formats";
@@ -81,7 +79,8 @@ export async function importText(fileName: string, bytes: Uint8Array, options: L
     return { text: paragraphs.join("\n\n"), encoding: "docx", format };
   }
   if (format === "hwp" || format === "hwpx") {
-    const r = format === "hwp" ? hwpText(fileName, bytes, options) : hwpxText(fileName, bytes, options);
+    // Loaded when needed, so that starting the CLI or main does not load cfb and saxes.
+    const r = format === "hwp" ? (await import("./hwp")).hwpText(fileName, bytes, options) : (await import("./hwpx")).hwpxText(fileName, bytes, options);
     if (!r.paragraphs.length) throw new DariError("import:noParagraphs", { file: fileName });
     return { text: r.paragraphs.join("\n\n"), encoding: format, format, notes: r.notes, layout: r.layout };
   }
