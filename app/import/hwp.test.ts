@@ -162,6 +162,30 @@ test("a damaged HWP names the file and what is wrong", () => {
   for (const [name, bytes, message] of cases) assert.throws(() => hwpText(name, bytes), (e: unknown) => e instanceof DariError && message.test(e.message), name);
 });
 
+test("randomly damaged HWP and HWPX files give a result or a DariError, never a crash", async () => {
+  // A fixed seed, so a failure can be replayed.
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (const name of ["hwp02_footnote-01-3dprinting.hwp", "hwpx03_footnote-01-3dprinting.hwpx"]) {
+    const original = source(name);
+    const outcomes = new Set<string>();
+    for (let k = 0; k < 150; k++) {
+      const bytes = original.slice();
+      for (let i = 1 + Math.floor(random() * 20); i > 0; i--) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      try {
+        await importText(name, random() < 0.2 ? bytes.subarray(0, Math.floor(random() * bytes.length)) : bytes);
+        outcomes.add("read");
+      } catch (e) {
+        assert.ok(e instanceof DariError, `${name}, damage ${k}: ${(e as Error).stack}`);
+        assert.ok(e.message.includes(name), e.message);
+        outcomes.add(e.key);
+      }
+    }
+    // Both damage that is survived and damage that is reported were met.
+    assert.ok(outcomes.has("read") && outcomes.size > 2, `${name}: ${[...outcomes].join(", ")}`);
+  }
+});
+
 test("importParagraphs reads .hwp as the body and table passages, paragraph for paragraph", async () => {
   const name = "hwp02_footnote-01-3dprinting.hwp";
   const r = await importParagraphs(name, source(name));
