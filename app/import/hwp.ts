@@ -59,7 +59,7 @@ function inflateRaw(data: Uint8Array, budget: { left: number }, onTooLarge: () =
   return out;
 }
 
-/** The document's streams by path inside the file ("FileHeader", "BodyText/Section0"…). */
+/** The streams Dari reads, by path inside the file ("FileHeader", "BodyText/Section0"…). */
 function streamsOf(fileName: string, bytes: Uint8Array): Map<string, Uint8Array> {
   let container: CFB.CFB$Container;
   try {
@@ -72,7 +72,8 @@ function streamsOf(fileName: string, bytes: Uint8Array): Map<string, Uint8Array>
     // Type 2 is a stream; paths start with the root storage's name, whatever it is.
     if (entry.type !== 2) return;
     const path = container.FullPaths[i].split("/").slice(1).join("/");
-    streams.set(path, Uint8Array.from(entry.content as ArrayLike<number>));
+    // Only the header and the text; pictures (BinData) and previews are left where they are.
+    if (path === "FileHeader" || path.startsWith("BodyText/")) streams.set(path, Uint8Array.from(entry.content as ArrayLike<number>));
   });
   return streams;
 }
