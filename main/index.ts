@@ -46,7 +46,7 @@ const dialogs: Dialogs = {
     return r.canceled || !r.filePath ? null : r.filePath;
   },
   async openText() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md"] }] });
+    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md", "hwp", "hwpx"] }] });
     return r.canceled ? null : r.filePaths[0];
   },
   async exportTo(suggestedName, extension) {
