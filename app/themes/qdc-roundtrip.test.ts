@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { exportQdc, readQdc } from "./qdc";
 import { defaultCodebook } from "./default-codebook";
-import { addCode, makeCode, nestCode } from "./codebook-ops";
+import { addCode, makeCode, mergeCodebookMapped, mergeCodeSets, nestCode } from "./codebook-ops";
 import { parseProject, serializeProject } from "../document/index";
 import { newProject } from "../document/new-project";
 import { buildDoc } from "../document/build";
@@ -93,4 +93,22 @@ test("a project keeps non-codable codes and code sets when saved and opened", ()
   assert.deepEqual(back.codeSets, atlas.sets);
   // A project without sets is written as before.
   assert.doesNotMatch(serializeProject(newProject("t", buildDoc([]))), /codeSets/);
+});
+
+test("importing an edited .qdc into the project keeps its code groups and isCodable, on the project's themes", () => {
+  const own = defaultCodebook();
+  // The codebook went to ATLAS.ti; there "arms" became a group code and a code group was made.
+  const xml = exportQdc(own)
+    .replace(/(name="무기 거래" isCodable=)"true"/, '$1"false"')
+    .replace("</Codes>", `</Codes>\n  <Sets>\n    <Set guid="{11111111-2222-4333-8444-555555555555}" name="Security">\n      <MemberCode guid="${exportQdc(own).match(/guid="([^"]+)" name="무기 거래"/)![1]}"/>\n    </Set>\n  </Sets>`);
+  const file = readQdc(xml, "back.qdc");
+  const { codebook, idOf } = mergeCodebookMapped(own, file.codebook);
+  assert.equal(codebook.find((c) => c.id === "arms")!.codable, false);
+  assert.equal(codebook.length, own.length, "no theme is duplicated");
+  const sets = mergeCodeSets(undefined, file.sets, idOf);
+  assert.deepEqual(sets, [{ guid: "{11111111-2222-4333-8444-555555555555}", name: "Security", description: "", codes: ["arms"] }]);
+  // The same group again, renamed: replaced, not doubled.
+  assert.deepEqual(mergeCodeSets(sets, [{ ...file.sets[0], guid: "11111111-2222-4333-8444-555555555555", name: "Arms" }], idOf).map((s) => s.name), ["Arms"]);
+  // And back to codable when the file says so.
+  assert.equal(mergeCodebookMapped(codebook, own).codebook.find((c) => c.id === "arms")!.codable, undefined);
 });
