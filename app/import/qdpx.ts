@@ -20,8 +20,7 @@
 //   each, never silently dropped. The XML goes through app/import/xml.ts, which
 //   refuses DOCTYPE and entity declarations.
 import { unzipSync } from "fflate";
-import type { Node as PMNode } from "prosemirror-model";
-import { Transform } from "prosemirror-transform";
+import { Fragment, Mark, type Node as PMNode } from "prosemirror-model";
 import { DariError } from "../errors";
 import type { Project } from "../document/project";
 import { newProject } from "../document/new-project";
@@ -65,6 +64,8 @@ interface SideOrigin {
   passage: number;
   segment: number;
   side: Side;
+  /** The side's text as it stands in the document. */
+  text: string;
   cps: Int32Array;
   min: number;
   max: number;
@@ -212,7 +213,7 @@ function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, note
         const t = text[lang].slice(from, to);
         const cps = new Int32Array(t.length).fill(-1);
         for (let k = start; k < end; k++) cps[cp[lang].at[k] - from] = k;
-        origins.push({ source: lang === "ko" ? ko.guid : en.guid, passage: pi, segment: si, side: lang, cps, min: start, max: end });
+        origins.push({ source: lang === "ko" ? ko.guid : en.guid, passage: pi, segment: si, side: lang, text: t, cps, min: start, max: end });
         return t;
       };
       const note = typeof s.note === "string" ? notes.get(plainGuid(s.note)) : undefined;
@@ -242,7 +243,7 @@ function traceSide(built: Built, first: number, source: TextSource, side: Side):
       let min = Infinity;
       let max = -Infinity;
       for (const c of cps) if (c >= 0) (min = Math.min(min, c)), (max = Math.max(max, c + 1));
-      built.origins.push({ source: source.guid, passage: pi, segment: si, side, cps, min, max });
+      built.origins.push({ source: source.guid, passage: pi, segment: si, side, text: t, cps, min, max });
     });
 }
 
@@ -270,22 +271,45 @@ function fromSources(list: TextSource[]): Built {
   return built;
 }
 
-/** Puts each coding on the segment sides its selection covers. */
-function placeCodings(doc: PMNode, built: Built, sources: TextSource[], tags: Record<string, string>, notes: Map<string, string>): { doc: PMNode; unplaced: number; segmentNotes: Map<string, string[]> } {
-  // Where each segment side's content starts in the document.
-  const starts = new Map<string, number>();
-  doc.forEach((p, pOff, pi) =>
-    p.forEach((seg, sOff, si) => {
-      const base = pOff + 1 + sOff + 1;
-      starts.set(`${pi}/${si}/ko`, base + 1);
-      starts.set(`${pi}/${si}/en`, base + seg.child(0).nodeSize + 1);
-    }),
-  );
+/**
+ * The segment sides of one source that overlap [start, end). They follow the
+ * source in order (each side is traced from where the previous one ended), so
+ * a binary search finds the first.
+ */
+function overlapping(origins: SideOrigin[], start: number, end: number): SideOrigin[] {
+  let lo = 0;
+  let hi = origins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (origins[mid].max <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: SideOrigin[] = [];
+  for (let i = lo; i < origins.length && origins[i].min < end; i++) if (origins[i].max > start) out.push(origins[i]);
+  return out;
+}
+
+interface MarkRange {
+  from: number;
+  to: number;
+  mark: Mark;
+}
+
+/** The placed codings: theme ranges per segment side ("passage/segment/side"), and memos of uncoded text per segment ("passage/segment"). */
+interface Placed {
+  marks: Map<string, MarkRange[]>;
+  segmentNotes: Map<string, string[]>;
+  unplaced: number;
+}
+
+/** Finds where each coding goes on the segment sides its selection covers. */
+function placeCodings(built: Built, sources: TextSource[], tags: Record<string, string>, notes: Map<string, string>): Placed {
   const bySource = new Map<string, SideOrigin[]>();
   for (const o of built.origins) if (o.max > o.min) (bySource.get(o.source) ?? bySource.set(o.source, []).get(o.source)!).push(o);
-  const tr = new Transform(doc);
-  let unplaced = 0;
+  for (const list of bySource.values()) list.sort((a, b) => a.min - b.min);
+  const marks = new Map<string, MarkRange[]>();
   const segmentNotes = new Map<string, string[]>();
+  let unplaced = 0;
   const noteText = (n: string) => (n.startsWith("text:") ? n.slice(5) : (notes.get(n) ?? ""));
   for (const src of sources)
     for (const sel of src.selections) {
@@ -293,7 +317,7 @@ function placeCodings(doc: PMNode, built: Built, sources: TextSource[], tags: Re
         if (sel.codes.length) unplaced++;
         continue;
       }
-      const sides = (bySource.get(src.guid) ?? []).filter((o) => o.min < sel.end && o.max > sel.start);
+      const sides = overlapping(bySource.get(src.guid) ?? [], sel.start, sel.end);
       const memo = sel.notes.map(noteText).filter((t) => t.trim()).join("\n\n");
       if (!sel.codes.length) {
         // A memo on a passage of text with no code: the note of the segment where it starts.
@@ -317,16 +341,48 @@ function placeCodings(doc: PMNode, built: Built, sources: TextSource[], tags: Re
             to = i + 1;
           }
           if (from < 0) continue;
-          const base = starts.get(`${o.passage}/${o.segment}/${o.side}`)!;
           // A code point outside the BMP is two UTF-16 units; only the first has an origin.
-          if ((doc.child(o.passage).child(o.segment).child(o.side === "ko" ? 0 : 1).textContent.charCodeAt(to - 1) & 0xfc00) === 0xd800) to++;
-          tr.addMark(base + from, base + to, mark);
+          if ((o.text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to++;
+          const key = `${o.passage}/${o.segment}/${o.side}`;
+          (marks.get(key) ?? marks.set(key, []).get(key)!).push({ from, to, mark });
           placed = true;
         }
       });
       if (!placed) unplaced++;
     }
-  return { doc: tr.doc, unplaced, segmentNotes };
+  return { marks, segmentNotes, unplaced };
+}
+
+/** A side with its theme ranges as marks on its text. */
+function markedSide(side: PMNode, ranges: MarkRange[]): PMNode {
+  const text = side.textContent;
+  const cuts = [...new Set([0, text.length, ...ranges.flatMap((r) => [r.from, r.to])])].sort((a, b) => a - b);
+  const nodes: PMNode[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (cuts[i + 1] <= cuts[i]) continue;
+    let set = Mark.none;
+    for (const r of ranges) if (r.from <= cuts[i] && r.to >= cuts[i + 1]) set = r.mark.addToSet(set);
+    nodes.push(schema.text(text.slice(cuts[i], cuts[i + 1]), set));
+  }
+  return side.copy(Fragment.from(nodes));
+}
+
+/** The document with the placed codings and notes, built in one pass (a step per tag would copy the document each time). */
+function applyPlaced(doc: PMNode, placed: Placed): PMNode {
+  const passages: PMNode[] = [];
+  doc.forEach((p, _o, pi) => {
+    const segments: PMNode[] = [];
+    p.forEach((seg, _s, si) => {
+      const ko = placed.marks.get(`${pi}/${si}/ko`);
+      const en = placed.marks.get(`${pi}/${si}/en`);
+      const extra = placed.segmentNotes.get(`${pi}/${si}`);
+      if (!ko && !en && !extra) return void segments.push(seg);
+      const attrs = extra ? { ...seg.attrs, note: [seg.attrs.note, ...extra].filter(Boolean).join("\n\n") } : seg.attrs;
+      segments.push(seg.type.create(attrs, [ko ? markedSide(seg.child(0), ko) : seg.child(0), en ? markedSide(seg.child(1), en) : seg.child(1)]));
+    });
+    passages.push(p.copy(Fragment.from(segments)));
+  });
+  return doc.copy(Fragment.from(passages));
 }
 
 /** Reads a .qdpx file. `file` names it in messages. */
@@ -392,18 +448,8 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   const alignedNotes = new Set(alignment ? alignment.passages.flatMap((p) => (p.segments ?? []).map((s) => plainGuid(s.note ?? ""))).filter(Boolean) : []);
   // Selections that only carry a segment's note (Dari wrote them so other tools show the note) are read from the alignment.
   if (alignment) for (const s of sources) s.selections = s.selections.filter((sel) => sel.codes.length || !sel.notes.every((n) => alignedNotes.has(n)));
-  const placed = placeCodings(buildDoc(built.passages), built, sources, alignment?.tags ?? {}, notes);
-  let doc = placed.doc;
-  if (placed.segmentNotes.size) {
-    const tr = new Transform(doc);
-    doc.forEach((p, pOff, pi) =>
-      p.forEach((seg, sOff, si) => {
-        const extra = placed.segmentNotes.get(`${pi}/${si}`);
-        if (extra) tr.setNodeMarkup(pOff + 1 + sOff, undefined, { ...seg.attrs, note: [seg.attrs.note, ...extra].filter(Boolean).join("\n\n") });
-      }),
-    );
-    doc = tr.doc;
-  }
+  const placed = placeCodings(built, sources, alignment?.tags ?? {}, notes);
+  const doc = applyPlaced(buildDoc(built.passages), placed);
 
   // Project-level sets; their sources and notes have no place in Dari.
   const codeSets: CodeSet[] = [];
