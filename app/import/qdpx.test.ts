@@ -12,6 +12,7 @@ import { exportQdpx } from "../export/qdpx";
 import { sideRanges } from "../themes/annotations";
 import { themedProject } from "../../test/fixtures/export-project";
 import type { Project } from "../document/project";
+import { parseProject, serializeProject } from "../document/index";
 import { DariError } from "../errors";
 import { tempFolder, writeTestFile } from "../../test/support";
 import { ATLAS_SAMPLES, PROJECT_XSD, schemaProblems } from "../../test/qda-schemas";
@@ -177,6 +178,26 @@ test("a Dari project recoded in another tool comes back aligned, with the new co
   // The alignment is untouched.
   assert.equal(back.doc.childCount, project.doc.childCount);
   assert.equal(back.doc.child(3).childCount, project.doc.child(3).childCount);
+});
+
+test("an alignment variable edited by hand is used as far as it fits, and the project still opens", async () => {
+  const files = unzipSync(await exportQdpx(themedProject()));
+  const qde = strFromU8(files["project.qde"]);
+  const value = /<TextValue>([^<]*)<\/TextValue>/.exec(qde)!;
+  const alignment = JSON.parse(value[1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+  const [p1, p2] = alignment.passages;
+  p2.id = p1.id; // a passage id twice
+  p2.segments[0].id = p1.segments[0].id; // a segment id twice
+  p2.segments[1].ko = [1.5, "x"]; // a range that is no range
+  p2.segments.push(null, 7);
+  alignment.tags = { [Object.keys(alignment.tags)[0]]: { not: "an id" } };
+  const edited = qde.replace(value[0], `<TextValue>${JSON.stringify(alignment).replace(/&/g, "&amp;").replace(/</g, "&lt;")}</TextValue>`);
+  files["project.qde"] = strToU8(edited);
+  const { project } = importQdpx("edited.qdpx", zipSync(files));
+  // Saved and opened again: every id is unique, every tag id a string.
+  const reopened = parseProject(serializeProject(project));
+  assert.equal(reopened.doc.child(1).child(1).child(0).textContent, "", "the broken range leaves the side empty");
+  assert.equal(reopened.doc.childCount, alignment.passages.length);
 });
 
 test("files that are not REFI-QDA projects, or declare entities, are refused with the file named", () => {

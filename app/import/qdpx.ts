@@ -200,12 +200,16 @@ function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, note
   const cp = { ko: codePoints(ko.text), en: codePoints(en.text) };
   const text = { ko: ko.text, en: en.text };
   const origins: SideOrigin[] = [];
-  const passages = a.passages.map((p, pi): PassageInput => ({
-    id: typeof p.id === "string" && p.id ? p.id : undefined,
-    segments: (Array.isArray(p.segments) ? p.segments : []).map((s, si): SegmentInput => {
+  // The value may have been edited by hand: what does not fit is left to Dari's defaults, never trusted.
+  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+  const seen = new Set<string>();
+  const unique = (id: unknown) => (typeof id === "string" && id && !seen.has(id) ? (seen.add(id), id) : undefined);
+  const passages = a.passages.filter(isObj).map((p, pi): PassageInput => ({
+    id: unique(p.id),
+    segments: (Array.isArray(p.segments) ? (p.segments as unknown[]).filter(isObj) : []).map((s, si): SegmentInput => {
       const side = (lang: Side): string => {
         const r = s[lang];
-        if (!Array.isArray(r) || r.length !== 2) return "";
+        if (!Array.isArray(r) || r.length !== 2 || !Number.isInteger(r[0]) || !Number.isInteger(r[1])) return "";
         const [start, end] = [Math.max(0, Math.min(r[0], cp[lang].cps.length)), Math.max(0, Math.min(r[1], cp[lang].cps.length))];
         if (!(end > start)) return "";
         const from = cp[lang].at[start];
@@ -218,7 +222,7 @@ function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, note
       };
       const note = typeof s.note === "string" ? notes.get(plainGuid(s.note)) : undefined;
       return {
-        id: typeof s.id === "string" && s.id ? s.id : undefined,
+        id: unique(s.id),
         ko: side("ko"),
         en: side("en"),
         status: isSegmentStatus(s.status) ? s.status : undefined,
@@ -329,7 +333,7 @@ function placeCodings(built: Built, sources: TextSource[], tags: Record<string, 
       }
       let placed = false;
       sel.codes.forEach((code, k) => {
-        const id = (tags[sel.guid] ?? sel.guid) + (k > 0 ? `-${k + 1}` : "");
+        const id = (typeof tags[sel.guid] === "string" && tags[sel.guid] ? tags[sel.guid] : sel.guid) + (k > 0 ? `-${k + 1}` : "");
         const mark = schema.marks.theme.create({ code, id, note: memo });
         for (const o of sides) {
           let from = -1;
@@ -445,7 +449,9 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   if (otherVariables.length) leave("Variable", otherVariables.length);
 
   const built = alignment ? fromAlignment(alignment, byGuid, notes) : fromSources(sources);
-  const alignedNotes = new Set(alignment ? alignment.passages.flatMap((p) => (p.segments ?? []).map((s) => plainGuid(s.note ?? ""))).filter(Boolean) : []);
+  const alignedNotes = new Set(
+    alignment ? alignment.passages.flatMap((p) => (Array.isArray(p?.segments) ? p.segments : []).map((s) => (typeof s?.note === "string" ? plainGuid(s.note) : ""))).filter(Boolean) : [],
+  );
   // Selections that only carry a segment's note (Dari wrote them so other tools show the note) are read from the alignment.
   if (alignment) for (const s of sources) s.selections = s.selections.filter((sel) => sel.codes.length || !sel.notes.every((n) => alignedNotes.has(n)));
   const placed = placeCodings(built, sources, alignment?.tags ?? {}, notes);
