@@ -112,3 +112,9 @@ test("importing an edited .qdc into the project keeps its code groups and isCoda
   // And back to codable when the file says so.
   assert.equal(mergeCodebookMapped(codebook, own).codebook.find((c) => c.id === "arms")!.codable, undefined);
 });
+
+test("a code set whose member was deleted from the codebook still opens, without that member", () => {
+  const atlas = readQdc(readFileSync(join(INTEROP, REAL[1]), "utf8"), REAL[1]);
+  const project = { ...newProject("t", buildDoc([])), codebook: defaultCodebook(), codeSets: [{ ...atlas.sets[0], codes: ["arms", "gone"] }] };
+  assert.deepEqual(parseProject(serializeProject(project)).codeSets![0].codes, ["arms"]);
+});
