@@ -30,7 +30,7 @@ import { sentenceSpans } from "../text/sentences";
 import { schema, isSegmentStatus, type Side } from "../schema";
 import { child, elements, parseXml, textOf, type XElement } from "./xml";
 import { decodeText } from "./decode";
-import { plainGuid, readCodes } from "../themes/qdc";
+import { guidForId, isGuid, plainGuid, readCodes } from "../themes/qdc";
 import type { CodeSet } from "../themes/codebook";
 import { ALIGNMENT_FORMAT, ALIGNMENT_VARIABLE, QDPX_NAMESPACE, type AlignmentValue } from "../export/qdpx";
 
@@ -467,7 +467,10 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
       .filter((id): id is string => id !== undefined);
     const others = elements(s, "MemberSource").length + elements(s, "MemberNote").length;
     if (others) leave("SetMember", others);
-    codeSets.push({ guid: s.attrs.guid ?? "", name: s.attrs.name ?? "", description: desc ? textOf(desc).trim() : "", codes: [...new Set(members)] });
+    // A set without a valid guid gets one, so the project goes out again valid.
+    const guid = (s.attrs.guid ?? "").trim();
+    const name = (s.attrs.name ?? "").trim();
+    codeSets.push({ guid: isGuid(guid) ? guid : guidForId(`set:${name}:${codeSets.length}`), name, description: desc ? textOf(desc).trim() : "", codes: [...new Set(members)] });
   }
 
   if (!sources.length) warnings.push(new DariError("import:qdpx.noText", { file }));
