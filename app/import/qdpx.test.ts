@@ -207,6 +207,11 @@ test("files that are not REFI-QDA projects, or declare entities, are refused wit
     ["codebook.qdpx", qdpx(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>`), "import:qdpx.notProject", /found <CodeBook>/],
     ["evil.qdpx", qdpx(`<?xml version="1.0"?>\n<!DOCTYPE Project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<Project xmlns="urn:QDA-XML:project:1.0" name="&xxe;"/>`), "export:interchange.doctype", /evil\.qdpx › project\.qde/],
   ];
+  // A zip that declares 800 MB for its project.qde is refused before anything is unpacked.
+  const bomb = zipSync({ "project.qde": strToU8("<Project/>") });
+  const central = bomb.findIndex((_b, i) => bomb[i] === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 0x01 && bomb[i + 3] === 0x02);
+  new DataView(bomb.buffer).setUint32(central + 24, 800 * 1024 * 1024, true);
+  refusals.push(["bomb.qdpx", bomb, "import:qdpx.tooLarge", /^bomb\.qdpx would unpack to more than 512 MB/]);
   for (const [name, bytes, key, message] of refusals)
     assert.throws(() => importQdpx(name, bytes), (e: unknown) => e instanceof DariError && e.key === key && message.test(e.message), name);
 });

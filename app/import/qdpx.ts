@@ -40,8 +40,8 @@ export interface QdpxImport {
   warnings: DariError[];
 }
 
-/** Entries larger than this are not read: a project.qde or source text of this size is a zip bomb, not a commentary. */
-const MAX_ENTRY = 256 * 1024 * 1024;
+/** What the entries Dari reads may unpack to, in all: more is a zip bomb, not a commentary. */
+const MAX_UNPACKED = 512 * 1024 * 1024;
 
 interface Selection {
   guid: string;
@@ -81,8 +81,17 @@ function languageOf(text: string): Side {
 }
 
 function unzip(file: string, bytes: Uint8Array): Record<string, Uint8Array> {
+  const wanted = (name: string) => /^project\.qde$/i.test(name) || /^sources\//i.test(name);
+  let total = 0;
   try {
-    return unzipSync(bytes, { filter: (f) => f.originalSize <= MAX_ENTRY && (/^project\.qde$/i.test(f.name) || /^sources\//i.test(f.name)) });
+    // The sizes the zip declares are checked before anything is unpacked.
+    unzipSync(bytes, { filter: (f) => ((total += wanted(f.name) ? f.originalSize : 0), false) });
+  } catch (e) {
+    throw new DariError("import:qdpx.notZip", { file, reason: e instanceof Error ? e.message : String(e) });
+  }
+  if (total > MAX_UNPACKED) throw new DariError("import:qdpx.tooLarge", { file, limit: MAX_UNPACKED / 1024 / 1024 });
+  try {
+    return unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch (e) {
     throw new DariError("import:qdpx.notZip", { file, reason: e instanceof Error ? e.message : String(e) });
   }
