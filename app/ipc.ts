@@ -28,6 +28,8 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
+  /** What the import left out (a .qdpx's pictures, PDFs, variables…), one message each. */
+  warnings?: IpcError[];
 }
 
 export interface Settings {
