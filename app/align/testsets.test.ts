@@ -1,0 +1,50 @@
+// Issue 14, requirement 2, on the composed test sets (bench/align-sets, made by
+// bench/align-sets/make.ts from news-like translations with quotations of
+// two sentences, quotations left open, ages that move to the next English
+// sentence, 2-3 beads, and variants with omissions, joined sentences and the
+// English as one block): the real pipeline from plain text to segments.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { alignProject } from "./project";
+import { scoreAlignment, sumScores } from "./evaluate";
+import { readTestSet, type TestDocument } from "../../scripts/eval-align";
+
+const sets = fileURLToPath(new URL("../../bench/align-sets/", import.meta.url));
+const load = (v: string) => readTestSet(sets + v);
+const segmentsOf = (d: TestDocument) => alignProject(d.ko, d.en).flatMap((p) => p.segments);
+
+test("clean and one-block translations align almost perfectly, ages and 2-3 beads included", () => {
+  for (const v of ["clean", "one-block"]) {
+    const s = sumScores(load(v).map((d) => scoreAlignment(alignProject(d.ko, d.en), d.gold)));
+    console.log(`# ${v}: bead F1 ${s.f1.toFixed(3)}, 1-1 recall ${(s.oneOneFound / s.oneOne).toFixed(3)}`);
+    assert.ok(s.f1 >= 0.98, `${v}: F1 ${s.f1}`);
+  }
+  const clean = load("clean");
+  // "김모(40) 씨는 …" and "The 40-year-old added …": two 1-1 segments, not one 2-2.
+  const arms = segmentsOf(clean.find((d) => d.name === "arms")!);
+  assert.ok(arms.some((s) => s.ko.startsWith("잔해를 조사한") && s.en.startsWith("A Ukrainian military official") && !s.en.includes("40-year-old")));
+  assert.ok(arms.some((s) => s.ko.startsWith("그는 “미사일의") && s.en.startsWith("The 40-year-old")));
+  // Two Korean sentences as three English ones, a clause moved across: one 2-3 segment.
+  const sanctions = segmentsOf(clean.find((d) => d.name === "sanctions")!);
+  assert.ok(sanctions.some((s) => s.ko.startsWith("전문가패널은") && s.ko.includes("보고서에는") && s.en.startsWith("Twice a year") && s.en.endsWith("recorded in detail.")));
+});
+
+test("omissions on either side are found as 1-0 / 0-1 segments without shifting their neighbours", () => {
+  for (const [v, f1, orphans] of [["omissions", 0.9, 0.75], ["mixed", 0.83, 0.6]] as const) {
+    const s = sumScores(load(v).map((d) => scoreAlignment(alignProject(d.ko, d.en), d.gold)));
+    console.log(`# ${v}: bead F1 ${s.f1.toFixed(3)}, omissions found ${s.orphansFound}/${s.orphans}`);
+    assert.ok(s.f1 >= f1, `${v}: F1 ${s.f1}`);
+    assert.ok(s.orphansFound / s.orphans >= orphans, `${v}: ${s.orphansFound}/${s.orphans} omissions`);
+  }
+});
+
+test("the review flag: most flagged segments are wrong ones, few wrong segments go unflagged", () => {
+  const all = sumScores(["clean", "one-block", "omissions", "joined", "mixed"].flatMap((v) => load(v).map((d) => scoreAlignment(alignProject(d.ko, d.en), d.gold))));
+  const wrong = all.segments - all.exact;
+  const wrongAmongFlagged = all.flaggedWrong / all.flagged;
+  const unflaggedWrong = all.wrongUnflagged / wrong;
+  console.log(`# flagged ${all.flagged} of ${all.segments}: ${(100 * wrongAmongFlagged).toFixed(1)}% of them wrong; ${(100 * unflaggedWrong).toFixed(1)}% of ${wrong} wrong segments not flagged`);
+  assert.ok(wrongAmongFlagged >= 0.25, `only ${wrongAmongFlagged} of the flagged segments are wrong`);
+  assert.ok(unflaggedWrong <= 0.2, `${unflaggedWrong} of the wrong segments are not flagged`);
+});
