@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { alignProject } from "../app/align/project";
 import { scoreAlignment, sumScores, textParagraphs, type AlignmentScore, type GoldAlignment } from "../app/align/evaluate";
 import type { AlignOptions } from "../app/align/align";
+import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -97,8 +98,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const memory = m >= 0 ? args[m + 1] : undefined;
   if (m >= 0 && !memory) fail("--memory needs a .tmx file");
   const folders = args.filter((a, i) => !a.startsWith("--") && i !== m + 1);
-  const opts: AlignOptions = {};
-  void memory;
+  const opts: AlignOptions = memory ? { learned: lexiconFromMemoryFile(memory, new Uint8Array(readFileSync(memory))) } : {};
   const sets: [string, TestDocument[]][] = folders.length ? folders.map((f) => [basename(resolve(f)), readTestSet(resolve(f))]) : defaultSets();
   const results = sets.map(([name, docs]) => ({ name, docs: docs.length, score: evaluateSet(docs, opts) }));
   if (json) {

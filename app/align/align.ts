@@ -20,6 +20,8 @@ export interface AlignOptions {
   glossary?: readonly GlossaryEntry[];
   /** Replaces the built-in lexicon (tests, other language pairs of vocabulary). */
   lexicon?: readonly LexiconPair[];
+  /** Word pairs learned from the analyst's translation memory (app/align/learn.ts). */
+  learned?: readonly LexiconPair[];
 }
 
 /** Sentences of a document: paragraphs of sentences, per side. */

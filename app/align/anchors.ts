@@ -26,6 +26,7 @@ const KIND_WEIGHT: Record<string, number> = {
   x: 0.8, // proper noun through romanization
   g: 1.0, // glossary pair
   l: 0.6, // built-in lexicon pair
+  t: 0.8, // pair learned from the analyst's own translations (app/align/learn.ts)
   q: 0.7, // quotation
   "?": 0.8, // question
 };
@@ -33,6 +34,8 @@ const KIND_WEIGHT: Record<string, number> = {
 export interface AnchorOptions {
   glossary?: readonly GlossaryEntry[];
   lexicon?: readonly LexiconPair[];
+  /** Pairs learned from the analyst's memory (learnedLexicon in learn.ts). */
+  learned?: readonly LexiconPair[];
 }
 
 /** Anchors of every sentence of a document, as integer ids with weights. */
@@ -197,6 +200,7 @@ export function buildAnchors(ko: readonly string[], en: readonly string[], opts:
   const lex = new Lexicon();
   for (const p of opts.lexicon ?? BUILTIN_LEXICON) lex.add(`l:${p.id}`, p.ko, p.en);
   for (const g of opts.glossary ?? []) lex.add(`g:${g.id}`, [g.ko], [g.en]);
+  for (const p of opts.learned ?? []) lex.add(`t:${p.id}`, p.ko, p.en);
   const names = new NameMatcher(englishNames(en));
 
   const koSets = ko.map((s) => sentenceKeysKo(s, lex, names));

@@ -13,7 +13,7 @@ import { LOW_CONFIDENCE } from "./project";
 export interface GoldAlignment {
   ko: string[][];
   en: string[][];
-  beads: { paragraph: number; ko: number[]; en: number[] }[];
+  beads: { paragraph?: number; ko: number[]; en: number[] }[];
 }
 
 export interface AlignmentScore {
