@@ -109,6 +109,15 @@ export const TUNING = {
    * without it the confidence is too sure of itself.
    */
   temperature: 2.5,
+  /**
+   * Beam: no bead starts from a cell whose best path costs this much more
+   * than its row's best (its share of the posterior is below e^(-beam/T)),
+   * plus this much per English sentence between the two (so a long addition,
+   * a row of 0-1 beads whose costs add up, keeps its way out). It saves
+   * pricing beads on no likely path, most of them merged ones.
+   */
+  beam: 25,
+  beamPerSentence: 10,
 };
 
 function logAddCost(a: number, b: number): number {
@@ -357,6 +366,10 @@ interface Pass {
   forward: Float64Array;
   /** Cost of the bead of each shape ending at each cell (Infinity: none), for the backward pass. */
   costs: Float32Array | null;
+  /** Per row, the lowest path cost reaching it (the beam's reference). */
+  rowBest: Float64Array;
+  /** Per row, the English position of that best. */
+  rowBestAt: Int32Array;
 }
 
 function newPass(band: Band, keepCosts: boolean): Pass {
@@ -366,12 +379,14 @@ function newPass(band: Band, keepCosts: boolean): Pass {
   const costs = keepCosts ? new Float32Array(band.size * SHAPES.length).fill(Infinity) : null;
   best[0] = 0;
   forward[0] = 0;
-  return { band, best, back, forward, costs };
+  const rowBest = new Float64Array(band.lo.length).fill(Infinity);
+  rowBest[0] = 0;
+  return { band, best, back, forward, costs, rowBest, rowBestAt: new Int32Array(band.lo.length) };
 }
 
 /** The forward pass over rows from..to (inclusive), in order. */
-function forwardRows(model: CostModel, pass: Pass, from: number, to: number): void {
-  const { band, best, back, forward, costs } = pass;
+function forwardRows(model: CostModel, pass: Pass, from: number, to: number, beam: number): void {
+  const { band, best, back, forward, costs, rowBest, rowBestAt } = pass;
   const keepCosts = costs !== null;
   const K = SHAPES.length;
   for (let i = from; i <= to; i++) {
@@ -387,6 +402,9 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number): vo
         if (i0 < 0 || j0 < 0) continue;
         const from = band.index(i0, j0);
         if (from < 0 || forward[from] === Infinity) continue;
+        // Beam: no bead starts where the path costs far more than the best of its row, allowing for
+        // the English sentences between the two (a long addition is a row of 0-1 beads whose costs add up).
+        if (i0 < i && best[from] > rowBest[i0] + beam + TUNING.beamPerSentence * Math.abs(j0 - rowBestAt[i0])) continue;
         const c = model.cost(k, i0, j0, here * K + k);
         if (c === Infinity) continue;
         if (costs) costs[here * K + k] = c / TUNING.temperature;
@@ -401,6 +419,10 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number): vo
       // Without posteriors the forward sums are not needed: reachability is enough.
       forward[here] = keepCosts ? f : b;
       back[here] = arg;
+      if (b < rowBest[i]) {
+        rowBest[i] = b;
+        rowBestAt[i] = j;
+      }
     }
   }
 }
@@ -486,6 +508,7 @@ export function* searchSteps(input: SearchInput): Generator<number, Bead[]> {
   const posteriors = input.posteriors !== false;
   const forwardShare = posteriors ? 0.7 : 1;
   let width = Math.max(4, input.width);
+  let beam = TUNING.beam;
   let center = input.center;
   let retries = 0;
   for (;;) {
@@ -501,12 +524,19 @@ export function* searchSteps(input: SearchInput): Generator<number, Bead[]> {
     }
     const pass = newPass(band, posteriors);
     for (let i = 0; i <= n; i += ROWS_PER_STEP) {
-      forwardRows(model, pass, i, Math.min(n, i + ROWS_PER_STEP - 1));
+      forwardRows(model, pass, i, Math.min(n, i + ROWS_PER_STEP - 1), beam);
       if (i + ROWS_PER_STEP <= n) yield (forwardShare * (i + ROWS_PER_STEP)) / (n + 1);
     }
     searchStats.cells += band.size;
     const end = band.index(n, m);
-    if (end < 0 || pass.best[end] === Infinity) throw new Error("alignment search found no path");
+    if (end < 0 || pass.best[end] === Infinity) {
+      // The beam cut every way to the end (a text stranger than any seen): search again without it.
+      if (beam !== Infinity) {
+        beam = Infinity;
+        continue;
+      }
+      throw new Error("alignment search found no path");
+    }
     const path: [number, number][] = [[n, m]];
     const shapes: number[] = [];
     let i = n;

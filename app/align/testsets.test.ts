@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { alignProject } from "./project";
+import { searchStats } from "./dp";
 import { scoreAlignment, sumScores } from "./evaluate";
 import { readTestSet, type TestDocument } from "../../scripts/eval-align";
 
@@ -47,4 +48,30 @@ test("the review flag: most flagged segments are wrong ones, few wrong segments 
   console.log(`# flagged ${all.flagged} of ${all.segments}: ${(100 * wrongAmongFlagged).toFixed(1)}% of them wrong; ${(100 * unflaggedWrong).toFixed(1)}% of ${wrong} wrong segments not flagged`);
   assert.ok(wrongAmongFlagged >= 0.25, `only ${wrongAmongFlagged} of the flagged segments are wrong`);
   assert.ok(unflaggedWrong <= 0.2, `${unflaggedWrong} of the wrong segments are not flagged`);
+});
+
+test("a book-length document (the omission set twelve times over, over 4,000 sentences) aligns as well as its parts, in a band linear in its length", () => {
+  const docs = load("omissions");
+  const parts = sumScores(docs.map((d) => scoreAlignment(alignProject(d.ko, d.en), d.gold)));
+  // One long document: every part's paragraphs in turn, its gold renumbered.
+  const book: TestDocument = { name: "book", ko: [], en: [], gold: { ko: [], en: [], beads: [] } };
+  for (let r = 0; r < 12; r++) {
+    for (const d of docs) {
+      const k = book.gold.ko.flat().length;
+      const e = book.gold.en.flat().length;
+      const p = book.gold.ko.length;
+      for (const b of d.gold.beads) book.gold.beads.push({ paragraph: (b.paragraph ?? 0) + p, ko: b.ko.map((i) => i + k), en: b.en.map((i) => i + e) });
+      book.gold.ko.push(...d.gold.ko);
+      book.gold.en.push(...d.gold.en);
+      book.ko.push(...d.ko);
+      book.en.push(...d.en);
+    }
+  }
+  const cells0 = searchStats.cells;
+  const whole = scoreAlignment(alignProject(book.ko, book.en), book.gold);
+  const sentences = book.gold.ko.flat().length + book.gold.en.flat().length;
+  const cellsPerSentence = (searchStats.cells - cells0) / sentences;
+  console.log(`# book of ${sentences} sentences: bead F1 ${whole.f1.toFixed(3)} (its parts alone: ${parts.f1.toFixed(3)}), ${cellsPerSentence.toFixed(0)} search cells per sentence`);
+  assert.ok(whole.f1 >= parts.f1 - 0.01, `F1 ${whole.f1} on the book, ${parts.f1} on its parts`);
+  assert.ok(cellsPerSentence < 60, `${cellsPerSentence} cells per sentence`);
 });
