@@ -75,3 +75,21 @@ test("a book-length document (the omission set twelve times over, over 4,000 sen
   assert.ok(whole.f1 >= parts.f1 - 0.01, `F1 ${whole.f1} on the book, ${parts.f1} on its parts`);
   assert.ok(cellsPerSentence < 60, `${cellsPerSentence} cells per sentence`);
 });
+
+test("an untranslated sentence between two strongly anchored ones is left alone: the anchored pairs stay 1-1", () => {
+  // The clean food-and-energy document with the English of one sentence left out, between
+  // a sentence anchored by its number (5만 톤 = 50,000 tonnes) and one anchored by its quotation.
+  const d = load("clean").find((x) => x.name === "grain")!;
+  const dropped = "That is more than five times as much as the year before.";
+  assert.ok(d.en.some((p) => p.includes(dropped)));
+  const segments = alignProject(d.ko, d.en.map((p) => p.replace(dropped + " ", ""))).flatMap((p) => p.segments);
+  const at = segments.findIndex((s) => s.ko.startsWith("이는 전년의"));
+  assert.deepEqual(
+    segments.slice(at - 1, at + 2).map((s) => [s.ko.slice(0, 4), s.en.slice(0, 7)]),
+    [
+      ["2023", "In 2023"],
+      ["이는 전", ""],
+      ["러시아 ", "The Rus"],
+    ],
+  );
+});
