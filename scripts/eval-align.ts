@@ -97,7 +97,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const m = args.indexOf("--memory");
   const memory = m >= 0 ? args[m + 1] : undefined;
   if (m >= 0 && !memory) fail("--memory needs a .tmx file");
-  const folders = args.filter((a, i) => !a.startsWith("--") && i !== m + 1);
+  const folders = args.filter((a, i) => !a.startsWith("--") && (m < 0 || i !== m + 1));
   const opts: AlignOptions = memory ? { learned: lexiconFromMemoryFile(memory, new Uint8Array(readFileSync(memory))) } : {};
   const sets: [string, TestDocument[]][] = folders.length ? folders.map((f) => [basename(resolve(f)), readTestSet(resolve(f))]) : defaultSets();
   const results = sets.map(([name, docs]) => ({ name, docs: docs.length, score: evaluateSet(docs, opts) }));
