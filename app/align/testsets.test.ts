@@ -15,7 +15,7 @@ const sets = fileURLToPath(new URL("../../bench/align-sets/", import.meta.url));
 const load = (v: string) => readTestSet(sets + v);
 const segmentsOf = (d: TestDocument) => alignProject(d.ko, d.en).flatMap((p) => p.segments);
 
-test("clean and one-block translations align almost perfectly, ages and 2-3 beads included", () => {
+test("clean and one-block translations align almost perfectly, ages, 2-3 and 3-2 beads included", () => {
   for (const v of ["clean", "one-block"]) {
     const s = sumScores(load(v).map((d) => scoreAlignment(alignProject(d.ko, d.en), d.gold)));
     console.log(`# ${v}: bead F1 ${s.f1.toFixed(3)}, 1-1 recall ${(s.oneOneFound / s.oneOne).toFixed(3)}`);
@@ -29,6 +29,9 @@ test("clean and one-block translations align almost perfectly, ages and 2-3 bead
   // Two Korean sentences as three English ones, a clause moved across: one 2-3 segment.
   const sanctions = segmentsOf(clean.find((d) => d.name === "sanctions")!);
   assert.ok(sanctions.some((s) => s.ko.startsWith("전문가패널은") && s.ko.includes("보고서에는") && s.en.startsWith("Twice a year") && s.en.endsWith("recorded in detail.")));
+  // Three Korean sentences as two English ones, the middle one cut across: one 3-2 segment.
+  const grain = segmentsOf(clean.find((d) => d.name === "grain")!);
+  assert.ok(grain.some((s) => s.ko.startsWith("러시아 루블화의") && s.ko.endsWith("석유 제품이다.") && s.en.startsWith("The ruble has lost") && s.en.endsWith("oil products.")));
 });
 
 test("omissions on either side are found as 1-0 / 0-1 segments without shifting their neighbours", () => {
