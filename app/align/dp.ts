@@ -1,6 +1,7 @@
 // The alignment search: dynamic programming over beads (1-1, 1-0, 0-1, 2-1,
 // 1-2, 2-2, 1-3, 3-1, 2-3, 3-2) in a band around an expected path, so that time and
-// memory grow with the length of the document, not its square. One forward
+// memory grow with the length of the document, not its square (and a beam
+// inside the band skips pricing beads on no likely path). One forward
 // pass finds the best path (Viterbi) and the total probability of all paths
 // (forward sums); one backward pass gives, for every bead of the best path,
 // its posterior probability: the confidence shown to the analyst.
@@ -193,7 +194,7 @@ class CostModel {
     this.where2 = new Int32Array(input.weight.length);
   }
 
-  /** Per anchor, in which sentence of a merged bead it was seen (-1: several). */
+  /** Per anchor, in which Korean (where) and English (where2) sentence of a merged bead it was seen (-1: several, -2: none). */
   private where: Int32Array;
   private where2: Int32Array;
 
