@@ -19,6 +19,7 @@ import { importInterchangeBytes } from "../app/import/interchange";
 import { importQdpx } from "../app/import/qdpx";
 import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
+import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 import { printPdfWithChromium } from "./pdf";
 import { mergeProjectTexts } from "../app/merge/merge3";
 import { agreement } from "../app/merge/agree";
@@ -92,13 +93,15 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   align: {
-    usage: "dari align <project.dari> [-o <out.dari>]",
-    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place).",
-    options: { output: { type: "string", short: "o" } },
+    usage: "dari align <project.dari> [--memory <file.tmx>] [-o <out.dari>]",
+    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place). --memory: word pairs learned from a TMX help.",
+    options: { output: { type: "string", short: "o" }, memory: { type: "string" } },
     positionals: ["project.dari"],
     async run(values, [input]) {
       const out = typeof values.output === "string" && values.output ? values.output : input;
-      const project = realignProject(await readProject(input));
+      const memory = typeof values.memory === "string" && values.memory ? values.memory : null;
+      const learned = memory ? lexiconFromMemoryFile(memory, await readFileBytes(memory)) : undefined;
+      const project = realignProject(await readProject(input), learned ? { learned } : {});
       await writeOutputFile(out, serializeProject(project));
     },
   },
