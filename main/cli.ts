@@ -9,6 +9,7 @@
 import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
+import { tEnglish } from "../app/i18n";
 import { parseProject, serializeProject, type Project } from "../app/document";
 import { importParagraphs, checkSides, importBitext } from "../app/import/index";
 import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, CHOICE_DEFAULTS, type ExportFormat } from "../app/export/index";
@@ -16,6 +17,7 @@ import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
+import type { ImportWarning } from "../app/import/languages";
 import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
 import { printPdfWithChromium } from "./pdf";
@@ -93,14 +95,17 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: "dari import <file.tmx|file.xlf> -o <project.dari>",
-    summary: "Create a project from a translation memory (TMX) or an XLIFF 2 file; Dari's own exports come back whole.",
+    usage: "dari import <file.tmx|file.xlf|file.sdlxliff|file.mqxliff> -o <project.dari>",
+    summary: "Create a project from a translation memory (TMX) or an XLIFF 1.2 or 2.x file (ko → en or en → ko); Dari's own exports come back whole.",
     options: { output: { type: "string", short: "o" } },
     positionals: ["file.tmx|file.xlf"],
-    async run(values, [input]) {
+    async run(values, [input], io) {
       const out = required(values, "output", "-o");
-      const project = importInterchangeBytes(input, await readFileBytes(input));
+      const warnings: ImportWarning[] = [];
+      const project = importInterchangeBytes(input, await readFileBytes(input), warnings);
       await writeOutputFile(out, serializeProject(project));
+      // What the import left out (other languages of a memory) goes to stderr, one line each.
+      for (const w of warnings) io.stderr(`dari import: ${tEnglish(w.key, w.params)}\n`);
     },
   },
   export: {

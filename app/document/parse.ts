@@ -66,8 +66,18 @@ function validateMeta(v: unknown, place: Place): ProjectMeta {
   for (const k of ["title", "source", "author", "date", "created", "modified"] as const) {
     out[k] = v[k] === undefined ? (base[k] as string) : str(v, k, place);
   }
-  return { ...(out as unknown as ProjectMeta), srcLang: "ko", tgtLang: "en" };
+  const meta = out as unknown as ProjectMeta;
+  meta.origin = v.origin === undefined ? "" : str(v, "origin", place);
+  // The language pair: Korean and English, in either order; anything else is read as ko → en.
+  const src = typeof v.srcLang === "string" ? v.srcLang : "ko";
+  const tgt = typeof v.tgtLang === "string" ? v.tgtLang : "en";
+  const primary = (code: string) => (LANG_CODE.test(code) ? code.split(/[-_]/)[0].toLowerCase() : "");
+  const pair = `${primary(src)}>${primary(tgt)}`;
+  return { ...meta, ...(pair === "ko>en" || pair === "en>ko" ? { srcLang: src, tgtLang: tgt } : { srcLang: "ko", tgtLang: "en" }) };
 }
+
+/** A language tag as interchange files write them (BCP 47, or with an underscore). */
+const LANG_CODE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
 function stringList(v: unknown, place: Place, field: string): string[] {
   if (v === undefined) return [];

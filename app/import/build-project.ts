@@ -65,13 +65,23 @@ export function parseSpans(json: string | undefined): ThemeSpan[] {
   }
 }
 
-export function buildImportedProject(imp: ImportedProject, file: string): Project {
-  const used = new Set<string>();
-  const unique = (id: string, prefix: string) => {
-    const out = id && !used.has(id) ? id : newId(prefix);
-    used.add(out);
+/**
+ * Ids unique in the document (passages and segments together), as the file's
+ * own where they can be: an importer takes them first, so what it records
+ * about an id (app/import/origin.ts) is about the id the project keeps.
+ */
+export class IdPool {
+  private readonly used = new Set<string>();
+  take(id: string, prefix: string): string {
+    const out = id && !this.used.has(id) ? id : newId(prefix);
+    this.used.add(out);
     return out;
-  };
+  }
+}
+
+export function buildImportedProject(imp: ImportedProject, file: string): Project {
+  const pool = new IdPool();
+  const unique = (id: string, prefix: string) => pool.take(id, prefix);
   const passages = imp.passages.filter((p) => p.segments.length);
   if (!passages.length) throw new DariError("export:interchange.noSegments", { file });
   const doc = {

@@ -53,7 +53,7 @@ function statusOf(seg: XElement, meta: Map<string, string> | undefined, en: stri
   }
 }
 
-export function importXliff(text: string, file: string): Project {
+export function importXliff(text: string, file: string, _warnings?: unknown[]): Project {
   const root = parseXml(text, file);
   const ns = root.attrs.xmlns ?? "";
   if (root.local !== "xliff" || ns !== XLIFF_NS) throw new DariError("export:interchange.notXliff", { file, found: root.name, ns });
