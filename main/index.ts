@@ -33,7 +33,7 @@ const dialogs: Dialogs = {
       properties: ["openFile"],
       filters: [
         { name: i18n().t("dialog.filterDari"), extensions: ["dari"] },
-        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff"] },
+        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff", "sdlxliff", "mqxliff"] },
       ],
     });
     return r.canceled ? null : r.filePaths[0];

@@ -33,3 +33,49 @@ export function xmllint(xml: string, how: string[], name = "export.xml"): string
     return String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 2000);
   }
 }
+
+/**
+ * A schema that imports XLIFF 2 core and every module of a version's schema
+ * folder ("xliff-21" for 2.0 and 2.1, "xliff-22"), written to a temp folder,
+ * so xmllint validates a document that uses modules. Returns its path.
+ */
+export function xliff2Driver(folder: "xliff-21" | "xliff-22"): string {
+  const dir = interopPath(`schemas/oasis/${folder}/schemas`);
+  const xsds: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith(".xsd") && e.name !== "xml.xsd") xsds.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  // The xml: namespace from a local copy first: the schemas name it by URL, and tests never go to the network.
+  const xml = interopPath("schemas/openxliff/catalog/xliff2.0/informativeCopiesOf3rdPartySchemas/w3c/xml.xsd");
+  const imports = [`<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="file://${xml}"/>`];
+  imports.push(...xsds.map((path) => {
+    const ns = /targetNamespace="([^"]+)"/.exec(readFileSync(path, "utf8"))?.[1] ?? "";
+    return `<xs:import namespace="${ns}" schemaLocation="file://${path}"/>`;
+  }));
+  const driver = join(tempFolder("dari-xliff-driver-"), "driver.xsd");
+  writeFileSync(driver, `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x-dari:driver">\n${imports.join("\n")}\n</xs:schema>\n`);
+  return driver;
+}
+
+/**
+ * The XLIFF 1.2 schema (strict or transitional) behind a driver that first
+ * imports the xml: namespace from a local copy: the schema names it by URL,
+ * and the tests never go to the network.
+ */
+export function xliff12Driver(kind: "strict" | "transitional"): string {
+  const xml = interopPath("schemas/openxliff/catalog/xliff2.0/informativeCopiesOf3rdPartySchemas/w3c/xml.xsd");
+  const core = interopPath(`schemas/openxliff/catalog/xliff/xliff-core-1.2-${kind}.xsd`);
+  const driver = join(tempFolder("dari-xliff12-driver-"), "driver.xsd");
+  writeFileSync(
+    driver,
+    `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x-dari:driver">\n` +
+      `<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="file://${xml}"/>\n` +
+      `<xs:import namespace="urn:oasis:names:tc:xliff:document:1.2" schemaLocation="file://${core}"/>\n</xs:schema>\n`,
+  );
+  return driver;
+}
+export const TMX14_DTD = interopPath("schemas/openxliff/catalog/tmx/tmx14.dtd");

@@ -7,6 +7,7 @@ import type { Project } from "../document/project";
 import type { Code } from "../themes/codebook";
 import { sideRanges, type ThemeSpan } from "../themes/annotations";
 import { SIDES, type SegmentStatus, type Side, type ThemeAttrs } from "../schema";
+import type { InlineCode, Piece } from "../import/inline";
 
 export interface Run {
   text: string;
@@ -25,6 +26,8 @@ export interface SegmentView {
   confidence: number | null;
   runs: Record<Side, Run[]>;
   text: Record<Side, string>;
+  /** Each side's text with its inline codes in place (what TMX and XLIFF write). */
+  pieces: Record<Side, Piece[]>;
 }
 
 export interface PassageView {
@@ -73,6 +76,19 @@ function sideRuns(node: PMNode): Run[] {
   return runs;
 }
 
+/** A side's text and inline codes in order (adjacent text joined). */
+function sidePieces(node: PMNode): Piece[] {
+  const out: Piece[] = [];
+  node.forEach((child) => {
+    if (child.isText) {
+      const last = out.length - 1;
+      if (last >= 0 && typeof out[last] === "string") out[last] = (out[last] as string) + child.text!;
+      else out.push(child.text!);
+    } else if (child.type.name === "code") out.push(child.attrs as InlineCode);
+  });
+  return out;
+}
+
 export function collect(project: Project): Collected {
   const passages: PassageView[] = [];
   const segments: SegmentView[] = [];
@@ -94,6 +110,7 @@ export function collect(project: Project): Collected {
         confidence: a.confidence,
         runs,
         text: { ko: sides.ko.textContent, en: sides.en.textContent },
+        pieces: { ko: sidePieces(sides.ko), en: sidePieces(sides.en) },
       };
       passage.segments.push(seg);
       segments.push(seg);

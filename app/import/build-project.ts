@@ -7,6 +7,7 @@ import { newId } from "../ids";
 import { DariError } from "../errors";
 import type { SegmentStatus, Side } from "../schema";
 import type { ThemeSpan } from "../themes/annotations";
+import type { Piece } from "./inline";
 
 export interface ImportedSegment {
   id: string;
@@ -17,6 +18,8 @@ export interface ImportedSegment {
   confidence: number | null;
   note: string;
   themes: ThemeSpan[];
+  /** Each side's text with its inline codes (app/import/inline.ts), when the file had any. */
+  pieces?: { ko: Piece[]; en: Piece[] };
 }
 
 export interface ImportedPassage {

@@ -3,38 +3,54 @@
 // the translator's tool as it came: the original unit and segment ids (XLIFF
 // ids are NMTOKENs, unique per unit only, so Dari's own ids may differ), the
 // file, group and unit notes and attributes, and the tools' own elements
-// (a Trados or memoQ header, sdl:seg-defs…) as their XML text.
+// (a Trados or memoQ header, sdl:seg-defs, skeletons, originalData…) as their
+// XML text, in their place.
 
-export interface OriginFile {
-  /** The file element's attributes (XLIFF 1.2: original, datatype, languages; 2.x: id, original). */
+/**
+ * A unit's children in order: its segments, its notes and metadata (which
+ * Dari rewrites from the project), and everything else as XML text.
+ */
+export type LayoutItem = ["seg"] | ["notes"] | ["mda"] | ["xml", string];
+
+export interface OriginNote {
   attrs: Record<string, string>;
-  notes: string[];
-  /** Child elements Dari does not read (XLIFF 1.2 header, 2.x skeleton, tool metadata), as XML. */
-  kept: string[];
+  text: string;
 }
 
-export interface OriginGroup {
+export interface OriginContainer {
   attrs: Record<string, string>;
-  notes: string[];
-  kept: string[];
+  /** Children before the units and groups (headers, skeleton, metadata, notes…), as XML. */
+  head: string[];
 }
 
 export interface OriginUnit {
   /** Index in `files`. */
   file: number;
-  /** Ids of the groups around the unit, outermost first (index in `groups`). */
+  /** The groups around the unit, outermost first (indexes in `groups`). */
   groups: number[];
   attrs: Record<string, string>;
-  /** Unit notes (XLIFF 2) that are not a segment's note. */
-  notes: string[];
-  kept: string[];
+  layout: LayoutItem[];
+  /** The unit's notes as they came; their text is the note of the unit's first segment. */
+  notes: OriginNote[];
+  /** The unit's metadata groups that are not Dari's (XLIFF 2 mda), as XML. */
+  mda: string[];
+  /** XLIFF 1.2: the trans-unit was segmented (seg-source with mrk mtype="seg"). */
+  segmented?: boolean;
+  /** XLIFF 1.2: the markup between the segments of seg-source and target (one more than the segments). */
+  gaps?: string[];
+  targetGaps?: string[];
+  /** XLIFF 1.2: the attributes of source and target (state is rewritten from the status). */
+  sourceAttrs?: Record<string, string>;
+  targetAttrs?: Record<string, string>;
 }
 
 export interface OriginSegment {
-  /** The segment's original id (XLIFF 2 segment id, XLIFF 1.2 mrk mid, TMX tuid). */
+  /** The segment's original id (XLIFF 2 segment id, XLIFF 1.2 mrk mid, TMX tuid) when Dari's differs. */
   id?: string;
-  /** The original attributes Dari does not map (TMX tu, XLIFF 1.2 trans-unit or 2.x segment). */
+  /** The original attributes Dari does not map (TMX tu, XLIFF segment or trans-unit). */
   attrs?: Record<string, string>;
+  source?: Record<string, string>;
+  target?: Record<string, string>;
   /** TMX props of the tu other than Dari's own. */
   props?: [string, string][];
 }
@@ -49,8 +65,10 @@ export interface Origin {
   /** TMX header notes and props. */
   notes?: string[];
   props?: [string, string][];
-  files?: OriginFile[];
-  groups?: OriginGroup[];
+  /** XLIFF: children of the root before the files (Trados doc-info). */
+  head?: string[];
+  files?: OriginContainer[];
+  groups?: OriginContainer[];
   /** By passage id. */
   units?: Record<string, OriginUnit>;
   /** By segment id. */

@@ -10,6 +10,7 @@
 // instruction before it changes nothing.
 import { SaxesParser } from "saxes";
 import { DariError, type ErrorParams } from "../errors";
+import { escapeAttr } from "../export/escape";
 
 export interface XElement {
   /** Qualified name as written, e.g. "tuv" or "mda:meta". */
@@ -157,11 +158,10 @@ export function rawLangOf(el: XElement): string {
 }
 
 const escText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escAttr = (s: string) => escText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 
 /** Attributes written back as parsed ( name="value" each, with a leading space). */
 export function attrsXml(attrs: Record<string, string>): string {
-  return Object.entries(attrs).map(([k, v]) => ` ${k}="${escAttr(v)}"`).join("");
+  return Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("");
 }
 
 /**

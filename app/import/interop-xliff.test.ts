@@ -1,0 +1,166 @@
+// The XLIFF files other tools wrote (../shared/interop): Trados .sdlxliff,
+// memoQ .mqxliff, plain XLIFF 1.2, OmegaT's 1.x and 2.0 files, and the
+// OASIS XLIFF 2.1 and 2.2 test suites. As they are, each either imports or is
+// refused for its languages (none has Korean) or for holding no segment,
+// never as "not XLIFF". With their languages set to ko-KR → en-US (only that
+// edit, as ../shared/interop/derived did for the 2.1 suite), each imports,
+// its export validates with xmllint (XLIFF 1.2 strict, or transitional where
+// the tool's extensions need it; 2.x core and modules through a driver
+// schema) and reads back to the same segments.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import type { Node as PMNode } from "prosemirror-model";
+import { importInterchange } from "./interchange";
+import { decodeText } from "./decode";
+import type { Project } from "../document/project";
+import { exportXliff } from "../export/xliff";
+import { exportXliff12 } from "../export/xliff12";
+import { errorOf } from "../../test/support";
+import { interopBytes, interopFiles, interopPath, xliff12Driver, xliff2Driver, xmllint } from "../../test/interop";
+
+const DISFR = "disfr/UnitTestDisfrDoc/Samples";
+const OMEGAT = "omegat/src/test/resources/data/filters/xliff";
+const XLIFF12_FILES = [
+  ...interopFiles(DISFR, /\.(sdlxliff|mqxliff)$|^Xliff\d\.xliff$|^Crafted.*\.xliff$|^empty-xliff12\.xliff$/),
+  ...interopFiles(`${OMEGAT}/filters3`, /\.xliff?$|\.xlf$/),
+  ...interopFiles(`${OMEGAT}/filters4-xliff1`, /\.xlf$/),
+  "omegat/src/test/resources/data/tmx/TMXComplianceKit/ExportTest1E.xlf",
+];
+const XLIFF2_FILES = [
+  ...interopFiles(`${OMEGAT}/filters4-xliff2`, /\.xlf$/),
+  ...["xliff-21", "xliff-22"].flatMap((v) => ["core", "modules"].flatMap((k) => interopFiles(`schemas/oasis/${v}/test-suite/${k}/valid`, /\.xlf$/))),
+];
+/** Files with no unit at all: refused as having no segments. */
+const EMPTY = /\/(Crafted00|empty-xliff12|almostEmpty)\.xl/;
+/**
+ * Not well-formed XML, refused as such: an OASIS "valid" file with a <target> opened in the wrong
+ * place, and OmegaT's test file of a control character XML 1.0 forbids.
+ */
+const BROKEN = /\/(Good-pgs_plural\.xlf|file-XLIFFFilter-invalid-content\.xlf)$/;
+/** Originals that are invalid themselves, in what their export keeps: a phase date not in xs:dateTime (Xliff1), its:version="2.2" in a 2.1 file. */
+const INVALID_ORIGINAL = /\/(Xliff1\.xliff|Good-itsm_text-analytics\.xlf)$/;
+
+const text = (rel: string) => decodeText(rel, interopBytes(rel)).text;
+const nameOf = (rel: string) => rel.split("/").pop()!;
+/** The one edit: the file's languages (and its segments' xml:lang) set to Korean → English. */
+const toKoEn = (xml: string) =>
+  xml
+    .replace(/\b(srcLang|source-language)=(["'])[^"']*\2/g, '$1="ko-KR"')
+    .replace(/\b(trgLang|target-language)=(["'])[^"']*\2/g, '$1="en-US"');
+
+function beads(doc: PMNode): { ko: string; en: string }[] {
+  const out: { ko: string; en: string }[] = [];
+  doc.descendants((n) => {
+    if (n.type.name === "segment") out.push({ ko: n.child(0).textContent, en: n.child(1).textContent });
+    return n.type.name !== "segment";
+  });
+  return out;
+}
+
+let drivers: Record<string, string> | null = null;
+function schemaFor(version: string, out: string): string[] {
+  drivers ??= { "2.1": xliff2Driver("xliff-21"), "2.2": xliff2Driver("xliff-22"), strict: xliff12Driver("strict"), transitional: xliff12Driver("transitional") };
+  if (version.startsWith("2")) return ["--schema", version === "2.2" ? drivers["2.2"] : drivers["2.1"]];
+  return ["--schema", xmllint(out, ["--schema", drivers.strict]) ? drivers.transitional : drivers.strict];
+}
+
+for (const rel of [...XLIFF12_FILES, ...XLIFF2_FILES]) {
+  const name = nameOf(rel);
+  test(`${rel.replace(/^.*?(test-suite|Samples|xliff\/|TMXComplianceKit)\/?/, "")}: read as XLIFF; with ko → en it imports, exports valid and reads back`, async () => {
+    const original = text(rel);
+    if (BROKEN.test(rel)) {
+      assert.equal(errorOf(() => importInterchange(name, original)).key, "export:interchange.notXml");
+      return;
+    }
+    // As it is: no file is refused as "not XLIFF"; without Korean, the refusal names its languages.
+    const e = errorOf(() => importInterchange(name, original));
+    assert.ok(["export:interchange.missingLanguages", "export:interchange.noSegments"].includes(e.key), `${e.key}: ${e.message}`);
+    if (e.key === "export:interchange.missingLanguages") assert.match(e.message, /but the file contains \S/);
+    const koEn = toKoEn(original);
+    if (EMPTY.test(rel)) {
+      assert.equal(errorOf(() => importInterchange(name, koEn)).key, "export:interchange.noSegments");
+      return;
+    }
+    const p: Project = importInterchange(name, koEn);
+    // A source-only file names no target language: English is taken.
+    assert.deepEqual([p.meta.srcLang, p.meta.tgtLang], ["ko-KR", /trgLang|target-language/.test(original) ? "en-US" : "en"]);
+    const version = JSON.parse(p.meta.origin!).version as string;
+    const out = version.startsWith("2") ? await exportXliff(p) : await exportXliff12(p);
+    if (!INVALID_ORIGINAL.test(rel)) assert.equal(xmllint(out, schemaFor(version, out), name), "", "the export validates");
+    const back = importInterchange(name, out);
+    assert.deepEqual(beads(back.doc), beads(p.doc), "the export reads back to the same segments");
+  });
+}
+
+test("every XLIFF file of disfr's samples, OmegaT's filters and the OASIS valid suites is tried above", () => {
+  const tried = new Set([...XLIFF12_FILES, ...XLIFF2_FILES]);
+  for (const dir of [...["xliff-21", "xliff-22"].flatMap((v) => ["core", "modules"].map((k) => `schemas/oasis/${v}/test-suite/${k}/valid`)), `${OMEGAT}/filters3`, `${OMEGAT}/filters4-xliff1`, `${OMEGAT}/filters4-xliff2`])
+    for (const f of readdirSync(interopPath(dir)).filter((f) => /\.(xlf|xliff)$/.test(f))) assert.ok(tried.has(`${dir}/${f}`), `${dir}/${f}`);
+  assert.ok(XLIFF12_FILES.filter((f) => /\.(sdlxliff|mqxliff)$/.test(f)).length >= 4, "the Trados and memoQ files are among them");
+});
+
+test("derived/xliff21-ko-en: the OASIS 2.1 suite in Korean → English imports as it is", async () => {
+  const files = interopFiles("derived/xliff21-ko-en", /\.xlf$/);
+  assert.ok(files.length >= 55);
+  for (const rel of files) {
+    if (/almostEmpty/.test(rel)) {
+      assert.equal(errorOf(() => importInterchange(nameOf(rel), text(rel))).key, "export:interchange.noSegments");
+      continue;
+    }
+    // Its languages are in single quotes, which the derivation missed: it is still en → pt.
+    if (/withValidation/.test(rel)) {
+      assert.match(errorOf(() => importInterchange(nameOf(rel), text(rel))).message, /contains en, pt$/);
+      continue;
+    }
+    const p = importInterchange(nameOf(rel), text(rel));
+    assert.equal(p.meta.srcLang.slice(0, 2), "ko", rel);
+  }
+});
+
+test("derived/sample1-en-ko.xlf: an en → ko XLIFF 2 keeps Korean on the ko side and goes back en → ko", async () => {
+  const p = importInterchange("sample1-en-ko.xlf", text("derived/sample1-en-ko.xlf"));
+  assert.equal(p.meta.srcLang.slice(0, 2), "en");
+  assert.equal(p.meta.tgtLang.slice(0, 2), "ko");
+  // Its languages were relabelled only: the target (now the ko side) is still German.
+  const [first] = beads(p.doc);
+  assert.match(first.ko, /^Drücken Sie die TAB-TASTE\./);
+  assert.match(first.en, /^Press the TAB key\./);
+  const out = await exportXliff(p);
+  assert.match(out, new RegExp(`srcLang="${p.meta.srcLang}" trgLang="${p.meta.tgtLang}"`));
+  assert.match(out, /<source>Press the TAB key\.\s*<\/source><target>Drücken Sie die TAB-TASTE/);
+  assert.equal(xmllint(out, schemaFor("2.1", out)), "");
+});
+
+test("Trados .sdlxliff: segments inside <g>, sdl:seg conf as status, Trados' header and seg-defs kept on the way back", async () => {
+  const rel = `${DISFR}/Language_Support.doc.sdlxliff`;
+  const p = importInterchange("Language_Support.doc.sdlxliff", toKoEn(text(rel)));
+  const seg = beads(p.doc).find((b) => b.ko === "Language Support")!;
+  assert.equal(seg.en, "Langues prises en charge");
+  let status = "";
+  p.doc.descendants((n) => {
+    if (n.type.name === "segment" && n.child(0).textContent === "Language Support") status = n.attrs.status;
+    return n.type.name !== "segment";
+  });
+  assert.equal(status, "translated", "sdl:seg conf=Translated");
+  const out = await exportXliff12(p);
+  assert.match(out, /<seg-source><g id="pt1"><mrk mtype="seg" mid="1">Language Support<\/mrk><\/g><\/seg-source>/);
+  assert.match(out, /<target state="[^"]+"><g id="pt1"><mrk mtype="seg" mid="1">Langues prises en charge<\/mrk><\/g><\/target>/);
+  assert.match(out, /<doc-info xmlns="http:\/\/sdl\.com\/FileTypes\/SdlXliff\/1\.0">/);
+  assert.match(out, /<sdl:seg-defs><sdl:seg id="1" conf="Translated"/);
+  assert.match(out, /<xliff xmlns:sdl="http:\/\/sdl\.com\/FileTypes\/SdlXliff\/1\.0"/);
+});
+
+test("memoQ .mqxliff: mq:status read as the status, memoQ's attributes and header kept", async () => {
+  const rel = `${DISFR}/ChangeTracking_memoQ_1.mqxliff`;
+  const p = importInterchange("ChangeTracking_memoQ_1.mqxliff", toKoEn(text(rel)));
+  const statuses: string[] = [];
+  p.doc.descendants((n) => {
+    if (n.type.name === "segment") statuses.push(n.attrs.status);
+    return n.type.name !== "segment";
+  });
+  assert.ok(statuses.every((s) => s === "draft"), "PartiallyEdited is a draft");
+  const out = await exportXliff12(p);
+  assert.match(out, /<trans-unit id="1" mq:minorversionend="1"[^>]*mq:status="PartiallyEdited"/);
+  assert.match(out, /<tool tool-id="MQ" tool-name="MemoQ"/);
+});
