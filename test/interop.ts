@@ -30,7 +30,9 @@ export function xmllint(xml: string, how: string[], name = "export.xml"): string
     execFileSync("xmllint", ["--noout", "--nonet", ...how, file], { stdio: ["ignore", "pipe", "pipe"] });
     return "";
   } catch (e) {
-    return String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 2000);
+    // The complaints, not the warnings (a tool's relative namespace URI, a schema import skipped).
+    const lines = String((e as { stderr?: Buffer }).stderr ?? e).split("\n");
+    return (lines.filter((l) => /error|fails to validate/.test(l)).join("\n") || lines.join("\n")).slice(0, 2000);
   }
 }
 
@@ -79,3 +81,34 @@ export function xliff12Driver(kind: "strict" | "transitional"): string {
   return driver;
 }
 export const TMX14_DTD = interopPath("schemas/openxliff/catalog/tmx/tmx14.dtd");
+
+const INLINE = new Set(["g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "ut", "hi", "sub", "pc", "sc", "ec", "sm", "em", "mrk"]);
+
+/**
+ * The inline elements of a document's source/target (XLIFF) or seg (TMX)
+ * elements, in document order, as "name id" with their content when they
+ * carry native code: what a round trip must keep. Segment markers
+ * (<mrk mtype="seg">) are structure, not codes, and are left out.
+ */
+export function inlineElements(xml: string, parse: (xml: string) => import("../app/import/xml").XElement): string[] {
+  const out: string[] = [];
+  const inside = (el: import("../app/import/xml").XElement) => {
+    for (const c of el.children) {
+      if (typeof c === "string") continue;
+      if (INLINE.has(c.local) && !(c.local === "mrk" && c.attrs.mtype === "seg")) {
+        const id = c.attrs.id ?? c.attrs.mid ?? c.attrs.i ?? c.attrs.rid ?? "";
+        out.push(`${c.local} ${id}`.trim());
+      }
+      inside(c);
+    }
+  };
+  const walk = (el: import("../app/import/xml").XElement) => {
+    for (const c of el.children) {
+      if (typeof c === "string") continue;
+      if (c.local === "source" || c.local === "target" || c.local === "seg") inside(c);
+      else walk(c);
+    }
+  };
+  walk(parse(xml));
+  return out;
+}

@@ -6,7 +6,7 @@ import type { GlossaryEntry } from "../translate/glossary-entry";
 
 export const FORMAT_NAME = "dari";
 /** The version this build writes. Bump it with a step in migrate.ts. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface ProjectMeta {
   title: string;

@@ -76,6 +76,19 @@ function sideRuns(node: PMNode): Run[] {
   return runs;
 }
 
+/** The offset in a side's text of a position in the side (inline codes have no text). */
+function textOffset(side: PMNode, pos: number): number {
+  let at = 0;
+  let text = 0;
+  side.forEach((child) => {
+    if (at >= pos) return;
+    const size = Math.min(child.nodeSize, pos - at);
+    if (child.isText) text += size;
+    at += child.nodeSize;
+  });
+  return text;
+}
+
 /** A side's text and inline codes in order (adjacent text joined). */
 function sidePieces(node: PMNode): Piece[] {
   const out: Piece[] = [];
@@ -115,7 +128,9 @@ export function collect(project: Project): Collected {
       passage.segments.push(seg);
       segments.push(seg);
       for (const side of SIDES)
-        for (const r of sideRanges(sides[side])) {
+        for (const r0 of sideRanges(sides[side])) {
+          // Ranges count inline codes as one position each; exports count text only.
+          const r = { ...r0, from: textOffset(sides[side], r0.from), to: textOffset(sides[side], r0.to) };
           // One annotation per tag: its id and theme together.
           const key = `${r.id}\u0000${r.code}`;
           let ann = byId.get(key);

@@ -11,20 +11,17 @@
 // reference (so it comes back); in props and notes, a visible control picture.
 import type { Project } from "../document/project";
 import type { ExportOptions } from "./index";
-import { collect, segmentThemeSpans } from "./collect";
-import { escapeAttr, escapeText, XML_INVALID } from "./escape";
+import { collect, segmentThemeSpans, type SegmentView } from "./collect";
+import { escapeAttr, escapeText } from "./escape";
+import { sideXml } from "./xliff-structure";
+import type { Side } from "../schema";
 import { CREATION_TOOL, CREATION_TOOL_VERSION, META_FIELDS } from "./meta";
 import { readOrigin } from "../import/origin";
 import { attrsXml } from "../import/xml";
 
-function segText(s: string): string {
-  let out = "";
-  let last = 0;
-  for (const m of s.matchAll(XML_INVALID)) {
-    out += escapeText(s.slice(last, m.index)) + `<ph type="x-dari-cp">&amp;#x${m[0].charCodeAt(0).toString(16)};</ph>`;
-    last = m.index! + m[0].length;
-  }
-  return out + escapeText(s.slice(last));
+/** A side's text with its inline codes' markup in place; controls as Dari's placeholder. */
+function segXml(s: SegmentView, side: Side): string {
+  return sideXml(s, side, (c) => `<ph type="x-dari-cp">&amp;#x${c.charCodeAt(0).toString(16)};</ph>`);
 }
 
 const prop = (type: string, value: string) => `<prop type="${type}">${escapeText(value)}</prop>`;
@@ -75,8 +72,8 @@ export async function exportTmx(project: Project, options: ExportOptions = {}, n
     }
     // A note holds text only: control characters in it become visible stand-ins.
     const note = s.note ? `<note>${escapeText(s.note)}</note>` : "";
-    const ko = `<tuv xml:lang="${escapeAttr(koLang)}"><seg>${segText(s.text.ko)}</seg></tuv>`;
-    const en = `<tuv xml:lang="${escapeAttr(enLang)}"><seg>${segText(s.text.en)}</seg></tuv>`;
+    const ko = `<tuv xml:lang="${escapeAttr(koLang)}"><seg>${segXml(s, "ko")}</seg></tuv>`;
+    const en = `<tuv xml:lang="${escapeAttr(enLang)}"><seg>${segXml(s, "en")}</seg></tuv>`;
     const tuAttrs = attrsXml({ ...(kept?.attrs ?? {}), tuid: kept?.id ?? s.id });
     out.push(`<tu${tuAttrs}>${note}${props.join("")}${koFirst ? ko + en : en + ko}</tu>`);
     if (options.onProgress && s.number % 1000 === 0) options.onProgress(s.number / total);

@@ -7,6 +7,7 @@ import type { Origin, OriginContainer } from "../import/origin";
 import { attrsXml } from "../import/xml";
 import type { PassageView, SegmentView } from "./collect";
 import { escapeText, XML_INVALID } from "./escape";
+import type { Piece } from "../import/inline";
 
 export interface Direction {
   srcLang: string;
@@ -34,10 +35,12 @@ export function nmtoken(id: string, fallback: string): string {
  */
 export function sideXml(s: SegmentView, side: Side, invalid: (c: string) => string): string {
   let out = "";
-  for (const piece of s.pieces[side]) {
+  const pieces = s.pieces[side];
+  const keep = matchedTags(pieces);
+  pieces.forEach((piece, i) => {
     if (typeof piece !== "string") {
-      out += piece.xml;
-      continue;
+      if (keep[i]) out += piece.xml;
+      return;
     }
     let last = 0;
     for (const m of piece.matchAll(XML_INVALID)) {
@@ -45,8 +48,35 @@ export function sideXml(s: SegmentView, side: Side, invalid: (c: string) => stri
       last = m.index! + m[0].length;
     }
     out += escapeText(piece.slice(last));
-  }
+  });
   return out;
+}
+
+/**
+ * Which codes can be written: all but the halves of a split element (a <g>,
+ * <pc>, <mrk> or <hi> start tag and its end tag) that lost their partner when
+ * the analyst deleted or moved one past the other; written alone, they would
+ * break the file's XML.
+ */
+function matchedTags(pieces: Piece[]): boolean[] {
+  const keep = pieces.map(() => true);
+  const open: { name: string; at: number }[] = [];
+  pieces.forEach((p, i) => {
+    if (typeof p === "string") return;
+    const start = /^<([^\s/>]+)[^>]*[^/]>$|^<([^\s/>]+)>$/.exec(p.xml);
+    const end = /^<\/([^\s>]+)>$/.exec(p.xml);
+    if (p.kind === "open" && start && !p.xml.includes("</")) {
+      open.push({ name: start[1] ?? start[2], at: i });
+      keep[i] = false;
+    } else if (p.kind === "close" && end) {
+      const o = open.length ? open[open.length - 1] : undefined;
+      if (o && o.name === end[1]) {
+        open.pop();
+        keep[o.at] = true;
+      } else keep[i] = false;
+    }
+  });
+  return keep;
 }
 
 /**

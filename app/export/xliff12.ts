@@ -119,6 +119,9 @@ export async function exportXliff12(project: Project, options: ExportOptions = {
     });
     const n = p.segments.length;
     source += gap(gaps, n, true);
+    // The unit's own <source>, kept while its source segments are as they came.
+    const unchanged = kept?.source && kept.source.segments.length === n && p.segments.every((s, i) => sideXml(s, dir.source, controlPicture) === kept.source!.segments[i]);
+    if (unchanged) source = kept.source!.xml;
     segSource += gap(gaps, n, true);
     target += gap(targetGaps, n, true);
     // The unit's state is its least advanced segment's.

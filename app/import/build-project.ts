@@ -7,7 +7,7 @@ import { newId } from "../ids";
 import { DariError } from "../errors";
 import type { SegmentStatus, Side } from "../schema";
 import type { ThemeSpan } from "../themes/annotations";
-import type { Piece } from "./inline";
+import { piecesText, type Piece } from "./inline";
 
 export interface ImportedSegment {
   id: string;
@@ -38,17 +38,34 @@ export interface ImportedProject {
 /** Line breaks inside a side are layout, not content (as in buildSegment). */
 const oneLine = (s: string) => s.replace(/\r\n?|\n/g, " ");
 
-function sideJSON(type: Side, text: string, spans: ThemeSpan[]): unknown {
-  const clean = oneLine(text);
+/**
+ * A side as document JSON: its text (or its pieces, text and inline codes)
+ * with the theme spans, whose offsets count text only, as marks.
+ */
+function sideJSON(type: Side, text: string, spans: ThemeSpan[], pieces?: Piece[]): unknown {
+  const parts: Piece[] = pieces && pieces.some((p) => typeof p !== "string") ? pieces : [text];
+  const clean = oneLine(piecesText(parts));
   const mine = spans.filter((s) => s.side === type && s.from < s.to && s.to <= clean.length);
-  const cuts = new Set([0, clean.length]);
-  for (const s of mine) cuts.add(s.from).add(s.to);
-  const points = [...cuts].sort((a, b) => a - b);
   const content: unknown[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [from, to] = [points[i], points[i + 1]];
-    const marks = mine.filter((s) => s.from <= from && s.to >= to).map((s) => ({ type: "theme", attrs: { code: s.code, id: s.id, note: s.note } }));
-    content.push(marks.length ? { type: "text", text: clean.slice(from, to), marks } : { type: "text", text: clean.slice(from, to) });
+  let at = 0;
+  for (const part of parts) {
+    if (typeof part !== "string") {
+      content.push({ type: "code", attrs: { kind: part.kind, id: part.id, xml: part.xml, label: part.label } });
+      continue;
+    }
+    const piece = oneLine(part);
+    const start = at;
+    const end = at + piece.length;
+    at = end;
+    const cuts = new Set([start, end]);
+    for (const s of mine) for (const x of [s.from, s.to]) if (x > start && x < end) cuts.add(x);
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [from, to] = [points[i], points[i + 1]];
+      const marks = mine.filter((s) => s.from <= from && s.to >= to).map((s) => ({ type: "theme", attrs: { code: s.code, id: s.id, note: s.note } }));
+      const t = clean.slice(from, to);
+      if (t) content.push(marks.length ? { type: "text", text: t, marks } : { type: "text", text: t });
+    }
   }
   return content.length ? { type, content } : { type };
 }
@@ -95,7 +112,7 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
       content: p.segments.map((s) => ({
         type: "segment",
         attrs: { id: unique(s.id, "s"), status: s.status, confirmed: s.confirmed, note: s.note, confidence: s.confidence },
-        content: [sideJSON("ko", s.ko, s.themes), sideJSON("en", s.en, s.themes)],
+        content: [sideJSON("ko", s.ko, s.themes, s.pieces?.ko), sideJSON("en", s.en, s.themes, s.pieces?.en)],
       })),
     })),
   };

@@ -174,3 +174,24 @@ test("dari import prints what a multilingual memory left out on stderr, in one l
   assert.match(lines[0], /^dari import: .*XuanZang\.tmx: imported Korean \(ko\) and English \(en\); left out .*de.*\(204 variants\)$/);
   assert.match(readText(out), /"srcLang": "ko"/);
 });
+
+test("LISA kit TMX with inline codes (bpt/ept/ph/it/hi), relabelled en-US → ko-KR and fr-CA → en-US: every code comes back in order, valid TMX 1.4", async () => {
+  const { inlineElements } = await import("../../test/interop");
+  let codes = 0;
+  for (const n of ["ExportTest1A", "ExportTest1B", "ExportTest1C", "ExportTest1D", "ExportTest1E", "ExportTest2A", "ImportTest1A", "ImportTest1B", "ImportTest2A", "ImportTest2A-0index", "ImportTest2B"]) {
+    const name = `${n}.tmx`;
+    const original = decodeText(name, interopBytes(`${KIT}/${name}`)).text;
+    // Only the labels change (as ../shared/interop/derived did for XLIFF): en-US is read as Korean, fr-CA as English.
+    const relabelled = original.replace(/(lang|srclang)\s*=\s*(["'])en-us\2/gi, '$1="ko-KR"').replace(/(lang)\s*=\s*(["'])fr-ca\2/gi, '$1="en-US"');
+    const p = importInterchange(name, relabelled);
+    const out = await exportTmx(p);
+    assert.equal(xmllint(out, ["--dtdvalid", interopPath("schemas/openxliff/catalog/tmx/tmx14.dtd")], name), "", name);
+    const before = inlineElements(relabelled, (x) => parseXml(x, name));
+    assert.deepEqual(inlineElements(out, (x) => parseXml(x, name)), before, name);
+    codes += before.length;
+    // The text around the codes is the same as the original's.
+    const back = importInterchange(name, out);
+    assert.equal(back.doc.textContent, p.doc.textContent, name);
+  }
+  assert.ok(codes > 50, `the kit's files carry codes (${codes})`);
+});

@@ -39,6 +39,8 @@ export interface OriginUnit {
   /** XLIFF 1.2: the markup between the segments of seg-source and target (one more than the segments). */
   gaps?: string[];
   targetGaps?: string[];
+  /** XLIFF 1.2: a <source> that differs from its seg-source without the markers, and the source segments it goes with. */
+  source?: { xml: string; segments: string[] };
   /** XLIFF 1.2: the attributes of source and target (state is rewritten from the status). */
   sourceAttrs?: Record<string, string>;
   targetAttrs?: Record<string, string>;

@@ -6,9 +6,9 @@
 // warning). The tu's notes become the segment's note, its tuid the segment id
 // where it is unique; header notes and props, other props and the tu's own
 // attributes are kept in the project's origin record and written back on
-// export. Inline codes (bpt, ept, it, ph, ut) are native markup, not text, and
-// are dropped; <hi> keeps its text; Dari's own x-dari-cp placeholder gives
-// back the control character it stands for.
+// export. Inline codes (bpt, ept, it, ph, ut, and <hi>'s tags around its text)
+// become code atoms carrying their markup (app/import/inline.ts); Dari's own
+// x-dari-cp placeholder gives back the control character it stands for.
 import type { Project } from "../document/project";
 import { DariError } from "../errors";
 import { isSegmentStatus } from "../schema";
@@ -17,15 +17,20 @@ import { buildImportedProject, defaultStatus, IdPool, parseConfidence, parseSpan
 import { META_FIELDS } from "../export/meta";
 import { LanguageCount, pickLanguages, variantFor, type ImportWarning } from "./languages";
 import type { Origin } from "./origin";
+import { piecesOf, piecesText, type Piece } from "./inline";
 
+/** Dari's own placeholder for a control character XML cannot hold gives the character back. */
+function controlChar(e: XElement): string | undefined {
+  return e.local === "ph" && e.attrs.type === "x-dari-cp" ? decodeEntities(textOf(e)) : undefined;
+}
+
+function segPieces(el: XElement): Piece[] {
+  return piecesOf(el, controlChar);
+}
+
+/** A note's text (Dari writes none with markup). */
 function segText(el: XElement): string {
-  let out = "";
-  for (const c of el.children) {
-    if (typeof c === "string") out += c;
-    else if (c.local === "hi") out += segText(c);
-    else if (c.local === "ph" && c.attrs.type === "x-dari-cp") out += decodeEntities(textOf(c));
-  }
-  return out;
+  return piecesText(segPieces(el));
 }
 
 function props(el: XElement): Map<string, string[]> {
@@ -94,8 +99,9 @@ export function importTmx(text: string, file: string, warnings?: ImportWarning[]
       current = { id: ids.take(passageId ?? "", "p"), segments: [] };
       imp.passages.push(current);
     }
-    const koText = ko ? segText(child(ko, "seg") ?? ko) : "";
-    const enText = en ? segText(child(en, "seg") ?? en) : "";
+    const pieces = { ko: ko ? segPieces(child(ko, "seg") ?? ko) : [], en: en ? segPieces(child(en, "seg") ?? en) : [] };
+    const koText = piecesText(pieces.ko);
+    const enText = piecesText(pieces.en);
     const status = p.get("x-dari-status")?.[0];
     const note = elements(tu, "note").map(segText).join("\n");
     const id = ids.take(tu.attrs.tuid ?? "", "s");
@@ -110,6 +116,7 @@ export function importTmx(text: string, file: string, warnings?: ImportWarning[]
       confidence: parseConfidence(p.get("x-dari-confidence")?.[0]),
       note,
       themes: parseSpans(p.get("x-dari-themes")?.[0]),
+      pieces,
     });
   }
   imp.meta.origin = JSON.stringify(origin);

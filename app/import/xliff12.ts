@@ -150,6 +150,11 @@ export function importXliff12(root: XElement, file: string, warnings?: ImportWar
         const t = tseg.mrks.find((x) => x.attrs.mid === m.attrs.mid);
         raw.push({ mid: m.attrs.mid ?? "", source: piecesOf(m), target: t ? piecesOf(t) : [] });
       }
+      // A <source> that is not its seg-source without the markers (codes written as text in one of
+      // them) goes back as it was while the source segments are unchanged.
+      const joined = seg.gaps.map((g, i) => g + (seg.mrks[i] ? seg.mrks[i].children.map(toXml).join("") : "")).join("");
+      const own = source ? source.children.map(toXml).join("") : "";
+      if (own !== joined) unit.source = { xml: own, segments: seg.mrks.map((m) => m.children.map(toXml).join("")) };
     } else raw.push({ mid: "", source: source ? piecesOf(source) : [], target: target ? piecesOf(target) : [] });
     unit.sourceAttrs = source ? otherAttrs(source.attrs, []) : undefined;
     unit.targetAttrs = target ? otherAttrs(target.attrs, ["state"]) : undefined;
