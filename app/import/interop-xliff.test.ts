@@ -181,3 +181,33 @@ test("memoQ .mqxliff: mq:status read as the status, memoQ's attributes and heade
   assert.match(out, /<trans-unit id="1" mq:minorversionend="1"[^>]*mq:status="PartiallyEdited"/);
   assert.match(out, /<tool tool-id="MQ" tool-name="MemoQ"/);
 });
+
+test("notes and ids survive: file, group and unit notes (2.x), header and trans-unit notes (1.2), ids that start with a digit", async () => {
+  const p = importInterchange("withNotes.xlf", toKoEn(text("schemas/oasis/xliff-21/test-suite/core/valid/withNotes.xlf")));
+  const seg = p.doc.firstChild!.firstChild!;
+  assert.equal(seg.attrs.note, "note for unit", "the unit's note is its segment's note");
+  const out = await exportXliff(p);
+  assert.match(out, /<file id="f1">(<mda:metadata>.*?<\/mda:metadata>)?<notes>\s*<note>note for file<\/note>\s*<\/notes>/);
+  assert.match(out, /<group id="g1"><notes>\s*<note>note for group<\/note>\s*<\/notes>/);
+  assert.match(out, /<unit id="1">[\s\S]*<notes><note>note for unit<\/note><\/notes>[\s\S]*<segment id="s1"/);
+  // The analyst edits the note: the new text goes back as the unit's note.
+  const { EditorState } = await import("prosemirror-state");
+  const tr = EditorState.create({ doc: p.doc }).tr.setNodeMarkup(1, undefined, { ...seg.attrs, note: "확인 필요" });
+  const edited = await exportXliff({ ...p, doc: tr.doc });
+  assert.match(edited, /<unit id="1">[\s\S]*<notes><note>확인 필요<\/note><\/notes>/);
+  assert.match(edited, /<notes>\s*<note>note for file<\/note>/, "the file's note is still there");
+
+  // XLIFF 1.2 (Xliff2.xliff): the header note, trans-unit ids 1, 2… and translate="no" are kept.
+  const q = importInterchange("Xliff2.xliff", toKoEn(text(`${DISFR}/Xliff2.xliff`)));
+  const out12 = await exportXliff12(q);
+  assert.match(out12, /<header>[\s\S]*<note xml:lang="en-US" from="editor">This file contains some labels\/messages from GIMP application\.<\/note>/);
+  assert.match(out12, /<trans-unit id="1" translate="no"[ >]/);
+  assert.match(out12, /<trans-unit id="2">/);
+  assert.match(out12, /<alt-trans match-quality="99%" origin="v11\/messages\.xml">/, "another tool's matches are kept");
+  let firstStatus = "";
+  q.doc.descendants((n) => {
+    if (n.type.name === "segment" && !firstStatus) firstStatus = n.attrs.status;
+    return n.type.name !== "segment";
+  });
+  assert.equal(firstStatus, "reviewed", 'translate="no": nothing to do');
+});
