@@ -289,6 +289,8 @@ export class DariApp implements AppContext {
     if (!(await this.confirmDiscard())) return;
     const opened = await this.call(this.api.openProject(path));
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
+    // What an import left out (a memory's other languages) stays in the status bar.
+    if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.t(w.key, w.params)).join(" "));
     this.editor.focus();
   }
 
