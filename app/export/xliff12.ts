@@ -20,7 +20,7 @@ import { collect, segmentThemeSpans, type PassageView } from "./collect";
 import { controlPicture, escapeText } from "./escape";
 import { META_FIELDS } from "./meta";
 import { readOrigin, type LayoutItem, type OriginContainer } from "../import/origin";
-import { DARI_JSON } from "../import/xliff12";
+import { DARI_JSON, status12 } from "../import/xliff12";
 import { XLIFF12_NS } from "../import/xliff";
 import { attrsXml, directionOf, nmtoken, sideXml, writeStructure } from "./xliff-structure";
 
@@ -35,6 +35,20 @@ export const XLIFF12_STATE: Record<SegmentStatus, string> = {
 const DATATYPES = new Set(
   "asp c cdf cfm cpp csharp cstring csv database documentfooter documentheader filedialog form html htmlbody ini interleaf javaclass javapropertyresourcebundle javalistresourcebundle javascript jscript layout lisp margin menufile messagefile mif mimetype mo msglib pagefooter pageheader parameters pascal php plaintext po report resources resx rtf sgml sgmldtd svg vbscript warning winres xhtml xml xmldtd xsl xul".split(" "),
 );
+
+/** Dari's statuses in Trados' sdl:seg conf and memoQ's mq:status, for a status the analyst changed. */
+const SDL_CONF: Record<SegmentStatus, string> = { new: "Draft", draft: "Draft", translated: "Translated", reviewed: "ApprovedTranslation" };
+const MQ_STATUS: Record<SegmentStatus, string> = { new: "NotStarted", draft: "PartiallyEdited", translated: "ManuallyConfirmed", reviewed: "Proofread" };
+
+/** Trados' record of a segment's status, rewritten when Dari's status no longer reads from it. */
+function withSdlConf(xml: string, mid: string, status: SegmentStatus, en: string): string {
+  return xml.replace(/<sdl:seg\s[^>]*>/g, (tag) => {
+    if (!tag.includes(` id="${mid}"`)) return tag;
+    const conf = / conf="([^"]*)"/.exec(tag)?.[1];
+    if (conf !== undefined && status12(conf, en) === status) return tag;
+    return conf !== undefined ? tag.replace(/ conf="[^"]*"/, ` conf="${SDL_CONF[status]}"`) : tag.replace(/\s*(\/?)>$/, ` conf="${SDL_CONF[status]}"$1>`);
+  });
+}
 
 /** Escapes text for a <context> or <internal-file>: JSON has no raw control characters, so none reach the XML. */
 const json = (v: unknown) => escapeText(JSON.stringify(v));
@@ -96,10 +110,12 @@ export async function exportXliff12(project: Project, options: ExportOptions = {
     const contexts: string[] = [];
     const notes: string[] = [];
     const used = new Set<string>();
+    const mids: string[] = [];
     p.segments.forEach((s, i) => {
       let mid = origin?.segments?.[s.id]?.id ?? nmtoken(s.id, `s${s.number}`);
       if (used.has(mid)) mid = `s${s.number}`;
       used.add(mid);
+      mids.push(mid);
       const src = sideXml(s, dir.source, controlPicture);
       const tgt = sideXml(s, dir.target, controlPicture);
       source += gap(gaps, i, false) + src;
@@ -135,8 +151,12 @@ export async function exportXliff12(project: Project, options: ExportOptions = {
     if (!layout.some((l) => l[0] === "notes")) layout.push(["notes"]);
     // Dari's context-group right after the target: before any tool's elements, which schemas want last.
     const context = `<context-group name="x-dari-${p.number}" purpose="information">${contexts.join("")}</context-group>`;
-    const body = layout.map((item) => (item[0] === "seg" ? seg + context : item[0] === "notes" ? notes.join("") : item[0] === "xml" ? item[1] : ""));
+    // Trados keeps each segment's status in sdl:seg-defs: it follows Dari's where they differ.
+    const xmlOf = (x: string) => (x.startsWith("<sdl:seg-defs") ? p.segments.reduce((acc, s, i) => withSdlConf(acc, mids[i], s.status, s.text[dir.target]), x) : x);
+    const body = layout.map((item) => (item[0] === "seg" ? seg + context : item[0] === "notes" ? notes.join("") : item[0] === "xml" ? xmlOf(item[1]) : ""));
     const attrs: Record<string, string> = { ...(kept?.attrs ?? {}), id: unitId };
+    // memoQ's own status of the unit follows Dari's where they differ.
+    if (attrs["mq:status"] !== undefined && status12(attrs["mq:status"], p.segments[0]?.text[dir.target] ?? "") !== least) attrs["mq:status"] = MQ_STATUS[least];
     if (least === "reviewed") attrs.approved = "yes";
     else if (attrs.approved === "yes") delete attrs.approved;
     out.push(`<trans-unit${attrsXml(attrs)}>${body.join("")}</trans-unit>`);

@@ -211,3 +211,35 @@ test("notes and ids survive: file, group and unit notes (2.x), header and trans-
   });
   assert.equal(firstStatus, "reviewed", 'translate="no": nothing to do');
 });
+
+test("a status changed in Dari reaches Trados' sdl:seg conf and memoQ's mq:status; unchanged ones stay as the tool wrote them", async () => {
+  const { EditorState } = await import("prosemirror-state");
+  const sdl = importInterchange("a.sdlxliff", toKoEn(text(`${DISFR}/Language_Support.doc.sdlxliff`)));
+  let pos = -1;
+  let seg: PMNode | null = null;
+  sdl.doc.descendants((n, p) => {
+    if (n.type.name === "segment" && n.child(0).textContent === "Language Support") [pos, seg] = [p, n];
+    return n.type.name !== "segment";
+  });
+  const untouched = await exportXliff12(sdl);
+  assert.match(untouched, /<sdl:seg id="1" conf="Translated" origin="tm"/);
+  const reviewed = EditorState.create({ doc: sdl.doc }).tr.setNodeMarkup(pos, undefined, { ...seg!.attrs, status: "reviewed" }).doc;
+  const out = await exportXliff12({ ...sdl, doc: reviewed });
+  const unit = /<trans-unit id="2180eee9[^]*?<\/trans-unit>/.exec(out)![0];
+  assert.match(unit, /<sdl:seg id="1" conf="ApprovedTranslation" origin="tm"/);
+  assert.equal([...unit.matchAll(/ conf=/g)].length, 1);
+  const back = importInterchange("b.sdlxliff", out);
+  let status = "";
+  back.doc.descendants((n) => {
+    if (n.type.name === "segment" && n.child(0).textContent === "Language Support") status = n.attrs.status;
+    return n.type.name !== "segment";
+  });
+  assert.equal(status, "reviewed");
+
+  const mq = importInterchange("a.mqxliff", toKoEn(text(`${DISFR}/ChangeTracking_memoQ_1.mqxliff`)));
+  const first = mq.doc.firstChild!.firstChild!;
+  const done = EditorState.create({ doc: mq.doc }).tr.setNodeMarkup(1, undefined, { ...first.attrs, status: "translated" }).doc;
+  const mqOut = await exportXliff12({ ...mq, doc: done });
+  assert.match(mqOut, /<trans-unit id="1"[^>]* mq:status="ManuallyConfirmed"/);
+  assert.match(mqOut, /<trans-unit id="2"[^>]* mq:status="PartiallyEdited"/);
+});

@@ -24,7 +24,7 @@ import { bilingualPair, notesOf, otherAttrs, sidesOf } from "./xliff";
 export const DARI_JSON = "application/x-dari+json";
 
 /** XLIFF 1.2 target states, and the statuses of Trados and memoQ, as Dari's. */
-function status12(state: string | undefined, en: string): SegmentStatus | undefined {
+export function status12(state: string | undefined, en: string): SegmentStatus | undefined {
   switch (state) {
     case "translated":
     case "Translated":
