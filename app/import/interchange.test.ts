@@ -139,6 +139,7 @@ test("broken and foreign files give errors naming the file and the place", () =>
     ["e.tmx", `<tmx version="1.4"><header/><body/></tmx>`, "export:interchange.noSegments", /e\.tmx: no segments/],
     ["f.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ko"><file id="f"><unit id="u"><segment state="done"><source>x</source></segment></unit></file></xliff>`, "export:interchange.badState", /f\.xlf, unit 1 › segment 1: unknown state “done”/],
     ["g.txt", `hello`, "export:interchange.unknownType", /g\.txt: Dari imports \.tmx and \.xlf/],
+    ["i.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="x" datatype="plaintext" source-language="ko" target-language="en"><body><trans-unit id="1"><source>가</source></trans-unit><bin-unit id="b1" mime-type="image/png"><bin-source><internal-file form="base64">AA==</internal-file></bin-source></bin-unit></body></file></xliff>`, "export:interchange.unsupported", /^i\.xlf, bin-unit b1: Dari does not take binary units \(<bin-unit>\)$/],
     // The validator gives no column for a file without any element: the place is the line alone.
     ["h.tmx", `<?xml version="1.0"?>\n`, "export:interchange.notXml", /^h\.tmx: not well-formed XML: .*\(line 2\)$/],
   ];

@@ -184,7 +184,6 @@ export function importXliff12(root: XElement, file: string, warnings?: ImportWar
         pieces,
       };
     });
-    if (!segments.length) throw new DariError("export:interchange.unsupported", { file, where: `trans-unit ${unitNumber}`, feature: "a unit without source" });
     origin.units![passageId] = unit;
     imp.passages.push({ id: passageId, segments });
   };
@@ -192,6 +191,8 @@ export function importXliff12(root: XElement, file: string, warnings?: ImportWar
   const walk = (el: XElement, fileIndex: number, groups: number[]) => {
     for (const c of elements(el)) {
       if (c.local === "trans-unit") readUnit(c, fileIndex, groups);
+      // Binary units (images, icons) have no text to align, and no place in a bitext to come back from.
+      else if (c.local === "bin-unit") throw new DariError("export:interchange.unsupported", { file, where: `bin-unit ${c.attrs.id ?? ""}`.trim(), feature: "binary units (<bin-unit>)" });
       else if (c.local === "group") {
         origin.groups!.push({ attrs: { ...c.attrs }, head: elements(c).filter((x) => x.local !== "trans-unit" && x.local !== "group").map(toXml) });
         walk(c, fileIndex, [...groups, origin.groups!.length - 1]);
