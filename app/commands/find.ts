@@ -31,7 +31,8 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 function wholeWordAt(state: EditorState, r: SearchResult): boolean {
   const $from = state.doc.resolve(r.from);
-  const text = $from.parent.textContent;
+  // One character for each inline code, so offsets in the side and in its text agree.
+  const text = $from.parent.textBetween(0, $from.parent.content.size, undefined, "\uFFFC");
   const start = $from.parentOffset;
   const end = start + (r.to - r.from);
   if (LETTER.test(text[start - 1] ?? "")) return false;

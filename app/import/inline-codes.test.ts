@@ -125,3 +125,13 @@ test("QA reports a code missing from the English, and one the English added", ()
   const after = typed.apply(typed.tr.insertText("x"));
   assert.deepEqual(codes(firstSegment(after.doc).child(1)), codes(seg.child(1)));
 });
+
+test("find: whole words are judged on the text around the codes", async () => {
+  const { findAll, findQuery } = await import("../commands/find");
+  const xlf = XLF.replace("<target>North Korea worked on <pc id=\"1\">space</pc><ph id=\"2\" disp=\"[fn]\"/>.</target>", '<target><ph id="2"/>Russia and <pc id="1">Russian</pc> space.</target>');
+  const p = importInterchange("find.xlf", xlf);
+  const state = EditorState.create({ doc: p.doc });
+  const found = findAll(state, findQuery({ search: "Russia", scope: "en", wholeWord: true }));
+  assert.equal(found.length, 1);
+  assert.equal(state.doc.textBetween(found[0].from, found[0].to + 4), "Russia and");
+});
