@@ -135,3 +135,16 @@ test("find: whole words are judged on the text around the codes", async () => {
   assert.equal(found.length, 1);
   assert.equal(state.doc.textBetween(found[0].from, found[0].to + 4), "Russia and");
 });
+
+test("glossary terms after an inline code are underlined on the term itself", async () => {
+  const { createProjectState } = await import("../project-state");
+  const { translateDesk, deskState } = await import("../translate/decorations");
+  const { defaultGlossary } = await import("../translate/default-glossary");
+  const p = importInterchange("codes.xlf", XLF);
+  const s = createProjectState({ ...p, glossary: defaultGlossary() }, [translateDesk({ userGlossary: () => [{ id: "u1", ko: "우주", en: "space", note: "", forbidden: [] }] })]);
+  const terms = deskState(s)!
+    .set.find()
+    .filter((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs?.class === "dari-term")
+    .map((d) => s.doc.textBetween(d.from, d.to));
+  assert.ok(terms.includes("우주"), `terms: ${terms.join(", ")}`);
+});

@@ -80,7 +80,9 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
   const out: Decoration[] = [];
   const koStart = pos + 2;
   let hits = s.terms.get(segment);
-  if (!hits) s.terms.set(segment, (hits = s.matcher.find(segment.child(0).textContent)));
+  // One character per inline code, so a term's offsets are positions in the side.
+  const ko = segment.child(0);
+  if (!hits) s.terms.set(segment, (hits = s.matcher.find(ko.textBetween(0, ko.content.size, undefined, "\uFFFC"))));
   for (const hit of hits) {
     // An element of its own (nodeName): a term inside a tagged span keeps both
     // tooltips, the theme's and the term's, instead of one overwriting the other.
