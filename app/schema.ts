@@ -167,6 +167,14 @@ export function sideText(segment: PMNode, side: Side): string {
   return segment.child(side === "ko" ? 0 : 1).textContent;
 }
 
+/**
+ * A side's text with one U+FFFC for each inline code: its offsets are
+ * positions in the side, for code that maps text matches back to the document.
+ */
+export function sidePositionText(side: PMNode): string {
+  return side.textBetween(0, side.content.size, undefined, "\uFFFC");
+}
+
 export function segmentAttrs(segment: PMNode): SegmentAttrs {
   return segment.attrs as SegmentAttrs;
 }

@@ -148,3 +148,13 @@ test("glossary terms after an inline code are underlined on the term itself", as
     .map((d) => s.doc.textBetween(d.from, d.to));
   assert.ok(terms.includes("우주"), `terms: ${terms.join(", ")}`);
 });
+
+test("theme suggestions after an inline code cover the keyword itself", async () => {
+  const { suggestInSegment } = await import("../themes/suggest");
+  const p = importInterchange("codes.xlf", XLF);
+  const codebook = [{ id: "space", label: { ko: "우주", en: "Space" }, description: { ko: "", en: "" }, color: "#123456", parent: null, shortcut: "", keywords: { ko: ["우주"], en: ["space"] } }];
+  const seg = p.doc.firstChild!.firstChild!;
+  const found = suggestInSegment(seg, 1, codebook);
+  assert.ok(found.length >= 1);
+  for (const s of found) assert.match(p.doc.textBetween(s.from, s.to), /^(우주|space)$/);
+});

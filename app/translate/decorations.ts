@@ -11,7 +11,7 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 import { AttrStep } from "prosemirror-transform";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
-import { schema, type SegmentStatus } from "../schema";
+import { schema, sidePositionText, type SegmentStatus } from "../schema";
 import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
@@ -81,8 +81,7 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
   const koStart = pos + 2;
   let hits = s.terms.get(segment);
   // One character per inline code, so a term's offsets are positions in the side.
-  const ko = segment.child(0);
-  if (!hits) s.terms.set(segment, (hits = s.matcher.find(ko.textBetween(0, ko.content.size, undefined, "\uFFFC"))));
+  if (!hits) s.terms.set(segment, (hits = s.matcher.find(sidePositionText(segment.child(0)))));
   for (const hit of hits) {
     // An element of its own (nodeName): a term inside a tagged span keeps both
     // tooltips, the theme's and the term's, instead of one overwriting the other.
