@@ -179,3 +179,10 @@ test("XLIFF 1.2: Dari's export is strict XLIFF 1.2, a trans-unit per passage wit
   assert.ok(states.length === 12 && states.every(([approved, state]) => approved === (state === "signed-off")));
   assert.ok(states.every(([, s]) => ["needs-translation", "needs-review-translation", "translated", "signed-off"].includes(s as string)));
 });
+
+test("XLIFF 2.1 and TMX: Dari's own exports validate (XLIFF 2.0 core with the metadata module, TMX 1.4 DTD)", async () => {
+  const { xmllint, xliff2Driver, TMX14_DTD } = await import("../../test/interop");
+  const p = themedProject();
+  assert.equal(xmllint(await exportXliff(p), ["--schema", xliff2Driver("xliff-21")], "dari.xlf"), "");
+  assert.equal(xmllint(await exportTmx(p), ["--dtdvalid", TMX14_DTD], "dari.tmx"), "");
+});
