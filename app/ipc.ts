@@ -28,8 +28,8 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
-  /** What such an import left out (a memory's other languages), as i18n keys with their parameters. */
-  warnings?: { key: string; params: Record<string, string | number> }[];
+  /** What the import left out (a .qdpx's pictures, PDFs, variables…; a memory's other languages), one message each. */
+  warnings?: IpcError[];
 }
 
 export interface Settings {

@@ -8,6 +8,7 @@ import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import type { ImportWarning } from "../app/import/languages";
+import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
@@ -66,10 +67,14 @@ export function createHandlers(deps: HandlerDeps): DariApi {
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
+    if (extname(path).toLowerCase() === ".qdpx") {
+      const { project, warnings } = importQdpx(basename(path), await readFileBytes(path));
+      return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, warnings: warnings.map((w) => w.toJSON()) };
+    }
     if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase())) {
       const warnings: ImportWarning[] = [];
       const text = serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path), warnings));
-      return { path: null, text, recovery: null, madeFrom: path, warnings };
+      return { path: null, text, recovery: null, madeFrom: path, warnings: warnings.map((w) => new DariError(w.key, w.params).toJSON()) };
     }
     const text = await readProjectFile(path);
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };

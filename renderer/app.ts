@@ -289,8 +289,8 @@ export class DariApp implements AppContext {
     if (!(await this.confirmDiscard())) return;
     const opened = await this.call(this.api.openProject(path));
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
-    // What an import left out (a memory's other languages) stays in the status bar.
-    if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.t(w.key, w.params)).join(" "));
+    // What an import left out (a .qdpx's pictures, a memory's other languages) stays in view, one line each.
+    if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
     this.editor.focus();
   }
 

@@ -1,13 +1,14 @@
-// `dari import <file.tmx|file.xlf>`: picks the reader by extension (and, for
-// an unknown extension, by the root element).
+// `dari import <file.tmx|file.xlf|file.qdpx>`: picks the reader by extension
+// (and, for an unknown extension, by the root element).
 import type { Project } from "../document/project";
 import { DariError } from "../errors";
 import { importTmx } from "./tmx";
 import { importXliff } from "./xliff";
 import { decodeText } from "./decode";
 import type { ImportWarning } from "./languages";
+import { importQdpx } from "./qdpx";
 
-export const INTERCHANGE_EXTENSIONS = ["tmx", "xlf", "xliff", "sdlxliff", "mqxliff"] as const;
+export const INTERCHANGE_EXTENSIONS = ["tmx", "xlf", "xliff", "sdlxliff", "mqxliff", "qdpx"] as const;
 /** Trados (.sdlxliff) and memoQ (.mqxliff) write XLIFF 1.2 under their own extensions. */
 const XLIFF_EXTENSIONS = ["xlf", "xliff", "sdlxliff", "mqxliff"];
 
@@ -24,5 +25,7 @@ export function importInterchange(fileName: string, text: string, warnings?: Imp
 
 /** The same from the file's bytes: UTF-8, or UTF-16 when a byte-order mark (or the bytes) say so. */
 export function importInterchangeBytes(fileName: string, bytes: Uint8Array, warnings?: ImportWarning[]): Project {
+  // A REFI-QDA project is a zip, not a text; its warnings: importQdpx.
+  if (/\.qdpx$/i.test(fileName)) return importQdpx(fileName, bytes).project;
   return importInterchange(fileName, decodeText(fileName, bytes).text, warnings);
 }
