@@ -158,3 +158,10 @@ test("theme suggestions after an inline code cover the keyword itself", async ()
   assert.ok(found.length >= 1);
   for (const s of found) assert.match(p.doc.textBetween(s.from, s.to), /^(우주|space)$/);
 });
+
+test("re-alignment leaves a segment with inline codes as it is", async () => {
+  const { realignProject } = await import("../align/project");
+  const p = importInterchange("codes.xlf", XLF);
+  const back = realignProject(p);
+  assert.deepEqual(codes(firstSegment(back.doc).child(1)), codes(firstSegment(p.doc).child(1)));
+});
