@@ -28,7 +28,7 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
-  /** What the import left out (a .qdpx's pictures, PDFs, variables…), one message each. */
+  /** What the import left out (a .qdpx's pictures, PDFs, variables…; a memory's other languages), one message each. */
   warnings?: IpcError[];
 }
 

@@ -9,6 +9,7 @@
 import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
+import { tEnglish } from "../app/i18n";
 import { parseProject, serializeProject, type Project } from "../app/document";
 import { importParagraphs, checkSides, importBitext } from "../app/import/index";
 import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, CHOICE_DEFAULTS, type ExportFormat } from "../app/export/index";
@@ -16,6 +17,7 @@ import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
+import type { ImportWarning } from "../app/import/languages";
 import { importQdpx } from "../app/import/qdpx";
 import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
@@ -106,8 +108,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: "dari import <file.tmx|file.xlf|file.qdpx> -o <project.dari>",
-    summary: "Create a project from a translation memory (TMX), an XLIFF 2 file or a REFI-QDA project (.qdpx); Dari's own exports come back whole.",
+    usage: "dari import <file.tmx|file.xlf|file.sdlxliff|file.mqxliff|file.qdpx> -o <project.dari>",
+    summary: "Create a project from a translation memory (TMX), an XLIFF 1.2 or 2.x file (ko → en or en → ko) or a REFI-QDA project (.qdpx); Dari's own exports come back whole.",
     options: { output: { type: "string", short: "o" } },
     positionals: ["file.tmx|file.xlf|file.qdpx"],
     async run(values, [input], io) {
@@ -116,8 +118,11 @@ export const COMMANDS: Record<string, Command> = {
       // A .qdpx names what Dari left out (pictures, PDFs, variables…), one warning a line.
       const qdpx = /\.qdpx$/i.test(input) ? importQdpx(input, bytes) : null;
       for (const w of qdpx?.warnings ?? []) io.stderr(`dari import: warning: ${w.message}\n`);
-      const project = qdpx ? qdpx.project : importInterchangeBytes(input, bytes);
+      const warnings: ImportWarning[] = [];
+      const project = qdpx ? qdpx.project : importInterchangeBytes(input, bytes, warnings);
       await writeOutputFile(out, serializeProject(project));
+      // What the import left out (other languages of a memory) goes to stderr, one line each.
+      for (const w of warnings) io.stderr(`dari import: warning: ${tEnglish(w.key, w.params)}\n`);
     },
   },
   export: {

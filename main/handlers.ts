@@ -7,6 +7,7 @@ import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Res
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
+import type { ImportWarning } from "../app/import/languages";
 import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
@@ -70,8 +71,11 @@ export function createHandlers(deps: HandlerDeps): DariApi {
       const { project, warnings } = importQdpx(basename(path), await readFileBytes(path));
       return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, warnings: warnings.map((w) => w.toJSON()) };
     }
-    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase()))
-      return { path: null, text: serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path))), recovery: null, madeFrom: path };
+    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase())) {
+      const warnings: ImportWarning[] = [];
+      const text = serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path), warnings));
+      return { path: null, text, recovery: null, madeFrom: path, warnings: warnings.map((w) => new DariError(w.key, w.params).toJSON()) };
+    }
     const text = await readProjectFile(path);
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
     await remember(path);

@@ -289,7 +289,7 @@ export class DariApp implements AppContext {
     if (!(await this.confirmDiscard())) return;
     const opened = await this.call(this.api.openProject(path));
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
-    // What an import left out stays in view, one line each.
+    // What an import left out (a .qdpx's pictures, a memory's other languages) stays in view, one line each.
     if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
     this.editor.focus();
   }
