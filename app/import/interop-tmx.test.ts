@@ -9,7 +9,7 @@ import { parseXml, textOf } from "./xml";
 import { decodeText } from "./decode";
 import type { ImportWarning } from "./languages";
 import { exportTmx } from "../export/tmx";
-import { errorOf } from "../../test/support";
+import { errorOf, listFolder } from "../../test/support";
 import { interopBytes, interopPath, xmllint } from "../../test/interop";
 
 const TMX = "omegat/src/test/resources/data/tmx";
@@ -89,10 +89,9 @@ for (const [rel, outcome] of FILES) {
 }
 
 test("every TMX file of the OmegaT tests and the LISA kit is in the table above", async () => {
-  const { readdirSync } = await import("node:fs");
   const listed = new Set(FILES.map(([rel]) => rel));
   for (const dir of [TMX, KIT, `${TMX}/mt`, `${TMX}/penalty-010`, DISFR])
-    for (const f of readdirSync(interopPath(dir)).filter((f) => f.endsWith(".tmx"))) assert.ok(listed.has(`${dir}/${f}`), `${dir}/${f}`);
+    for (const f of listFolder(interopPath(dir)).filter((f) => f.endsWith(".tmx"))) assert.ok(listed.has(`${dir}/${f}`), `${dir}/${f}`);
 });
 
 test("UTF-16 and supplementary-plane characters are read as written", () => {

@@ -9,14 +9,13 @@
 // schema) and reads back to the same segments.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
 import type { Node as PMNode } from "prosemirror-model";
 import { importInterchange } from "./interchange";
 import { decodeText } from "./decode";
 import type { Project } from "../document/project";
 import { exportXliff } from "../export/xliff";
 import { exportXliff12 } from "../export/xliff12";
-import { errorOf } from "../../test/support";
+import { errorOf, listFolder } from "../../test/support";
 import { inlineElements, interopBytes, interopFiles, interopPath, xliff12Driver, xliff2Driver, xmllint } from "../../test/interop";
 import { parseXml } from "./xml";
 
@@ -112,7 +111,7 @@ for (const rel of [...XLIFF12_FILES, ...XLIFF2_FILES]) {
 test("every XLIFF file of disfr's samples, OmegaT's filters and the OASIS valid suites is tried above", () => {
   const tried = new Set([...XLIFF12_FILES, ...XLIFF2_FILES]);
   for (const dir of [...["xliff-21", "xliff-22"].flatMap((v) => ["core", "modules"].map((k) => `schemas/oasis/${v}/test-suite/${k}/valid`)), `${OMEGAT}/filters3`, `${OMEGAT}/filters4-xliff1`, `${OMEGAT}/filters4-xliff2`])
-    for (const f of readdirSync(interopPath(dir)).filter((f) => /\.(xlf|xliff)$/.test(f))) assert.ok(tried.has(`${dir}/${f}`), `${dir}/${f}`);
+    for (const f of listFolder(interopPath(dir)).filter((f) => /\.(xlf|xliff)$/.test(f))) assert.ok(tried.has(`${dir}/${f}`), `${dir}/${f}`);
   assert.ok(XLIFF12_FILES.filter((f) => /\.(sdlxliff|mqxliff)$/.test(f)).length >= 4, "the Trados and memoQ files are among them");
 });
 

@@ -4,7 +4,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { strToU8, strFromU8, unzipSync, zipSync } from "fflate";
 import { importQdpx } from "./qdpx";
 import { importInterchangeBytes } from "./interchange";
@@ -14,7 +13,7 @@ import { themedProject } from "../../test/fixtures/export-project";
 import type { Project } from "../document/project";
 import { parseProject, serializeProject } from "../document/index";
 import { DariError } from "../errors";
-import { tempFolder, writeTestFile } from "../../test/support";
+import { readBytes, tempFolder, writeTestFile } from "../../test/support";
 import { ATLAS_SAMPLES, PROJECT_XSD, schemaProblems } from "../../test/qda-schemas";
 
 /** Every tag as "side|quote|code|id|note", sorted (the order of marks on one character is not the point). */
@@ -38,7 +37,7 @@ function validQde(xml: string): void {
 }
 
 test("the ATLAS.ti 23.2 samples import: the codebook with its hierarchy, and a warning that there is no text", () => {
-  const target = importQdpx("target-atlas-project.qdpx", readFileSync(join(ATLAS_SAMPLES, "target-atlas-project.qdpx")));
+  const target = importQdpx("target-atlas-project.qdpx", readBytes(join(ATLAS_SAMPLES, "target-atlas-project.qdpx")));
   assert.deepEqual(
     target.project.codebook.map((c) => [c.label.en, c.parent && target.project.codebook.find((k) => k.id === c.parent)!.label.en, c.codable ?? true]),
     [["Commits", null, true], ["2022-05-10T02:05:59Z 19e4dce", "Commits", true], ["2022-02-11T10:39:25Z cdbfd92", "Commits", true]],
@@ -46,11 +45,11 @@ test("the ATLAS.ti 23.2 samples import: the codebook with its hierarchy, and a w
   assert.equal(target.project.codebook[0].id, "a182cd3a-d83c-4d8c-bc80-26d9103ec6d6");
   assert.equal(target.project.meta.title, "target-atlas-project");
   assert.deepEqual(target.warnings.map((w) => w.message), ["target-atlas-project.qdpx: the project has no text sources; only its codebook was imported"]);
-  const blank = importQdpx("blank-atlas-project.qdpx", readFileSync(join(ATLAS_SAMPLES, "blank-atlas-project.qdpx")));
+  const blank = importQdpx("blank-atlas-project.qdpx", readBytes(join(ATLAS_SAMPLES, "blank-atlas-project.qdpx")));
   assert.deepEqual(blank.project.codebook, []);
   assert.equal(blank.warnings.length, 1);
   // File › Open and `dari import` take the same route.
-  assert.deepEqual(importInterchangeBytes("target-atlas-project.qdpx", readFileSync(join(ATLAS_SAMPLES, "target-atlas-project.qdpx"))).codebook, target.project.codebook);
+  assert.deepEqual(importInterchangeBytes("target-atlas-project.qdpx", readBytes(join(ATLAS_SAMPLES, "target-atlas-project.qdpx"))).codebook, target.project.codebook);
 });
 
 // A project as ATLAS.ti or MAXQDA writes it: upper-case guids, a Korean text

@@ -4,14 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { exportQdc, readQdc } from "./qdc";
 import { defaultCodebook } from "./default-codebook";
 import { addCode, makeCode, mergeCodebookMapped, mergeCodeSets, nestCode } from "./codebook-ops";
 import { parseProject, serializeProject } from "../document/index";
 import { newProject } from "../document/new-project";
 import { buildDoc } from "../document/build";
-import { tempFolder, writeTestFile } from "../../test/support";
+import { readText, tempFolder, writeTestFile } from "../../test/support";
 import { CODEBOOK_XSD, INTEROP, schemaProblems } from "../../test/qda-schemas";
 
 const REAL = ["refi/refi-qda-1.5-annexA1-example.qdc", "refi/atlasti-23.4-from-requal-test.qdc"];
@@ -26,7 +25,7 @@ test("the real .qdc files of REFI-QDA and ATLAS.ti come back whole: codes, isCod
   for (const name of REAL) {
     const path = join(INTEROP, name);
     assert.equal(schemaProblems(CODEBOOK_XSD, path), "", `${name} itself is valid`);
-    const first = readQdc(readFileSync(path, "utf8"), name);
+    const first = readQdc(readText(path), name);
     const xml = exportQdc(first.codebook, first.sets);
     validQdc(xml, name.replace(/.*\//, "again-"));
     const second = readQdc(xml, "again.qdc");
@@ -34,7 +33,7 @@ test("the real .qdc files of REFI-QDA and ATLAS.ti come back whole: codes, isCod
     // Nothing of Dari's own is added to a codebook that came from another tool.
     assert.doesNotMatch(xml, /\[dari\]|\[en\]|\[ko\]/, name);
   }
-  const annex = readQdc(readFileSync(join(INTEROP, REAL[0]), "utf8"), REAL[0]);
+  const annex = readQdc(readText(join(INTEROP, REAL[0])), REAL[0]);
   assert.deepEqual(
     annex.codebook.filter((c) => c.codable === false).map((c) => c.label.en),
     ["Topics", "Values"],
@@ -42,7 +41,7 @@ test("the real .qdc files of REFI-QDA and ATLAS.ti come back whole: codes, isCod
   const economy = annex.codebook.find((c) => c.label.en === "Economy")!;
   assert.equal(economy.description.en, "Anything about jobs or taxes or business");
   assert.equal(economy.color, "#FFFF00");
-  const atlas = readQdc(readFileSync(join(INTEROP, REAL[1]), "utf8"), REAL[1]);
+  const atlas = readQdc(readText(join(INTEROP, REAL[1])), REAL[1]);
   assert.deepEqual(atlas.sets, [{ guid: "ECA18D76-2B8B-4F26-BC1D-19ECA19FB3F0", name: "code group 1", description: "kategorie 1", codes: [atlas.codebook[0].id] }]);
   assert.match(exportQdc(atlas.codebook, atlas.sets), /<Set guid="ECA18D76-2B8B-4F26-BC1D-19ECA19FB3F0" name="code group 1">\s*<Description>kategorie 1<\/Description>\s*<MemberCode guid="1ff58b12-6f6f-4b0c-8be5-bbdc91f55294"\/>/);
 });
@@ -85,8 +84,8 @@ test("a Dari codebook edited in another tool comes back with its edits and with 
 });
 
 test("a project keeps non-codable codes and code sets when saved and opened", () => {
-  const atlas = readQdc(readFileSync(join(INTEROP, REAL[1]), "utf8"), REAL[1]);
-  const annex = readQdc(readFileSync(join(INTEROP, REAL[0]), "utf8"), REAL[0]);
+  const atlas = readQdc(readText(join(INTEROP, REAL[1])), REAL[1]);
+  const annex = readQdc(readText(join(INTEROP, REAL[0])), REAL[0]);
   const project = { ...newProject("t", buildDoc([{ segments: [{ ko: "가", en: "a" }] }])), codebook: [...annex.codebook, ...atlas.codebook], codeSets: atlas.sets };
   const back = parseProject(serializeProject(project));
   assert.deepEqual(back.codebook, project.codebook);
@@ -114,7 +113,7 @@ test("importing an edited .qdc into the project keeps its code groups and isCoda
 });
 
 test("a code set whose member was deleted from the codebook still opens, without that member", () => {
-  const atlas = readQdc(readFileSync(join(INTEROP, REAL[1]), "utf8"), REAL[1]);
+  const atlas = readQdc(readText(join(INTEROP, REAL[1])), REAL[1]);
   const project = { ...newProject("t", buildDoc([])), codebook: defaultCodebook(), codeSets: [{ ...atlas.sets[0], codes: ["arms", "gone"] }] };
   assert.deepEqual(parseProject(serializeProject(project)).codeSets![0].codes, ["arms"]);
 });
