@@ -6,6 +6,9 @@ import { buildDoc } from "../document/build";
 import type { Project } from "../document/project";
 import { newProject } from "../document/new-project";
 import { alignProject, alignProjectAsync } from "../align/project";
+import type { PassageInput } from "../document/build";
+import type { ImportedNote } from "./index";
+import { attachEnglishNotes, attachKoreanNotes } from "./notes";
 
 export interface BitextInput {
   ko: string[];
@@ -14,13 +17,22 @@ export interface BitextInput {
   title: string;
   /** Name of the source file, kept in the project's metadata. */
   source?: string;
+  /** Footnotes of the Korean (English) file, placed by paragraph and offset: they become segment notes. */
+  koNotes?: readonly ImportedNote[];
+  enNotes?: readonly ImportedNote[];
+}
+
+function withNotes(passages: PassageInput[], input: BitextInput): PassageInput[] {
+  if (input.koNotes?.length) attachKoreanNotes(passages, input.ko, input.koNotes);
+  if (input.enNotes?.length && input.en) attachEnglishNotes(passages, input.en, input.enNotes);
+  return passages;
 }
 
 export function importBitext(input: BitextInput): Project {
-  return newProject(input.title, buildDoc(alignProject(input.ko, input.en)), input.source ?? "");
+  return newProject(input.title, buildDoc(withNotes(alignProject(input.ko, input.en), input)), input.source ?? "");
 }
 
 /** importBitext in slices, for the window: the alignment of a long text reports progress (0..1) and never freezes it. */
 export async function importBitextAsync(input: BitextInput, onProgress?: (fraction: number) => void): Promise<Project> {
-  return newProject(input.title, buildDoc(await alignProjectAsync(input.ko, input.en, {}, onProgress)), input.source ?? "");
+  return newProject(input.title, buildDoc(withNotes(await alignProjectAsync(input.ko, input.en, {}, onProgress), input)), input.source ?? "");
 }

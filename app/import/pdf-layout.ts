@@ -11,6 +11,7 @@
 // and Chromium; the comments say which layout each rule is for.
 import type { ImportedNote, LayoutOptions, LayoutReport } from "./index";
 import { koreanLineBreakJudge } from "../text/reflow";
+import { isParticleChain } from "../text/particles";
 
 export interface PdfItem {
   str: string;
@@ -72,7 +73,8 @@ const isSpace = (s: string) => /^[\s\u00a0\u3000]*$/.test(s);
 /** A superscript that is a note marker: 1, 12), (3), *, †, a. */
 const MARKER = /^[([]?(\d{1,3}|\*{1,3}|[†‡§]|[a-z])[)\]]?$/;
 /** A footnote line's leading number: `1)`, `1.`, `1 `, `[1]`, `*`, `주1)`. */
-const NOTE_START = /^(?:주\s?)?(\[\d{1,3}\]|\d{1,3}\)|\d{1,3}\.?(?=\s)|\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)/;
+// (LibreOffice sets the number right against the note's text: `1보스토치니…`.)
+const NOTE_START = /^(?:주\s?)?(\[\d{1,3}\]|\d{1,3}\)|\d{1,3}\.?(?=\s)|\d{1,3}(?=[\p{L}“"‘(])|\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u;
 const BULLET = /^([❏❍○◯●◦•▪▫■□◆◇▶▷►※☐☑✓✔➢➤→\-–—·ㆍ∙❑❖]|[Ⅰ-Ⅻ]\.?\s|[IVX]{1,4}\.\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s|o\s)/u;
 const SENTENCE_END = /[.?!。？！…](["'”’»)\]」』》]*)$/;
 const PAGE_NUMBER = [/^[-–—\s]*\d{1,4}[-–—\s]*$/, /^[-–—\s]*[ivxlcdm]{1,7}[-–—\s]*$/i, /^(page|p\.)?\s*\d{1,4}\s*(\/|of)\s*\d{1,4}$/i, /^\d{1,4}\s*쪽$/];
@@ -262,7 +264,7 @@ function runningLines(pages: Line[][], heights: number[]): Set<Line> {
       for (const line of row) if (line.base - line.size < 0.12 * h) candidates.push({ line, outermost: k === 0, zone: "top" });
     });
     rows.slice(-2).forEach((row, k, arr) => {
-      for (const line of row) if (line.base > 0.88 * h && rows.length > 1) candidates.push({ line, outermost: k === arr.length - 1, zone: "bottom" });
+      for (const line of row) if (line.base > 0.88 * h) candidates.push({ line, outermost: k === arr.length - 1, zone: "bottom" });
     });
   });
   const pagesOfKey = new Map<string, Set<number>>();
@@ -408,7 +410,7 @@ class ParagraphBuilder {
   private hyphenated = new Set<string>();
 
   constructor(
-    all: Line[],
+    private all: Line[],
     private body: number,
     private leading: number,
   ) {
@@ -451,12 +453,53 @@ class ParagraphBuilder {
   private koreanBreak(before: string, after: string): boolean {
     const wa = wordCore(before.slice(before.lastIndexOf(" ") + 1));
     const wb = wordCore(after.split(" ")[0]);
+    // A line that starts with particles only (`부터`, `에서는`): they belong to the word before.
+    if ((wb.length >= 2 || /^[은는을를의에와과로]$/.test(wb)) && isParticleChain(wb, wa)) return false;
+    if (this.wrapsAtSpaces()) return true;
     const [hasA, hasB] = [this.words.has(wa), this.words.has(wb)];
     if (this.words.has(wa + wb) && !(hasA && hasB)) return false;
     if (hasA && hasB) return true;
     if ((wa.length === 1 && !hasA) || (wb.length === 1 && !hasB)) return false;
     if (hasA && wa.length > 1) return true;
     return this.judge(lastChar(before), after[0]);
+  }
+
+  private spacesOnly: boolean | null = null;
+  private tight: boolean | null = null;
+
+  /** Whether the text more often sets an opening bracket right after a Korean word (`했다(TASS`) than after a space. */
+  private tightBrackets(): boolean {
+    if (this.tight === null) {
+      let [tight, spaced] = [0, 0];
+      for (const l of this.all) {
+        tight += l.text.match(/[\uac00-\ud7a3]\(/g)?.length ?? 0;
+        spaced += l.text.match(/[\uac00-\ud7a3] \(/g)?.length ?? 0;
+      }
+      this.tight = tight > spaced;
+    }
+    return this.tight;
+  }
+
+  /**
+   * Whether the document wraps its lines only at spaces (LibreOffice, Word):
+   * no line break anywhere joins two halves into a word the text writes
+   * elsewhere, while several fall between two words it does.
+   */
+  private wrapsAtSpaces(): boolean {
+    if (this.spacesOnly !== null) return this.spacesOnly;
+    let joins = 0;
+    let splits = 0;
+    for (let i = 1; i < this.all.length; i++) {
+      const [p, l] = [this.all[i - 1], this.all[i]];
+      if (!HANGUL.test(lastChar(p.text)) || !HANGUL.test(l.text[0])) continue;
+      const wa = wordCore(p.text.slice(p.text.lastIndexOf(" ") + 1));
+      const wb = wordCore(l.text.split(" ")[0]);
+      const both = this.words.has(wa) && this.words.has(wb);
+      if (this.words.has(wa + wb) && !both) joins++;
+      else if (both && !this.words.has(wa + wb)) splits++;
+    }
+    this.spacesOnly = joins === 0 ? splits >= 3 : splits >= 10 * joins;
+    return this.spacesOnly;
   }
 
   /** Whether a line break between two syllables is a word boundary. */
@@ -468,11 +511,19 @@ class ParagraphBuilder {
     const a = lastChar(p.text);
     const b = l.text[0];
     if (p.spaceAfter) return " ";
+    // An opening bracket ends a line, or closing punctuation starts one: no space (`왔다(` + `장철운 2023).`).
+    if (/[([{“‘「『《〈]/.test(a) || /^[)\]}.,:;!?”’」』》〉]/.test(b)) return "";
+    // `했다` + `(TASS 2023b)`: as the document writes a bracket after a word elsewhere.
+    if (HANGUL.test(a) && b === "(") return this.tightBrackets() ? "" : " ";
     // English words broken with a hyphen: `coopera-` + `tion` (unless written with it elsewhere).
     const hy = /(\p{Ll}+)-$/u.exec(p.text);
     const next = /^\p{Ll}+/u.exec(l.text);
     if (hy && next && /\p{Script=Latin}/u.test(hy[1])) return this.hyphenated.has(`${hy[1]}-${next[0]}`.toLowerCase()) ? "" : "-";
+    // A compound broken at its own hyphen (`오스트리아-` + `헝가리`, `Austria-` + `Hungary`) keeps it, without a space.
+    if (/\p{L}-$/u.test(p.text) && /^\p{L}/u.test(l.text)) return "";
     if (HANGUL.test(a) && HANGUL.test(b)) return this.koreanBreak(p.text, l.text) ? " " : "";
+    // A number and its counter: `2019` + `년의`.
+    if (/[0-9]/.test(a) && /^[년월일시분초만억조천원명개차회호번권편장절항쪽세위%]/.test(b)) return "";
     // `제1` + `차`, `10일` + `우리`: only the document's own words can tell.
     if (/[\uac00-\ud7a30-9]/.test(a) && /[\uac00-\ud7a30-9]/.test(b) && (HANGUL.test(a) || HANGUL.test(b))) {
       const wa = wordCore(p.text.slice(p.text.lastIndexOf(" ") + 1));
