@@ -2,6 +2,7 @@
 // dialogs (injected), settings, export. main/index.ts registers them with
 // ipcMain.handle; the e2e harness calls the very same functions through
 // page.exposeBinding. Nothing here touches Electron.
+import { readPdfAsset } from "./pdf-assets";
 import { basename, extname } from "node:path";
 import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
@@ -108,7 +109,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
         const target = path ?? (await deps.dialogs.openText(side));
         if (!target) return null;
         const bytes = await readFileBytes(target);
-        const { text, encoding } = await importText(basename(target), bytes);
+        const { text, encoding } = await importText(basename(target), bytes, { pdfAssets: readPdfAsset });
         return { path: target, text, encoding };
       }),
 

@@ -161,3 +161,33 @@ test("a damaged PDF names the file", async () => {
     return true;
   });
 });
+
+test("dari new --ko file.pdf [--password]: an encrypted PDF is refused without a project, imported with its password; footnotes become notes", async () => {
+  const { mkdtemp, rm, access } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { dari } = await import("../test/support");
+  const { parseProject } = await import("../app/document");
+  const dir = await mkdtemp(join(tmpdir(), "dari-pdf-cli-"));
+  try {
+    const out = join(dir, "p.dari");
+    const locked = join(SOURCES, "special02_encrypted-pdf_pw-test_english.pdf");
+    const refused = await dari("new", "--ko", locked, "-o", out);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /special02_encrypted-pdf_pw-test_english\.pdf.*password/);
+    await assert.rejects(access(out), "no partial project is written");
+    const wrong = await dari("new", "--ko", locked, "--password", "nope", "-o", out);
+    assert.match(wrong.err, /password .*is wrong/);
+    // The Korean sample as LibreOffice printed it, with its two footnotes.
+    const made = await dari("new", "--ko", await libreOfficePdf(), "--en", join(SOURCES, "../corpus/commentary.en.txt"), "-o", out);
+    assert.equal(made.code, 0, made.err);
+    const project = parseProject(await readFile(out, "utf8"));
+    const notes: string[] = [];
+    project.doc.descendants((n) => {
+      if (n.type.name === "segment" && n.attrs.note) notes.push(n.attrs.note);
+      return n.type.name !== "segment";
+    });
+    assert.deepEqual(notes.map((n) => n.replace(/^\d+ /, "")), FOOTNOTES.map((f) => f.text));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -76,8 +76,8 @@ export async function readPdfPages(fileName: string, bytes: Uint8Array, options:
   const cancelled = () => new DariError("import:cancelled", { file: fileName });
   if (options.signal?.aborted) throw cancelled();
   const task = pdfjs.getDocument({
-    // pdfjs takes the buffer over (transfers it): give it a copy, the caller's bytes stay usable.
-    data: bytes.slice(),
+    // pdfjs takes the buffer over and refuses a Node Buffer: give it a plain copy, the caller's bytes stay usable.
+    data: new Uint8Array(bytes),
     password: options.password || undefined,
     isEvalSupported: false,
     useWasm: false,
