@@ -1,5 +1,5 @@
 // Importing one side of a bitext from a file: .txt (any of its encodings, PDF
-// extractions included), .docx, .html and .md, chosen by extension. Every
+// extractions included), .docx, .html, .md and .pdf (app/import/pdf, with its layout), chosen by extension. Every
 // importer yields text whose paragraphs are separated by blank lines, so one
 // reflow step (app/text/reflow) gives the paragraphs, with the layout detected
 // or forced, the same way for a file, a preview and the command line.
