@@ -86,6 +86,7 @@ async function nodeMetrics(want: (name: string) => boolean): Promise<Record<stri
   }
   if (want("qa_20k_ms") && has("app/translate/qa.ts")) out.qa_20k_ms = metric(await qaRuns());
   if (want("tm_lookup_100k_ms") && has("app/translate/tm.ts") && has("bench/tm.ts")) out.tm_lookup_100k_ms = metric(await tmLookups());
+  if (want("import_pdf_100p_ms") && has("bench/pdf.ts")) out.import_pdf_100p_ms = metric((await (await import("./pdf")).pdfImports()).times);
   return out;
 }
 
@@ -182,6 +183,7 @@ const ORDER = [
   "export_docx_20k_ms",
   "tm_lookup_100k_ms",
   "qa_20k_ms",
+  "import_pdf_100p_ms",
 ];
 
 /** The budget of DESIGN.md and issue 7, for the table's last column. */
@@ -195,6 +197,7 @@ const BUDGET: Record<string, (m: Record<string, Metric>) => string> = {
   export_docx_20k_ms: (m) => check(m.export_docx_20k_ms.value < 5000, "< 5000"),
   tm_lookup_100k_ms: (m) => check(m.tm_lookup_100k_ms.value < 50, "< 50"),
   qa_20k_ms: (m) => check(m.qa_20k_ms.value < 1000, "< 1000"),
+  import_pdf_100p_ms: (m) => check(m.import_pdf_100p_ms.value < 3000, "< 3000"),
 };
 
 function check(ok: boolean, budget: string): string {
