@@ -34,6 +34,7 @@ const dialogs: Dialogs = {
       filters: [
         { name: i18n().t("dialog.filterDari"), extensions: ["dari"] },
         { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff"] },
+        { name: "PDF", extensions: ["pdf"] },
       ],
     });
     return r.canceled ? null : r.filePaths[0];
@@ -43,7 +44,7 @@ const dialogs: Dialogs = {
     return r.canceled || !r.filePath ? null : r.filePath;
   },
   async openText() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md"] }] });
+    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md", "pdf"] }] });
     return r.canceled ? null : r.filePaths[0];
   },
   async exportTo(suggestedName, extension) {
