@@ -159,6 +159,15 @@ function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
   });
 }
 
+/** A merge conflict kept on a segment: their version of a side, or who deleted it. */
+function validateConflict(v: unknown, place: Place): void {
+  if (!isObj(v)) fail(place, "notObject", { field: "conflict" });
+  if (v.ko !== undefined) validateSide(v.ko, place.key("ko", () => `${place.label} › ko`), "ko");
+  if (v.en !== undefined) validateSide(v.en, place.key("en", () => `${place.label} › en`), "en");
+  if (v.deleted !== undefined && v.deleted !== "ours" && v.deleted !== "theirs")
+    fail(place.key("deleted"), "badConflict", { value: String(v.deleted).slice(0, 40) });
+}
+
 function validateDoc(v: unknown, place: Place): void {
   if (!isObj(v)) fail(place, "notObject", { field: "doc" });
   if (v.type !== "doc") fail(place.key("type"), "wrongNode", { expected: "doc", found: String(v.type).slice(0, 40) });
@@ -190,6 +199,7 @@ function validateDoc(v: unknown, place: Place): void {
       const c = a.confidence;
       if (c !== undefined && c !== null && (typeof c !== "number" || !(c >= 0 && c <= 1)))
         fail(ap.key("confidence"), "badConfidence", { value: String(c).slice(0, 40) });
+      if (a.conflict !== undefined && a.conflict !== null) validateConflict(a.conflict, ap.key("conflict", () => `${sp.label} › conflict`));
       if (!Array.isArray(sv.content) || sv.content.length !== 2) fail(sp.key("content"), "segmentSides");
       validateSide(sv.content[0], sp.key("content").key(0, () => `${sp.label} › ko`), "ko");
       validateSide(sv.content[1], sp.key("content").key(1, () => `${sp.label} › en`), "en");
