@@ -90,6 +90,9 @@ test("pdf01 (LaTeX book): words broken across lines are joined, headers and page
   assert.ok(body.includes(bare("이 책을 쓰게 된 동기는 바로 독자들에게 파스칼과 같은 언어들 보다 낮은 수준에서 컴퓨터가 실제로 어떻게 작동하는지에 대한 자세한 이해를 위해서 이다.")));
   assert.ok(body.includes(bare("컴퓨터 내부의 메모리는 수들로 구성되어 있다. 컴퓨터 메모리는 그 수들을 10 개의 숫자를 이용하는 십진법 (decimal) 을 이용하여 저장하지 않는다.")));
   assert.ok(r.text.includes("컴퓨터가 실제로 어떻게"), "실 + 제로 joined without a space");
+  // Its Minion font maps the fi and fl ligatures to ĕ and Ę: they come out as letters.
+  assert.ok(!/[ĕĘ]/.test(r.text), "no ligature left as a stray letter");
+  assert.ok(r.text.includes("significant") && r.text.includes("overflow"), "ligatures read as fi and fl");
   assertNoPageFurniture(r, /^\d+ 제 \d+ 장 /);
   assert.ok((r.notes?.length ?? 0) > 0, "its numbered footnotes are notes");
 });

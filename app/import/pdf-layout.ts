@@ -222,6 +222,64 @@ function makeLine(pieces: Piece[], rowBase: number, rowSize: number, page: numbe
   };
 }
 
+// Some fonts' ToUnicode maps ligature glyphs to unrelated letters (pdf01's
+// Minion: ĕ for fi, Ę for fl, where pdftotext drops them). Such a letter from
+// Latin Extended-A/B, seen only inside plain Latin words, is replaced by the
+// ligature whose letters make the words most like the document's own words
+// (letter trigrams of the text around it).
+const LIGATURE_GUESSES = ["fi", "fl", "ff", "ffi", "ffl"];
+const ODD_LETTER = /[\u0100-\u024f]/;
+
+function repairLigatureLetters(lines: Line[]): void {
+  const words = lines.flatMap((l) => l.text.match(/[A-Za-z\u0100-\u024f]+/g) ?? []);
+  const odd = new Map<string, string[]>();
+  for (const w of words) for (const ch of w) if (ODD_LETTER.test(ch)) odd.set(ch, [...(odd.get(ch) ?? []), w]);
+  if (!odd.size) return;
+  const tri = new Map<string, number>();
+  let total = 0;
+  for (const w of words) {
+    if (ODD_LETTER.test(w)) continue;
+    const t = `^${w.toLowerCase()}$`;
+    for (let i = 0; i + 3 <= t.length; i++) {
+      tri.set(t.slice(i, i + 3), (tri.get(t.slice(i, i + 3)) ?? 0) + 1);
+      total++;
+    }
+  }
+  if (total < 2000) return;
+  const score = (w: string) => {
+    const t = `^${w.toLowerCase()}$`;
+    let sc = 0;
+    for (let i = 0; i + 3 <= t.length; i++) sc += Math.log(((tri.get(t.slice(i, i + 3)) ?? 0) + 0.1) / total);
+    return sc;
+  };
+  const replace = new Map<string, string>();
+  for (const [ch, ws] of odd) {
+    // Only letters that stand between plain letters: a real accented name is left alone.
+    if (!ws.every((w) => /^[A-Za-z]*$/.test(w.replace(ch, "")) && w.length > 1)) continue;
+    let best = "";
+    let bestScore = -Infinity;
+    for (const guess of LIGATURE_GUESSES) {
+      const sc = ws.reduce((sum, w) => sum + score(w.split(ch).join(guess)), 0);
+      if (sc > bestScore) [best, bestScore] = [guess, sc];
+    }
+    // The guess must make the words read like the document's words (every trigram seen), not merely less odd.
+    if (ws.every((w) => score(w.split(ch).join(best)) > (w.length + 3) * Math.log(0.5 / total))) replace.set(ch, best);
+  }
+  if (!replace.size) return;
+  for (const l of lines) {
+    if (![...replace.keys()].some((ch) => l.text.includes(ch))) continue;
+    let out = "";
+    const shift: number[] = [];
+    for (const ch of l.text) {
+      const r = replace.get(ch) ?? ch;
+      out += r;
+      shift.push(r.length - ch.length);
+    }
+    for (const m of l.markers) m.end += shift.slice(0, m.end).reduce((a, b) => a + b, 0);
+    l.text = out;
+  }
+}
+
 /** The size most of the text is set in (character-weighted). */
 function bodySize(pages: Line[][]): number {
   const weight = new Map<number, number>();
@@ -593,6 +651,7 @@ export function layoutPdf(pages: PdfPageText[], options: LayoutOptions = {}): Pd
   const keepColumns = options.columns !== false;
   const wantNotes = options.footnotes !== false;
   const perPage = pages.map((p, i) => pageLines(p, i));
+  repairLigatureLetters(perPage.flat());
   const body = bodySize(perPage);
   const running = runningLines(perPage, pages.map((p) => p.height));
   const report: LayoutReport = { pages: pages.length, columnPages: 0, headersRemoved: removeHeaders ? running.size : 0, footnotes: 0 };
