@@ -154,6 +154,8 @@ test("an encrypted PDF asks for its password, says when it is wrong, and opens w
   const r = await source(name, "test");
   assert.ok(collapse(r.text).startsWith("Lorem Ipsum"));
   assert.ok(collapse(r.text).includes("Lorem ipsum dolor sit amet, consectetur adipiscing elit,"));
+  // Ragged-right lines wrap before the column's edge without ending their paragraph.
+  assert.deepEqual(paragraphsOf(r).map((p) => p.slice(0, 11)), ["Lorem Ipsum", "Lorem ipsum"]);
 });
 
 test("a damaged PDF names the file", async () => {

@@ -486,7 +486,11 @@ class ParagraphBuilder {
   }
 
   private breaksBefore(p: Line, l: Line): boolean {
-    const short = p.x1 < p.colRight - Math.max(1.5 * p.size, 0.04 * (p.colRight - p.colLeft));
+    // A line is short (its paragraph's last) when the next line's first word would have fitted after it:
+    // ragged-right text wraps earlier than the column's edge without ending a paragraph.
+    const perChar = (l.x1 - l.x0) / Math.max(1, l.text.length);
+    const firstWord = perChar * (l.text.split(" ")[0].length + 1);
+    const short = p.colRight - p.x1 > Math.max(firstWord, 1.5 * p.size, 0.04 * (p.colRight - p.colLeft));
     // Indents are measured from each line's own column edge (the next column starts further right).
     const [li, pi, pt] = [l.x0 - l.colLeft, p.x0 - p.colLeft, p.textX - p.colLeft];
     const indented = li > pi + 0.5 * l.size && Math.abs(li - pt) > 0.5 * l.size;
