@@ -196,3 +196,54 @@ test("dari new --ko file.pdf [--password]: an encrypted PDF is refused without a
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+/** A one-page PDF whose text is set in a non-embedded Adobe-Korea1 CID font (as many Korean PDFs are): it can only be read with the CMaps. */
+function cidFontPdf(text: string): Uint8Array {
+  const hex = Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase();
+  const content = `BT /F1 12 Tf 72 720 Td <${hex}> Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type0 /BaseFont /HYSMyeongJo-Medium /Encoding /UniKS-UTF16-H /DescendantFonts [6 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYSMyeongJo-Medium /CIDSystemInfo << /Registry (Adobe) /Ordering (Korea1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /HYSMyeongJo-Medium /Flags 6 /FontBBox [0 -148 1001 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 60 >>",
+  ];
+  let out = "%PDF-1.7\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, "latin1"));
+}
+
+test("a Korean CID-font PDF is read with pdfjs's bundled Adobe-Korea1 CMaps, through the injected reader, and nothing is fetched", async () => {
+  const sentence = "북러 정상회담은 보스토치니 우주기지에서 열렸다.";
+  const asked: string[] = [];
+  const fetched: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (url: unknown) => {
+    fetched.push(String(url));
+    throw new Error("no network");
+  }) as typeof fetch;
+  try {
+    const r = await importText("cid.pdf", cidFontPdf(sentence), {
+      pdfAssets: async (kind, name) => {
+        asked.push(`${kind}/${name}`);
+        return readPdfAsset(kind, name);
+      },
+    });
+    assert.equal(r.text, sentence);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.ok(asked.includes("cmaps/UniKS-UTF16-H.bcmap") && asked.includes("cmaps/Adobe-Korea1-UCS2.bcmap"), asked.join(", "));
+  assert.deepEqual(fetched, []);
+  // The reader gives only files of pdfjs's two data folders.
+  await assert.rejects(readPdfAsset("cmaps", "../package.json"));
+});
