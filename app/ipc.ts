@@ -31,6 +31,8 @@ export interface OpenedProject {
   madeFrom?: string;
   /** A commentary (a PDF) chosen in File › Open: the window starts a new project from it in the import dialog. */
   importFile?: string;
+  /** What the import left out (a .qdpx's pictures, PDFs, variables…), one message each. */
+  warnings?: IpcError[];
 }
 
 export interface Settings {

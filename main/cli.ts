@@ -16,8 +16,10 @@ import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
+import { importQdpx } from "../app/import/qdpx";
 import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
+import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 import { printPdfWithChromium } from "./pdf";
 import { readPdfAsset } from "./pdf-assets";
 import { mergeProjectTexts } from "../app/merge/merge3";
@@ -94,24 +96,30 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   align: {
-    usage: "dari align <project.dari> [-o <out.dari>]",
-    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place).",
-    options: { output: { type: "string", short: "o" } },
+    usage: "dari align <project.dari> [--memory <file.tmx>] [-o <out.dari>]",
+    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place). --memory: word pairs learned from a TMX help.",
+    options: { output: { type: "string", short: "o" }, memory: { type: "string" } },
     positionals: ["project.dari"],
     async run(values, [input]) {
       const out = typeof values.output === "string" && values.output ? values.output : input;
-      const project = realignProject(await readProject(input));
+      const memory = typeof values.memory === "string" && values.memory ? values.memory : null;
+      const learned = memory ? lexiconFromMemoryFile(memory, await readFileBytes(memory)) : undefined;
+      const project = realignProject(await readProject(input), learned ? { learned } : {});
       await writeOutputFile(out, serializeProject(project));
     },
   },
   import: {
-    usage: "dari import <file.tmx|file.xlf> -o <project.dari>",
-    summary: "Create a project from a translation memory (TMX) or an XLIFF 2 file; Dari's own exports come back whole.",
+    usage: "dari import <file.tmx|file.xlf|file.qdpx> -o <project.dari>",
+    summary: "Create a project from a translation memory (TMX), an XLIFF 2 file or a REFI-QDA project (.qdpx); Dari's own exports come back whole.",
     options: { output: { type: "string", short: "o" } },
-    positionals: ["file.tmx|file.xlf"],
-    async run(values, [input]) {
+    positionals: ["file.tmx|file.xlf|file.qdpx"],
+    async run(values, [input], io) {
       const out = required(values, "output", "-o");
-      const project = importInterchangeBytes(input, await readFileBytes(input));
+      const bytes = await readFileBytes(input);
+      // A .qdpx names what Dari left out (pictures, PDFs, variables…), one warning a line.
+      const qdpx = /\.qdpx$/i.test(input) ? importQdpx(input, bytes) : null;
+      for (const w of qdpx?.warnings ?? []) io.stderr(`dari import: warning: ${w.message}\n`);
+      const project = qdpx ? qdpx.project : importInterchangeBytes(input, bytes);
       await writeOutputFile(out, serializeProject(project));
     },
   },

@@ -8,6 +8,7 @@ import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Res
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
+import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
@@ -78,6 +79,10 @@ export function createHandlers(deps: HandlerDeps): DariApi {
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
+    if (extname(path).toLowerCase() === ".qdpx") {
+      const { project, warnings } = importQdpx(basename(path), await readFileBytes(path));
+      return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, warnings: warnings.map((w) => w.toJSON()) };
+    }
     if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase()))
       return { path: null, text: serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path))), recovery: null, madeFrom: path };
     // A PDF opens the import dialog with it as the Korean commentary (the window asks for the rest).

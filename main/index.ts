@@ -36,7 +36,7 @@ const dialogs: Dialogs = {
       properties: ["openFile"],
       filters: [
         { name: i18n().t("dialog.filterDari"), extensions: ["dari"] },
-        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff"] },
+        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff", "qdpx"] },
         { name: "PDF", extensions: ["pdf"] },
       ],
     });

@@ -293,6 +293,8 @@ export class DariApp implements AppContext {
       return openImportDialogWith(this, { side: "ko", path: opened.importFile });
     }
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
+    // What an import left out stays in view, one line each.
+    if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
     this.editor.focus();
   }
 

@@ -6,7 +6,7 @@ import { schema, isSegmentStatus } from "../schema";
 import { DariError } from "../errors";
 import { FORMAT_NAME, FORMAT_VERSION, emptyMeta, type Project, type ProjectMeta } from "./project";
 import { migrate } from "./migrate";
-import type { Code } from "../themes/codebook";
+import type { Code, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 
 type Raw = Record<string, unknown>;
@@ -100,6 +100,7 @@ function validateCodebook(v: unknown, place: Place): Code[] {
     const color = str(c, "color", p, true) || "#888888";
     if (!/^#[0-9a-fA-F]{6}$/.test(color)) fail(p.key("color"), "badColor", { value: color.slice(0, 40) });
     const parent = c.parent === undefined || c.parent === null ? null : str(c, "parent", p);
+    if (c.codable !== undefined && typeof c.codable !== "boolean") fail(p.key("codable"), "notBoolean", { field: "codable" });
     return {
       id,
       label: bi("label"),
@@ -111,12 +112,30 @@ function validateCodebook(v: unknown, place: Place): Code[] {
         ko: stringList(kw?.ko, p.key("keywords").key("ko"), "keywords.ko"),
         en: stringList(kw?.en, p.key("keywords").key("en"), "keywords.en"),
       },
+      ...(c.codable === false ? { codable: false as const } : {}),
     };
   });
   codes.forEach((c, i) => {
     if (c.parent !== null && !ids.has(c.parent)) fail(place.key(i, `codebook › code ${i + 1}`).key("parent"), "unknownParent", { id: c.parent });
   });
   return codes;
+}
+
+/**
+ * REFI-QDA code sets kept for the round trip. A member that is no longer a code
+ * (deleted in the codebook panel, or by a merge) is left out rather than
+ * refusing the file: there is nothing of it to keep.
+ */
+function validateCodeSets(v: unknown, place: Place, codes: Code[]): CodeSet[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) fail(place, "notArray", { field: "codeSets" });
+  const ids = new Set(codes.map((c) => c.id));
+  return v.map((s, i) => {
+    const p = place.key(i, `codeSets › set ${i + 1}`);
+    if (!isObj(s)) fail(p, "notObject", { field: "set" });
+    const members = stringList(s.codes, p.key("codes"), "codes").filter((id) => ids.has(id));
+    return { guid: str(s, "guid", p), name: str(s, "name", p), description: str(s, "description", p, true), codes: members };
+  });
 }
 
 function validateGlossary(v: unknown, place: Place): GlossaryEntry[] {
@@ -232,6 +251,7 @@ export function parseProject(text: string): Project {
   const meta = validateMeta(file.meta, top.key("meta", "meta"));
   const codebook = validateCodebook(file.codebook, top.key("codebook", "codebook"));
   const glossary = validateGlossary(file.glossary, top.key("glossary", "glossary"));
+  const codeSets = validateCodeSets(file.codeSets, top.key("codeSets", "codeSets"), codebook);
   validateDoc(file.doc, top.key("doc", ""));
 
   let doc: PMNode;
@@ -241,5 +261,5 @@ export function parseProject(text: string): Project {
   } catch (e) {
     throw new DariError("file.invalidDoc", { reason: String((e as Error).message).slice(0, 200) });
   }
-  return { meta, codebook, glossary, doc };
+  return { meta, codebook, glossary, doc, ...(codeSets?.length ? { codeSets } : {}) };
 }

@@ -18,6 +18,8 @@ import { reflowAsync, REFLOW_MODES, type ReflowMode, type ReflowResult } from ".
 import { modeForFile } from "../../app/import/formats";
 import { checkSides } from "../../app/import/sides";
 import { importBitextAsync } from "../../app/import/bitext";
+import { learnedLexicon } from "../../app/align/learn";
+import { loadLearnedLexicon } from "./translate/user-data";
 import { baseName } from "../../app/import/formats";
 import { trapTab } from "../dialog";
 
@@ -336,7 +338,15 @@ class ImportDialog {
       // Aligned between frames, so the window stays responsive and shows how far it got.
       // Notes are placed by main's paragraphs: kept unless another layout was forced on the side.
       const notesOf = (s: SideState) => (s.mode === "auto" ? s.file?.notes : undefined);
-      const input = { ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko, koNotes: notesOf(ko), enNotes: notesOf(en) };
+      const input = {
+        ko: ko.result.paragraphs,
+        en: enParagraphs,
+        title: this.titleInput.value.trim() || names.ko,
+        source: names.ko,
+        learned: learnedLexicon(loadLearnedLexicon()),
+        koNotes: notesOf(ko),
+        enNotes: notesOf(en),
+      };
       project = await importBitextAsync(input, (f) => {
         this.progress.value = f;
         this.progressLabel.textContent = this.ctx.t("import:dialog.aligning", { percent: Math.round(f * 100) });
