@@ -10,6 +10,7 @@ import type { DariFileJSON } from "./document/serialize";
 import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
+import type { ImportedNote, LayoutOptions, LayoutReport } from "./import/index";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -28,6 +29,8 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
+  /** A commentary (a PDF, HWP or HWPX) chosen in File › Open: the window starts a new project from it in the import dialog. */
+  importFile?: string;
   /** What the import left out (a .qdpx's pictures, PDFs, variables…; a memory's other languages), one message each. */
   warnings?: IpcError[];
 }
@@ -51,6 +54,12 @@ export interface ImportedText {
   text: string;
   /** The detected encoding, e.g. "utf-8", "utf-16le", "euc-kr". */
   encoding: string;
+  /** The importer that read it ("txt", "pdf", ...). */
+  format?: string;
+  /** Footnotes of a layout-aware import (pdf, hwp, hwpx), by paragraph of `text`. */
+  notes?: ImportedNote[];
+  /** What a layout-aware import detected, for the preview's summary and switches. */
+  layout?: LayoutReport;
 }
 
 export interface ExportRequest {
@@ -98,7 +107,9 @@ export interface DariApi {
   /** Removes the recovery copy once the user has saved or declined it. */
   discardRecovery(path: string | null): Promise<Result<void>>;
   /** Reads a text file for import, decoding UTF-8/UTF-16/EUC-KR; asks with a dialog when path is null. */
-  readTextForImport(req: { path: string | null; side: Side }): Promise<Result<ImportedText | null>>;
+  readTextForImport(req: { path: string | null; side: Side; options?: LayoutOptions }): Promise<Result<ImportedText | null>>;
+  /** Stops the import being read (a long PDF); its readTextForImport fails with import:cancelled. */
+  cancelImport(): Promise<Result<void>>;
   /** Exports the project; returns the path written, null when cancelled. */
   exportProject(req: ExportRequest): Promise<Result<string | null>>;
   getSettings(): Promise<Result<Settings>>;
@@ -118,6 +129,7 @@ export const IPC_METHODS = [
   "autosave",
   "discardRecovery",
   "readTextForImport",
+  "cancelImport",
   "exportProject",
   "getSettings",
   "setSettings",

@@ -23,6 +23,7 @@ import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
 import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 import { printPdfWithChromium } from "./pdf";
+import { readPdfAsset } from "./pdf-assets";
 import { mergeProjectTexts } from "../app/merge/merge3";
 import { agreement } from "../app/merge/agree";
 import { gitSetup } from "./git-setup";
@@ -78,19 +79,21 @@ function titleFrom(path: string): string {
 
 export const COMMANDS: Record<string, Command> = {
   new: {
-    usage: "dari new --ko <file> [--en <file>] [--title <t>] -o <project.dari>",
+    usage: "dari new --ko <file> [--en <file>] [--title <t>] [--password <pw>] -o <project.dari>",
     summary: "Create a project from a Korean text and, optionally, its English translation.",
-    options: { ko: { type: "string" }, en: { type: "string" }, title: { type: "string" }, output: { type: "string", short: "o" } },
+    options: { ko: { type: "string" }, en: { type: "string" }, title: { type: "string" }, password: { type: "string" }, output: { type: "string", short: "o" } },
     positionals: [],
     async run(values) {
       const koPath = required(values, "ko");
       const out = required(values, "output", "-o");
       const enPath = typeof values.en === "string" ? values.en : null;
-      const ko = await importParagraphs(basename(koPath), await readFileBytes(koPath));
-      const en = enPath ? await importParagraphs(basename(enPath), await readFileBytes(enPath)) : null;
+      // --password opens an encrypted PDF (on either side); PDFs need pdfjs's bundled CMaps and fonts.
+      const read = { pdfAssets: readPdfAsset, password: typeof values.password === "string" ? values.password : undefined };
+      const ko = await importParagraphs(basename(koPath), await readFileBytes(koPath), read);
+      const en = enPath ? await importParagraphs(basename(enPath), await readFileBytes(enPath), read) : null;
       checkSides(ko.paragraphs, en?.paragraphs ?? null, { ko: koPath, en: enPath ?? "" });
       const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
-      const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath) });
+      const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath), koNotes: ko.notes, enNotes: en?.notes });
       await writeOutputFile(out, serializeProject(project));
     },
   },

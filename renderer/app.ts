@@ -288,6 +288,10 @@ export class DariApp implements AppContext {
   private async open(path: string | null): Promise<void> {
     if (!(await this.confirmDiscard())) return;
     const opened = await this.call(this.api.openProject(path));
+    if (opened?.importFile) {
+      const { openImportDialogWith } = await import("./features/import-dialog");
+      return openImportDialogWith(this, { side: "ko", path: opened.importFile });
+    }
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
     // What an import left out (a .qdpx's pictures, a memory's other languages) stays in view, one line each.
     if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
