@@ -6,6 +6,7 @@ import { app, BrowserWindow, Menu, dialog, ipcMain, session, type MenuItemConstr
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createHandlers, type Dialogs } from "./handlers";
+import { createPathGrants } from "./grants";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
 import { printPdfInWindow } from "./pdf-electron";
 import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
@@ -82,7 +83,13 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template.map(convert)));
 }
 
+// Files the command line or the OS gave main: the only paths besides dialog choices and recent files it acts on.
+const grants = createPathGrants();
+if (pendingFile) grants.grant(pendingFile);
+
 const handlers = createHandlers({
+  grants,
+  importWorker: { workerFile: join(__dirname, "import-worker.cjs") },
   userData: app.getPath("userData"),
   dialogs,
   samplePath: join(resourcesDir, "sample", "commentary.dari"),
@@ -127,6 +134,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on("second-instance", (_e, argv) => {
     const file = fileFromArgv(argv);
+    if (file) grants.grant(file);
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
@@ -136,6 +144,7 @@ if (!app.requestSingleInstanceLock()) {
   // macOS: a .dari file opened from Finder or the Dock.
   app.on("open-file", (e, path) => {
     e.preventDefault();
+    grants.grant(path);
     if (win) sendMenu(`openRecent:${path}`);
     else pendingFile = path;
   });

@@ -68,8 +68,11 @@ export interface LayoutOptions {
   password?: string;
 }
 
-/** Reads a file to text for import. Throws DariError naming the file on bad input. */
-export async function importText(fileName: string, bytes: Uint8Array): Promise<ImportedFileText> {
+/**
+ * Reads a file to text for import. Throws DariError naming the file on bad input.
+ * `options` are the analyst's switches for the formats that take them (main's import worker passes them through).
+ */
+export async function importText(fileName: string, bytes: Uint8Array, options: LayoutOptions = {}): Promise<ImportedFileText> {
   const format = importFormatOf(fileName);
   if (!format) throw new DariError("import:unsupported", { file: fileName, ext: `.${extensionOf(fileName)}` });
   if (bytes.length === 0) throw new DariError("import:empty", { file: fileName });
