@@ -228,7 +228,10 @@ test("a project is parsed and validated before it is returned or added to the re
   answers.open.push(broken);
   const r = await api.openProject(null);
   assert.equal(r.ok, false);
-  if (!r.ok) assert.match(r.error.key, /^file\.noPassages$/, r.error.message);
+  if (!r.ok) {
+    assert.equal(r.error.key, "file.noPassages", r.error.message);
+    assert.match(r.error.message, /broken\.dari: .*no passages/, "the message names the file");
+  }
   assert.deepEqual(ok(await api.getSettings()).recentFiles, []);
 });
 

@@ -127,7 +127,12 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
       return { path: null, text: serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path))), recovery: null, madeFrom: path };
     const text = await readProjectFile(path);
     // Parsed and validated before anything is returned or remembered: a broken file never enters the recent files.
-    parseProject(text);
+    try {
+      parseProject(text);
+    } catch (e) {
+      if (isDariError(e)) throw new DariError(e.key, { ...e.params, inFile: path });
+      throw e;
+    }
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
     grants.grant(path);
     await remember(path);
