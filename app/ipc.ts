@@ -28,6 +28,8 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
+  /** What that import left out (e.g. theme tags outside the text), to tell the user. */
+  warnings?: IpcError[];
 }
 
 export interface Settings {

@@ -16,6 +16,7 @@ import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
+import { importWarnings } from "../app/import/build-project";
 import { readFileBytes, readProjectFile, saveAtomic } from "./files";
 import { checkProjectSize } from "../app/import/size";
 import { realignProject } from "../app/align/project";
@@ -112,10 +113,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: "Create a project from a translation memory (TMX) or an XLIFF 2 file; Dari's own exports come back whole.",
     options: { output: { type: "string", short: "o" } },
     positionals: ["file.tmx|file.xlf"],
-    async run(values, [input]) {
+    async run(values, [input], io) {
       const out = required(values, "output", "-o");
       const project = importInterchangeBytes(input, await readFileBytes(input));
       await writeResult(out, serializeProject(project), input);
+      for (const w of importWarnings(project)) io.stderr(`dari import: warning: ${new DariError(w.key, w.params).message}\n`);
     },
   },
   export: {

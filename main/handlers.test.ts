@@ -274,3 +274,19 @@ test("every request is checked against its method's schema: a bad one gets a cle
 test("every method of the contract has a schema", () => {
   for (const m of IPC_METHODS) assert.ok(Array.isArray(IPC_SCHEMAS[m]), m);
 });
+
+test("a TMX whose theme tags fall outside the text opens with them left out, and says so", async () => {
+  const spans = JSON.stringify([{ side: "ko", from: -1, to: 2, code: "space", id: "a1", note: "" }, { side: "ko", from: 0, to: 2, code: "space", id: "a2", note: "" }]).replace(/"/g, "&quot;");
+  const tmx = join(dir, "tags.tmx");
+  await writeFile(
+    tmx,
+    `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
+      `<tu><prop type="x-dari-themes">${spans}</prop><tuv xml:lang="ko"><seg>북러 회담</seg></tuv><tuv xml:lang="en"><seg>Summit</seg></tuv></tu></body></tmx>`,
+  );
+  answers.open.push(tmx);
+  const opened = ok(await api.openProject(null))!;
+  assert.equal(opened.warnings?.length, 1);
+  assert.equal(opened.warnings![0].key, "import:droppedSpans");
+  assert.match(opened.warnings![0].message, /tags\.tmx: 1 theme tag was left out \(1 outside the text/);
+  assert.match(opened.text, /"id": "a2"/);
+});

@@ -7,6 +7,7 @@ import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Res
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
+import { importWarnings } from "../app/import/build-project";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
@@ -123,8 +124,11 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
-    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase()))
-      return { path: null, text: serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path))), recovery: null, madeFrom: path };
+    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase())) {
+      const project = importInterchangeBytes(basename(path), await readFileBytes(path));
+      const warnings = importWarnings(project).map((w) => new DariError(w.key, w.params).toJSON());
+      return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, ...(warnings.length ? { warnings } : {}) };
+    }
     const text = await readProjectFile(path);
     // Parsed and validated before anything is returned or remembered: a broken file never enters the recent files.
     try {

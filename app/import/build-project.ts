@@ -35,9 +35,30 @@ export interface ImportedProject {
 /** Line breaks inside a side are layout, not content (as in buildSegment). */
 const oneLine = (s: string) => s.replace(/\r\n?|\n/g, " ");
 
-function sideJSON(type: Side, text: string, spans: ThemeSpan[]): unknown {
+/** Why a theme span of an imported file was left out. */
+export type DroppedSpan = "outOfRange" | "duplicate" | "overlapping";
+
+/**
+ * The spans of one side that can become marks. Another tool (or a hand edit)
+ * may write spans outside the text, the same span twice, or two ranges of one
+ * tag that overlap; each such span is left out (and counted by `drop`) rather
+ * than failing the whole import with a message about marks.
+ */
+function usableSpans(spans: ThemeSpan[], type: Side, length: number, drop: (why: DroppedSpan) => void): ThemeSpan[] {
+  const kept: ThemeSpan[] = [];
+  for (const s of spans) {
+    if (s.side !== type) continue;
+    if (!(Number.isInteger(s.from) && Number.isInteger(s.to) && s.from >= 0 && s.from < s.to && s.to <= length)) drop("outOfRange");
+    else if (kept.some((k) => k.id === s.id && k.code === s.code && k.from === s.from && k.to === s.to)) drop("duplicate");
+    else if (kept.some((k) => k.id === s.id && k.from < s.to && s.from < k.to)) drop("overlapping");
+    else kept.push(s);
+  }
+  return kept;
+}
+
+function sideJSON(type: Side, text: string, spans: ThemeSpan[], drop: (why: DroppedSpan) => void): unknown {
   const clean = oneLine(text);
-  const mine = spans.filter((s) => s.side === type && s.from < s.to && s.to <= clean.length);
+  const mine = usableSpans(spans, type, clean.length, drop);
   const cuts = new Set([0, clean.length]);
   for (const s of mine) cuts.add(s.from).add(s.to);
   const points = [...cuts].sort((a, b) => a - b);
@@ -65,7 +86,22 @@ export function parseSpans(json: string | undefined): ThemeSpan[] {
   }
 }
 
+/** A warning of an import that went through: the i18n key and its parameters, as DariError carries them. */
+export interface ImportWarning {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+const warningsOf = new WeakMap<Project, ImportWarning[]>();
+
+/** What an interchange import left out, for the CLI to print and the window to show. */
+export function importWarnings(project: Project): ImportWarning[] {
+  return warningsOf.get(project) ?? [];
+}
+
 export function buildImportedProject(imp: ImportedProject, file: string): Project {
+  const dropped: Record<DroppedSpan, number> = { outOfRange: 0, duplicate: 0, overlapping: 0 };
+  const drop = (why: DroppedSpan) => void dropped[why]++;
   const used = new Set<string>();
   const unique = (id: string, prefix: string) => {
     const out = id && !used.has(id) ? id : newId(prefix);
@@ -82,7 +118,7 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
       content: p.segments.map((s) => ({
         type: "segment",
         attrs: { id: unique(s.id, "s"), status: s.status, confirmed: s.confirmed, note: s.note, confidence: s.confidence },
-        content: [sideJSON("ko", s.ko, s.themes), sideJSON("en", s.en, s.themes)],
+        content: [sideJSON("ko", s.ko, s.themes, drop), sideJSON("en", s.en, s.themes, drop)],
       })),
     })),
   };
@@ -99,7 +135,10 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
   const glossary = json(imp.glossary);
   const meta = { title: "", source: "", author: "", date: "", created: now, modified: now, ...imp.meta };
   try {
-    return parseProject(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION, meta, codebook, glossary, doc }));
+    const project = parseProject(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION, meta, codebook, glossary, doc }));
+    const count = dropped.outOfRange + dropped.duplicate + dropped.overlapping;
+    if (count) warningsOf.set(project, [{ key: "import:droppedSpans", params: { file, count, ...dropped } }]);
+    return project;
   } catch (e) {
     if (e instanceof DariError) throw new DariError("file.inFile", { file, message: e.message });
     throw e;
