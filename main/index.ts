@@ -3,10 +3,11 @@
 // command line or the OS. Everything that does not need Electron lives in
 // handlers.ts and its neighbours, where Node tests reach it.
 import { app, BrowserWindow, Menu, dialog, ipcMain, session, type MenuItemConstructorOptions } from "electron";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createHandlers, type Dialogs } from "./handlers";
 import { createPathGrants } from "./grants";
+import { removeStaleTempFiles, recoveryDir } from "./files";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
 import { printPdfInWindow } from "./pdf-electron";
 import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
@@ -166,6 +167,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     const s = await handlers.getSettings();
     if (s.ok) settings = s.value;
+    // Temporary files of saves killed mid-way (the app or the CLI) are removed at start.
+    void removeStaleTempFiles([app.getPath("userData"), recoveryDir(app.getPath("userData")), ...settings.recentFiles.map((f) => dirname(f)), ...(pendingFile ? [dirname(pendingFile)] : [])]);
     buildMenu();
     createWindow();
   });
