@@ -29,7 +29,7 @@ export type Schema =
 const str = (max: number, more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "string", max, ...more });
 const oneOf = (values: readonly string[], more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "enum", values, ...more });
 const bool = (optional = false): Schema => ({ kind: "boolean", optional });
-const obj = (fields: Record<string, Schema>): Schema => ({ kind: "object", fields });
+const obj = (fields: Record<string, Schema>, optional = false): Schema => ({ kind: "object", fields, optional });
 const path = str(MAX_PATH_CHARS, { nullable: true });
 
 /** The arguments of each method, in order. The type makes a method without a schema a compile error. */
@@ -39,7 +39,23 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } =
   saveProject: [obj({ path, text: str(MAX_PROJECT_CHARS), saveAs: bool() })],
   autosave: [obj({ path, text: str(MAX_PROJECT_CHARS) })],
   discardRecovery: [path],
-  readTextForImport: [obj({ path, side: oneOf(SIDES) })],
+  readTextForImport: [
+    obj({
+      path,
+      side: oneOf(SIDES),
+      // The analyst's switches of a layout-aware import (app/import/index.ts LayoutOptions).
+      options: obj(
+        {
+          removeHeaders: bool(true),
+          columns: bool(true),
+          footnotes: bool(true),
+          tables: oneOf(["passages", "skip"], { optional: true }),
+          password: str(MAX_NAME_CHARS, { optional: true }),
+        },
+        true,
+      ),
+    }),
+  ],
   exportProject: [
     obj({
       format: oneOf(EXPORT_FORMATS),

@@ -10,6 +10,7 @@ import type { DariFileJSON } from "./document/serialize";
 import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
+import type { LayoutOptions } from "./import/index";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -99,7 +100,7 @@ export interface DariApi {
   /** Removes the recovery copy once the user has saved or declined it. */
   discardRecovery(path: string | null): Promise<Result<void>>;
   /** Reads a text file for import, decoding UTF-8/UTF-16/EUC-KR; asks with a dialog when path is null. */
-  readTextForImport(req: { path: string | null; side: Side }): Promise<Result<ImportedText | null>>;
+  readTextForImport(req: { path: string | null; side: Side; options?: LayoutOptions }): Promise<Result<ImportedText | null>>;
   /** Exports the project; returns the path written, null when cancelled. */
   exportProject(req: ExportRequest): Promise<Result<string | null>>;
   getSettings(): Promise<Result<Settings>>;

@@ -247,6 +247,8 @@ test("every request is checked against its method's schema: a bad one gets a cle
     ["orientation", () => api.exportProject({ format: "pdf", orientation: "sideways" as never, projectText: projectText(), path: null })],
     ["a number for text", () => api.exportProject({ format: "html", projectText: 42 as never, path: null })],
     ["import side", () => api.readTextForImport({ path: null, side: "fr" as never })],
+    ["import layout switch", () => api.readTextForImport({ path: null, side: "ko", options: { tables: "all" as never } })],
+    ["import password", () => api.readTextForImport({ path: null, side: "ko", options: { password: 1234 as never } })],
     ["settings language", () => api.setSettings({ uiLanguage: "xx" as never })],
     ["settings layout", () => api.setSettings({ layout: "grid" as never })],
     ["a title too long", () => api.setDocumentState({ title: "x".repeat(100_000), dirty: true })],

@@ -13,7 +13,6 @@ import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
-import type { LayoutOptions } from "../app/import/index";
 import { validateRequest } from "../app/ipc-schema";
 import { IPC_METHODS } from "../app/ipc";
 import { createPathGrants, type PathGrants } from "./grants";
@@ -175,14 +174,13 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
 
     discardRecovery: (path) => result(async () => discardRecovery(deps.userData, await mine(path))),
 
-    readTextForImport: ({ path, side }) =>
+    readTextForImport: ({ path, side, options = {} }) =>
       result(async (): Promise<ImportedText | null> => {
         // A file chosen in the import dialog may be read again (e.g. with other layout switches); no other path.
         const target = path !== null ? await mine(path) : chosen(await deps.dialogs.openText(side));
         if (!target) return null;
         const bytes = await readFileBytes(target);
         // Parsed in a worker with a heap limit: a hostile or huge file cannot freeze or crash the window.
-        const options: LayoutOptions = {};
         const { text, encoding } = await importInWorker(basename(target), bytes, side, options, deps.importWorker);
         return { path: target, text, encoding };
       }),
