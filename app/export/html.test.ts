@@ -99,4 +99,8 @@ test("a crafted label language never reaches the page: <html lang> comes from th
   assert.doesNotMatch(html, /<script/i);
   assert.match(html, /^<!DOCTYPE html>\n<html lang="ko">/);
   assert.match(await exportHtml(themedProject(), { uiLanguage: "en" }), /^<!DOCTYPE html>\n<html lang="en">/);
+  // The page orientation, written into the CSS, comes from its fixed list too.
+  const page = await exportHtml(themedProject(), { orientation: "portrait;}</style><script>alert(1)</script><style>" as never });
+  assert.doesNotMatch(page, /<script/i);
+  assert.match(page, /@page\{size:A4 portrait;/);
 });

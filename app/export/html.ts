@@ -231,7 +231,7 @@ export async function exportHtml(project: Project, options: ExportOptions = {}):
     `<!DOCTYPE html>\n<html lang="${escapeAttr(lang)}">\n<head>\n<meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="Dari">`,
-    `<title>${title}</title>\n<style>${css(data, options.orientation ?? "portrait")}</style>\n</head>\n<body>`,
+    `<title>${title}</title>\n<style>${css(data, options.orientation === "landscape" ? "landscape" : "portrait")}</style>\n</head>\n<body>`,
     titleBlock(project, t),
     legend(ctx),
     `<table class="bitext">${head}`,
