@@ -10,13 +10,13 @@ import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/in
 import { importWarnings } from "../app/import/build-project";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
-import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
+import { saveAtomic, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
 import { validateRequest } from "../app/ipc-schema";
 import { IPC_METHODS } from "../app/ipc";
 import { createPathGrants, type PathGrants } from "./grants";
-import { importInWorker, type ImportRunnerOptions } from "./import-runner";
+import { importInWorker, checkProjectInWorker, type ImportRunnerOptions } from "./import-runner";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
 export interface Dialogs {
@@ -128,14 +128,8 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
       const warnings = importWarnings(project).map((w) => new DariError(w.key, w.params).toJSON());
       return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, ...(warnings.length ? { warnings } : {}) };
     }
-    const text = await readProjectFile(path);
-    // Parsed and validated before anything is returned or remembered: a broken file never enters the recent files.
-    try {
-      parseProject(text);
-    } catch (e) {
-      if (isDariError(e)) throw new DariError(e.key, { ...e.params, inFile: path });
-      throw e;
-    }
+    // Parsed and validated (in the worker) before anything is returned or remembered: a broken file never enters the recent files.
+    const text = await checkProjectInWorker(path, await readFileBytes(path), deps.importWorker);
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
     grants.grant(path);
     await remember(path);

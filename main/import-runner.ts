@@ -18,17 +18,20 @@ export interface ImportRunnerOptions {
   heapMb?: number;
 }
 
-type Reply = { id: number; ok: true; value: ImportedFileText } | { id: number; ok: false; error: { key: string; params: Record<string, string | number> } };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { key: string; params: Record<string, string | number> } };
 
 interface Job {
   fileName: string;
-  resolve(v: ImportedFileText): void;
+  /** A large input: the worker is ended after it, handing its memory back at once instead of collecting it alongside main. */
+  large: boolean;
+  resolve(v: unknown): void;
   reject(e: DariError): void;
 }
 
 interface Running {
   worker: Worker;
   jobs: Map<number, Job>;
+  retired?: boolean;
 }
 
 const running = new Map<string, Running>();
@@ -36,6 +39,16 @@ let nextId = 1;
 
 function defaultWorkerFile(): string {
   return fileURLToPath(new URL("./import-worker.ts", import.meta.url));
+}
+
+/** Inputs above this end their worker afterwards (a new one starts for the next import). */
+const LARGE_INPUT_BYTES = 16 * 1024 * 1024;
+
+/** No new job goes to this worker; it ends once its jobs are answered. */
+function retire(self: Running, key: string): void {
+  if (running.get(key) === self) running.delete(key);
+  self.retired = true;
+  if (self.jobs.size === 0) void self.worker.terminate();
 }
 
 function start(file: string, heapMb: number, key: string): Running {
@@ -57,7 +70,11 @@ function start(file: string, heapMb: number, key: string): Running {
     const job = self.jobs.get(m.id);
     if (!job) return;
     self.jobs.delete(m.id);
-    if (self.jobs.size === 0) worker.unref();
+    if (job.large) retire(self, key);
+    if (self.jobs.size === 0) {
+      worker.unref();
+      if (self.retired) void worker.terminate();
+    }
     if (m.ok) job.resolve(m.value);
     else job.reject(new DariError(m.error.key, m.error.params));
   });
@@ -74,6 +91,19 @@ function start(file: string, heapMb: number, key: string): Running {
 
 /** Parses `bytes` (the file `fileName`, imported as `lang`) in the worker. Throws DariError naming the file. */
 export function importInWorker(fileName: string, bytes: Uint8Array, lang: TextLang, options: LayoutOptions = {}, runner: ImportRunnerOptions = {}): Promise<ImportedFileText> {
+  return run(fileName, bytes, { options, lang }, runner) as Promise<ImportedFileText>;
+}
+
+/**
+ * Checks a .dari file's bytes in the worker (strict UTF-8, then parseProject's
+ * whole validation) and gives its text. Main's own heap and event loop stay out
+ * of a large or hostile project. Throws DariError naming the file and the place.
+ */
+export function checkProjectInWorker(path: string, bytes: Uint8Array, runner: ImportRunnerOptions = {}): Promise<string> {
+  return run(path, bytes, { kind: "project" }, runner) as Promise<string>;
+}
+
+function run(fileName: string, bytes: Uint8Array, job: Record<string, unknown>, runner: ImportRunnerOptions): Promise<unknown> {
   const file = runner.workerFile ?? defaultWorkerFile();
   const heapMb = runner.heapMb ?? IMPORT_HEAP_MB;
   const key = `${heapMb}:${file}`;
@@ -82,10 +112,10 @@ export function importInWorker(fileName: string, bytes: Uint8Array, lang: TextLa
   const id = nextId++;
   const { worker, jobs } = r;
   return new Promise((resolve, reject) => {
-    jobs.set(id, { fileName, resolve, reject });
+    jobs.set(id, { fileName, resolve, reject, large: bytes.length > LARGE_INPUT_BYTES });
     worker.ref();
     // The bytes are handed over, not copied: main does not need them again.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    worker.postMessage({ id, fileName, bytes: own, options, lang }, [own.buffer as ArrayBuffer]);
+    worker.postMessage({ ...job, id, fileName, bytes: own }, [own.buffer as ArrayBuffer]);
   });
 }

@@ -1,12 +1,14 @@
 // The import worker: parses one imported file (txt, docx, html, md and every
-// format app/import's importText learns) off main's event loop, under the heap
-// limit main gave it (main/import-runner.ts). A hostile or huge file then ends
-// this thread, never the window. Errors go back as DariError keys.
+// format app/import's importText learns), or checks a .dari project before main
+// opens it, off main's event loop, under the heap limit main gave it
+// (main/import-runner.ts). A hostile or huge file then ends this thread, never
+// the window. Errors go back as DariError keys.
 import { parentPort } from "node:worker_threads";
 import { importText, type LayoutOptions } from "../app/import/index";
 import { checkProjectSize } from "../app/import/size";
 import type { TextLang } from "../app/text/sentences";
-import { isDariError } from "../app/errors";
+import { DariError, isDariError } from "../app/errors";
+import { parseProject } from "../app/document/parse";
 
 export interface ImportJob {
   id: number;
@@ -17,8 +19,39 @@ export interface ImportJob {
   lang: TextLang;
 }
 
-parentPort?.on("message", async (job: ImportJob) => {
+/** A .dari file to check: strict UTF-8, then the whole validation of parseProject. */
+export interface ProjectJob {
+  id: number;
+  kind: "project";
+  /** The path, named in errors. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+function checkProject(job: ProjectJob): string {
+  let text: string;
   try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(job.bytes);
+  } catch {
+    throw new DariError("io.cannotRead", { file: job.fileName, reason: "not UTF-8 text" });
+  }
+  try {
+    parseProject(text);
+  } catch (e) {
+    // The place in the file is in the error; the file is named too.
+    if (isDariError(e)) throw new DariError(e.key, { ...e.params, inFile: job.fileName });
+    throw e;
+  }
+  return text;
+}
+
+parentPort?.on("message", async (job: ImportJob | ProjectJob) => {
+  try {
+    if ("kind" in job && job.kind === "project") {
+      parentPort!.postMessage({ id: job.id, ok: true, value: checkProject(job) });
+      return;
+    }
+    job = job as ImportJob;
     const imported = await importText(job.fileName, job.bytes, job.options);
     checkProjectSize(job.fileName, imported.text, job.lang);
     parentPort!.postMessage({ id: job.id, ok: true, value: imported });
