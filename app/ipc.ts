@@ -29,7 +29,7 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
-  /** What that import left out (e.g. theme tags outside the text), to tell the user. */
+  /** What the import left out (a .qdpx's pictures, PDFs, variables…), one message each. */
   warnings?: IpcError[];
 }
 

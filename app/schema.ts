@@ -22,6 +22,19 @@ export interface SegmentAttrs {
   confirmed: boolean;
   note: string;
   confidence: number | null;
+  /** Set by a merge of two branches until the analyst resolves it. */
+  conflict?: SegmentConflict | null;
+}
+
+/**
+ * What a merge of two branches could not decide for a segment (app/merge):
+ * their version of a side both branches edited differently, or which branch
+ * deleted the segment the other changed. The segment itself holds our version.
+ */
+export interface SegmentConflict {
+  ko?: unknown;
+  en?: unknown;
+  deleted?: "ours" | "theirs";
 }
 
 export interface ThemeAttrs {
@@ -60,6 +73,7 @@ const nodes: Record<string, NodeSpec> = {
       confirmed: { default: false },
       note: { default: "" },
       confidence: { default: null },
+      conflict: { default: null },
     },
     isolating: true,
     parseDOM: [

@@ -85,8 +85,40 @@ async function nodeMetrics(want: (name: string) => boolean): Promise<Record<stri
     for (const fig of await benchExports([...formats])) out[`export_${fig.format}_20k_ms`] = metric(fig.runs);
   }
   if (want("qa_20k_ms") && has("app/translate/qa.ts")) out.qa_20k_ms = metric(await qaRuns());
+  if (["library_index_1k_ms", "library_open_ms", "library_search_ms", "merge_20k_ms"].some(want)) {
+    const { benchLibrary } = await import("./library");
+    for (const [name, runs] of Object.entries(await benchLibrary(want))) if (want(name)) out[name] = metric(runs);
+  }
   if (want("tm_lookup_100k_ms") && has("app/translate/tm.ts") && has("bench/tm.ts")) out.tm_lookup_100k_ms = metric(await tmLookups());
+  if (want("cli_start_ms") && has("scripts/cli.vite.config.ts")) out.cli_start_ms = metric(cliStarts());
   return out;
+}
+
+/**
+ * `dari --help` and `dari stats` on the sample, as a user runs them (a new
+ * Node each time, the CLI as `npm run build:cli` builds it), with a bare
+ * `node -e 0` measured in the same run, so that a slow machine shows as such.
+ */
+function cliStarts(): number[] {
+  build(["vite", "build", "--config", "scripts/cli.vite.config.ts"], "the command line");
+  const run = (args: string[]): number => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+    return ms;
+  };
+  const dari = ["bin/dari.js"];
+  const sample = join(ROOT, "resources/sample/commentary.dari");
+  const times: number[] = [];
+  const bare: number[] = [];
+  run([...dari, "--help"]); // the first run after a build reads cold files
+  for (let i = 0; i < 10; i++) {
+    bare.push(run(["-e", "0"]));
+    times.push(run([...dari, "--help"]), run([...dari, "stats", sample]));
+  }
+  notes.push(`cli_start_ms against a bare \`node -e 0\` in the same run: median ${quantile(bare, 0.5)} ms`);
+  return times;
 }
 
 /** QA of the whole 20,000-segment project with its glossary, by a fresh checker (nothing cached) each run. */
@@ -182,6 +214,11 @@ const ORDER = [
   "export_docx_20k_ms",
   "tm_lookup_100k_ms",
   "qa_20k_ms",
+  "library_index_1k_ms",
+  "library_open_ms",
+  "library_search_ms",
+  "merge_20k_ms",
+  "cli_start_ms",
 ];
 
 /** The budget of DESIGN.md and issue 7, for the table's last column. */
@@ -195,6 +232,11 @@ const BUDGET: Record<string, (m: Record<string, Metric>) => string> = {
   export_docx_20k_ms: (m) => check(m.export_docx_20k_ms.value < 5000, "< 5000"),
   tm_lookup_100k_ms: (m) => check(m.tm_lookup_100k_ms.value < 50, "< 50"),
   qa_20k_ms: (m) => check(m.qa_20k_ms.value < 1000, "< 1000"),
+  library_index_1k_ms: (m) => check(m.library_index_1k_ms.value < 20000, "< 20000"),
+  library_open_ms: (m) => check(m.library_open_ms.value < 1000, "< 1000"),
+  library_search_ms: (m) => check(m.library_search_ms.value < 100, "< 100"),
+  merge_20k_ms: (m) => check(m.merge_20k_ms.value < 2000, "< 2000"),
+  cli_start_ms: (m) => check(m.cli_start_ms.value < 300, "< 300"),
 };
 
 function check(ok: boolean, budget: string): string {

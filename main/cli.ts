@@ -17,10 +17,19 @@ import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
 import { importWarnings } from "../app/import/build-project";
+import { importQdpx } from "../app/import/qdpx";
 import { readFileBytes, readProjectFile, saveAtomic } from "./files";
 import { checkProjectSize } from "../app/import/size";
 import { realignProject } from "../app/align/project";
+import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 import { printPdfWithChromium } from "./pdf";
+import { mergeProjectTexts } from "../app/merge/merge3";
+import { agreement } from "../app/merge/agree";
+import { gitSetup } from "./git-setup";
+import { openLibrary } from "./library";
+import { libraryStats, libraryCodebook, retrieveSegments } from "../app/library/library";
+import { searchLibrary } from "../app/library/search";
+import { libraryReport, REPORT_FORMATS, type ReportFormat } from "../app/library/report";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -36,6 +45,8 @@ interface Command {
   options: Options;
   /** Number of positional arguments the command takes. */
   positionals: string[];
+  /** Positional arguments that may follow the required ones. */
+  optionalPositionals?: string[];
   run(values: Values, positionals: string[], io: CliIO): Promise<void>;
 }
 
@@ -98,24 +109,30 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   align: {
-    usage: "dari align <project.dari> [-o <out.dari>]",
-    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place).",
-    options: { output: { type: "string", short: "o" } },
+    usage: "dari align <project.dari> [--memory <file.tmx>] [-o <out.dari>]",
+    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place). --memory: word pairs learned from a TMX help.",
+    options: { output: { type: "string", short: "o" }, memory: { type: "string" } },
     positionals: ["project.dari"],
     async run(values, [input]) {
       const out = typeof values.output === "string" && values.output ? values.output : input;
-      const project = realignProject(await readProject(input));
+      const memory = typeof values.memory === "string" && values.memory ? values.memory : null;
+      const learned = memory ? lexiconFromMemoryFile(memory, await readFileBytes(memory)) : undefined;
+      const project = realignProject(await readProject(input), learned ? { learned } : {});
       await writeResult(out, serializeProject(project), input);
     },
   },
   import: {
-    usage: "dari import <file.tmx|file.xlf> -o <project.dari>",
-    summary: "Create a project from a translation memory (TMX) or an XLIFF 2 file; Dari's own exports come back whole.",
+    usage: "dari import <file.tmx|file.xlf|file.qdpx> -o <project.dari>",
+    summary: "Create a project from a translation memory (TMX), an XLIFF 2 file or a REFI-QDA project (.qdpx); Dari's own exports come back whole.",
     options: { output: { type: "string", short: "o" } },
-    positionals: ["file.tmx|file.xlf"],
+    positionals: ["file.tmx|file.xlf|file.qdpx"],
     async run(values, [input], io) {
       const out = required(values, "output", "-o");
-      const project = importInterchangeBytes(input, await readFileBytes(input));
+      const bytes = await readFileBytes(input);
+      // A .qdpx names what Dari left out (pictures, PDFs, variables…), one warning a line.
+      const qdpx = /\.qdpx$/i.test(input) ? importQdpx(input, bytes) : null;
+      for (const w of qdpx?.warnings ?? []) io.stderr(`dari import: warning: ${w.message}\n`);
+      const project = qdpx ? qdpx.project : importInterchangeBytes(input, bytes);
       await writeResult(out, serializeProject(project), input);
       for (const w of importWarnings(project)) io.stderr(`dari import: warning: ${new DariError(w.key, w.params).message}\n`);
     },
@@ -168,6 +185,119 @@ export const COMMANDS: Record<string, Command> = {
       else io.stdout(findings.map((f) => `segment ${f.segment + 1}\t${f.kind}\t${f.message}\n`).join(""));
     },
   },
+  library: {
+    usage: "dari library stats <folder> [--json] | dari library search <folder> <query> [--theme id] [--side ko|en] [--json] | dari library export <folder> --theme id [--theme id …] [--not id] --format html|docx|csv -o <file>",
+    summary: "A folder of projects as one library (its index kept in <folder>/.dari-library/): figures by document and period, search in both languages, segments by theme as a report.",
+    options: {
+      json: { type: "boolean" },
+      theme: { type: "string", multiple: true },
+      not: { type: "string", multiple: true },
+      side: { type: "string" },
+      status: { type: "string" },
+      author: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      period: { type: "string" },
+      format: { type: "string" },
+      output: { type: "string", short: "o" },
+    },
+    positionals: ["stats|search|export", "folder"],
+    optionalPositionals: ["query"],
+    async run(values, [action, folder, query], io) {
+      const side = values.side as string | undefined;
+      if (side !== undefined && side !== "ko" && side !== "en") throw new UsageError(new DariError("cli.badValue", { option: "--side", allowed: "ko, en" }).message);
+      const themes = (values.theme as unknown as string[] | undefined) ?? [];
+      const progress = (done: number, total: number) => {
+        if (total > 20 && (done === total || done % 50 === 0)) io.stderr(`\rdari library: indexing ${done}/${total}`);
+        if (total > 20 && done === total) io.stderr("\n");
+      };
+      if (action === "stats") {
+        const period = (values.period as string | undefined) ?? "month";
+        if (period !== "month" && period !== "quarter") throw new UsageError(new DariError("cli.badValue", { option: "--period", allowed: "month, quarter" }).message);
+        const { library, failed } = await openLibrary(folder, progress);
+        for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+        const stats = libraryStats(library.documents, period);
+        if (values.json) io.stdout(JSON.stringify(stats, null, 2) + "\n");
+        else {
+          io.stdout(`documents   ${stats.documents}\nsegments    ${stats.segments}\n`);
+          for (const [code, n] of Object.entries(stats.themes).sort((a, b) => b[1] - a[1])) io.stdout(`theme       ${code}\t${n}\n`);
+          for (const p of stats.byPeriod) io.stdout(`period      ${p.period}\t${p.documents} documents\t${p.segments} segments\n`);
+        }
+        return;
+      }
+      if (action === "search") {
+        if (query === undefined) throw new UsageError(new DariError("cli.missingArgument", { argument: "<query>" }).message);
+        if (themes.length > 1) throw new UsageError(new DariError("cli.badValue", { option: "--theme", allowed: "one theme id" }).message);
+        const { library, failed } = await openLibrary(folder, progress);
+        for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+        const hits = searchLibrary(library.documents, library.search, query, {
+          theme: themes[0],
+          side: side as "ko" | "en" | undefined,
+          status: values.status as never,
+          author: values.author as string | undefined,
+          from: values.from as string | undefined,
+          to: values.to as string | undefined,
+        });
+        if (values.json) io.stdout(JSON.stringify(hits.map((h) => ({ file: h.file, segment: h.segment, ko: h.ko, en: h.en, themes: h.themes })), null, 2) + "\n");
+        else for (const h of hits) for (const [s, k] of Object.entries(h.kwic)) io.stdout(`${h.file}:${h.index + 1}\t${s}\t${k.before}[${k.match}]${k.after}\n`);
+        return;
+      }
+      if (action === "export") {
+        const format = required(values, "format");
+        const out = required(values, "output", "-o");
+        if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: REPORT_FORMATS.join(", ") }).message);
+        if (!themes.length) throw new UsageError(new DariError("cli.missingOption", { option: "--theme" }).message);
+        const { library, failed } = await openLibrary(folder, progress);
+        for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+        const query = { all: themes, none: (values.not as unknown as string[] | undefined) ?? [], side: side as "ko" | "en" | undefined };
+        const rows = retrieveSegments(library.documents, query);
+        await writeOutputFile(out, await libraryReport(format as ReportFormat, { query, rows, codebook: libraryCodebook(library.documents), lang: "en" }));
+        return;
+      }
+      throw new UsageError(new DariError("cli.unknownCommand", { command: `library ${action}` }).message);
+    },
+  },
+  "merge-driver": {
+    usage: "dari merge-driver <base> <ours> <theirs>",
+    summary: "Git's merge driver for .dari projects (%O %A %B): merges by passage, segment, tag and theme into <ours>; exits 1 when segments were edited differently on both sides (both versions kept, flagged).",
+    options: {},
+    positionals: ["base", "ours", "theirs"],
+    async run(_values, [basePath, oursPath, theirsPath], io) {
+      const read = async (path: string) => ({ text: await readInputText(path), file: path });
+      const r = mergeProjectTexts(await read(basePath), await read(oursPath), await read(theirsPath));
+      await writeOutputFile(oursPath, r.text);
+      if (r.conflicts.length) throw new DariError("library:merge.conflicts", { count: r.conflicts.length });
+      if (r.kept.length) io.stderr(`dari merge-driver: kept ours for ${r.kept.join(", ")}\n`);
+    },
+  },
+  "git-setup": {
+    usage: "dari git-setup [<repository>]",
+    summary: "Register Dari's merge driver for *.dari files in a git repository (git config and .gitattributes).",
+    options: {},
+    positionals: [],
+    optionalPositionals: ["repository"],
+    async run(_values, positionals, io) {
+      const repo = await gitSetup(positionals[0] ?? process.cwd());
+      io.stdout(new DariError("library:merge.setupDone", { repo }).message + "\n");
+    },
+  },
+  agree: {
+    usage: "dari agree <a.dari> <b.dari> [--json]",
+    summary: "Inter-coder agreement of two codings of one bitext, per theme and side: Cohen's kappa, Krippendorff's alpha, character F1.",
+    options: { json: { type: "boolean" } },
+    positionals: ["a.dari", "b.dari"],
+    async run(values, [a, b], io) {
+      const { result } = agreement((await readProject(a)).doc, (await readProject(b)).doc);
+      if (values.json) {
+        io.stdout(JSON.stringify(result, null, 2) + "\n");
+        return;
+      }
+      const rows = result.themes.map((t) => [t.code, t.side, t.kappa.toFixed(3), t.alpha.toFixed(3), t.f1.toFixed(3), String(t.agree), String(t.disagree)]);
+      const table = [["theme", "side", "kappa", "alpha", "f1", "agree", "disagree"], ...rows, ["overall", "", result.overall.kappa.toFixed(3), result.overall.alpha.toFixed(3), "", "", ""]];
+      const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+      io.stdout(table.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n") + "\n");
+    },
+  },
 };
 
 function helpText(): string {
@@ -204,7 +334,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const positionals = parsed.positionals;
     if (positionals.length < command.positionals.length)
       throw new UsageError(new DariError("cli.missingArgument", { argument: `<${command.positionals[positionals.length]}>` }).message);
-    if (positionals.length > command.positionals.length) throw new UsageError(`unexpected argument “${positionals[command.positionals.length]}”`);
+    const most = command.positionals.length + (command.optionalPositionals?.length ?? 0);
+    if (positionals.length > most) throw new UsageError(`unexpected argument “${positionals[most]}”`);
     await command.run(parsed.values as Values, positionals, io);
     return 0;
   } catch (e) {

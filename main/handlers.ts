@@ -8,6 +8,7 @@ import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import { importWarnings } from "../app/import/build-project";
+import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
@@ -123,6 +124,10 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
+    if (extname(path).toLowerCase() === ".qdpx") {
+      const { project, warnings } = importQdpx(basename(path), await readFileBytes(path));
+      return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, warnings: warnings.map((w) => w.toJSON()) };
+    }
     if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase())) {
       const project = importInterchangeBytes(basename(path), await readFileBytes(path));
       const warnings = importWarnings(project).map((w) => new DariError(w.key, w.params).toJSON());

@@ -2,13 +2,13 @@
 // IPC handlers (each checking its sender frame), files opened from the
 // command line or the OS. Everything that does not need Electron lives in
 // handlers.ts and its neighbours, where Node tests reach it.
-import { app, BrowserWindow, Menu, dialog, ipcMain, session, type MenuItemConstructorOptions } from "electron";
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, type MenuItemConstructorOptions } from "electron";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { createHandlers, type Dialogs } from "./handlers";
 import { createPathGrants } from "./grants";
 import { removeStaleTempFiles, recoveryDir } from "./files";
-import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
+import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, guardNavigation } from "./security";
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrlFor, rendererDirBeside, serveAppRequest } from "./app-scheme";
 import { printPdfInWindow } from "./pdf-electron";
 import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
 import { menuTemplate, menuLabelKey, type MenuItem } from "../app/menu";
@@ -18,7 +18,10 @@ let win: BrowserWindow | null = null;
 let dirty = false;
 let pendingFile: string | null = fileFromArgv(process.argv);
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, "../renderer/index.html")).href;
+// The page: app://dari/ (out/renderer through our scheme), or electron-vite's dev server when not packaged.
+const rendererUrl = rendererUrlFor(app.isPackaged, process.env);
+// Before the app is ready: Chromium fixes the schemes' privileges at start.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(__dirname, "../../resources");
 
 function fileFromArgv(argv: string[]): string | null {
@@ -35,7 +38,7 @@ const dialogs: Dialogs = {
       properties: ["openFile"],
       filters: [
         { name: i18n().t("dialog.filterDari"), extensions: ["dari"] },
-        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff"] },
+        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff", "qdpx"] },
       ],
     });
     return r.canceled ? null : r.filePaths[0];
@@ -45,7 +48,7 @@ const dialogs: Dialogs = {
     return r.canceled || !r.filePath ? null : r.filePath;
   },
   async openText() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md"] }] });
+    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md", "hwp", "hwpx"] }] });
     return r.canceled ? null : r.filePaths[0];
   },
   async exportTo(suggestedName, extension) {
@@ -116,10 +119,7 @@ const handlers = createHandlers({
 function createWindow(): void {
   win = new BrowserWindow({ width: 1280, height: 860, show: false, title: i18n().t("appName"), webPreferences: { ...WEB_PREFERENCES, preload: join(__dirname, "../preload/preload.cjs") } });
   win.once("ready-to-show", () => win?.show());
-  win.webContents.on("will-navigate", (e, url) => {
-    if (!isAppUrl(url, rendererUrl)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: "deny" }));
+  guardNavigation(win.webContents, (url) => isAppUrl(url, rendererUrl));
   win.on("close", (e) => {
     if (!dirty) return;
     // The renderer asks (save / discard / cancel) and closes the window itself.
@@ -151,11 +151,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on("web-contents-created", (_e, contents) => {
     contents.on("will-attach-webview", (ev) => ev.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: "deny" }));
+    guardNavigation(contents, (url) => isAppUrl(url, rendererUrl));
   });
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setSpellCheckerEnabled(false);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDirBeside(__dirname)));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] } });
     });

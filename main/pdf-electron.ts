@@ -6,12 +6,15 @@ import { BrowserWindow } from "electron";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PRINT_WEB_PREFERENCES, guardNavigation } from "./security";
 
 export async function printPdfInWindow(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array> {
   // A file, not a data: URL: large documents exceed data: URL limits.
   const dir = await mkdtemp(join(tmpdir(), "dari-pdf-"));
   const file = join(dir, "export.html");
-  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: { ...PRINT_WEB_PREFERENCES } });
+  // The export's links must not take the printer anywhere.
+  guardNavigation(win.webContents, () => false);
   try {
     await writeFile(file, html, "utf8");
     await win.loadFile(file);

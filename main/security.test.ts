@@ -3,14 +3,16 @@
 // source: context isolation, sandbox, no Node in the page, a strict CSP,
 // navigation and new windows blocked, permissions denied, every IPC call
 // checking its sender, a preload that exposes only app/ipc.ts, and no
-// shell.openExternal anywhere. The Electron binary cannot run here, so the
-// wiring in main/index.ts is checked in its source.
+// shell.openExternal anywhere. Every window of main/ (the editor in index.ts,
+// the PDF printer in pdf-electron.ts) is held to it. The wiring is checked in
+// the source here, and in the built bundle by test/desktop-shell.test.ts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
+import { WEB_PREFERENCES, PRINT_WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, guardNavigation } from "./security";
+import { APP_URL } from "./app-scheme";
 import { IPC_METHODS } from "../app/ipc";
 import { parseCsp, cspProblems } from "../test/csp";
 
@@ -31,23 +33,38 @@ test("the window keeps context isolation and the sandbox, and gives the page no 
   assert.equal(WEB_PREFERENCES.allowRunningInsecureContent, false);
   assert.equal(WEB_PREFERENCES.experimentalFeatures, false);
   assert.equal(WEB_PREFERENCES.webviewTag, false);
-  // The one window uses these settings and adds nothing but the preload script.
-  const windows = [...index.matchAll(/new BrowserWindow\(([\s\S]*?)\);/g)].map((m) => m[1]);
-  assert.ok(windows.length >= 1, "main/index.ts creates its window");
-  for (const w of windows) {
-    const prefs = /webPreferences:\s*\{([^}]*)\}/.exec(w)?.[1];
-    assert.ok(prefs, "every window states its webPreferences");
-    assert.match(prefs, /\.\.\.WEB_PREFERENCES/);
-    const extra = [...prefs.replace(/"[^"]*"/g, '""').matchAll(/(\w+)\s*:/g)].map((m) => m[1]);
-    assert.deepEqual(extra, ["preload"], "nothing overrides the secure settings");
+  assert.equal(WEB_PREFERENCES.spellcheck, false, "Chromium's spellchecker would download dictionaries");
+  // The PDF printer: the same settings, and no scripts.
+  assert.deepEqual(PRINT_WEB_PREFERENCES, { ...WEB_PREFERENCES, javascript: false });
+  // Every window of main/ uses these settings, adds nothing but the editor's preload, and guards its navigation.
+  const files = sources("main").filter((f) => /new BrowserWindow\(/.test(code(f)));
+  assert.deepEqual(files.sort(), ["main/index.ts", "main/pdf-electron.ts"]);
+  for (const f of files) {
+    const text = code(f);
+    const windows = [...text.matchAll(/(\w+) = new BrowserWindow\(([\s\S]*?)\);/g)];
+    assert.ok(windows.length >= 1, f);
+    for (const [, name, options] of windows) {
+      const prefs = /webPreferences:\s*\{([^}]*)\}/.exec(options)?.[1];
+      assert.ok(prefs, `${f}: every window states its webPreferences`);
+      const base = f === "main/index.ts" ? "WEB_PREFERENCES" : "PRINT_WEB_PREFERENCES";
+      assert.match(prefs, new RegExp(`^\\s*\\.\\.\\.${base}\\b`), f);
+      const extra = [...prefs.replace(/"[^"]*"/g, '""').matchAll(/(\w+)\s*:/g)].map((m) => m[1]);
+      assert.deepEqual(extra, f === "main/index.ts" ? ["preload"] : [], `${f}: nothing overrides the secure settings`);
+      assert.match(text, new RegExp(`guardNavigation\\(${name}\\.webContents,`), `${f}: the window's navigation is guarded`);
+    }
+    assert.doesNotMatch(text, /app\.commandLine\.appendSwitch\(\s*["']no-sandbox/, f);
   }
-  assert.doesNotMatch(index, /app\.commandLine\.appendSwitch\(\s*["']no-sandbox/);
+  assert.match(index, /session\.defaultSession\.setSpellCheckerEnabled\(false\)/);
 });
 
 test("the Content-Security-Policy is strict, sent with every response and in the page itself", () => {
   assert.deepEqual(cspProblems(CONTENT_SECURITY_POLICY), []);
   assert.deepEqual(parseCsp(CONTENT_SECURITY_POLICY).get("frame-ancestors"), ["'none'"]);
   assert.match(index, /onHeadersReceived\([\s\S]*?"Content-Security-Policy":\s*\[CONTENT_SECURITY_POLICY\]/);
+  // The page itself comes from app://dari/, whose responses carry the header (main/app-scheme.test.ts).
+  assert.match(index, /protocol\.handle\(APP_SCHEME, \(request\) => serveAppRequest\(request, rendererDirBeside\(__dirname\)\)\)/);
+  assert.match(index, /protocol\.registerSchemesAsPrivileged\(\[\{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES \}\]\)/);
+  assert.match(index, /const rendererUrl = rendererUrlFor\(app\.isPackaged, process\.env\);/);
   const html = source("renderer/index.html");
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
   assert.ok(meta, "renderer/index.html carries the CSP (the e2e page and file:// loads have no headers)");
@@ -59,12 +76,24 @@ test("the Content-Security-Policy is strict, sent with every response and in the
 });
 
 test("navigation away from the app, new windows and webviews are blocked", () => {
-  assert.match(index, /\.on\("will-navigate",\s*\(e, url\)\s*=>\s*\{\s*if \(!isAppUrl\(url, rendererUrl\)\) e\.preventDefault\(\);/);
-  const openHandlers = [...index.matchAll(/setWindowOpenHandler\(([^)]*\)[^)]*)\)/g)].map((m) => m[1]);
-  assert.ok(openHandlers.length >= 2, "the window and every web contents created later");
-  for (const h of openHandlers) assert.match(h, /action:\s*"deny"/);
-  assert.match(index, /on\("web-contents-created"/);
+  // The guard itself.
+  const listeners: ((e: { preventDefault(): void }, url: string) => void)[] = [];
+  let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  guardNavigation({ on: (_event, l) => listeners.push(l), setWindowOpenHandler: (h) => (openHandler = h) }, (url) => isAppUrl(url, APP_URL));
+  const navigate = (url: string) => {
+    let prevented = false;
+    for (const l of listeners) l({ preventDefault: () => (prevented = true) }, url);
+    return !prevented;
+  };
+  assert.equal(navigate("app://dari/index.html"), true);
+  assert.equal(navigate("https://example.com/"), false);
+  assert.equal(navigate("file:///etc/passwd"), false);
+  assert.deepEqual(openHandler!({ url: "https://example.com/" }), { action: "deny" });
+  // Every window and every web contents created later use it.
+  assert.match(index, /guardNavigation\(win\.webContents, \(url\) => isAppUrl\(url, rendererUrl\)\)/);
+  assert.match(index, /on\("web-contents-created", \(_e, contents\) => \{[^}]*guardNavigation\(contents, \(url\) => isAppUrl\(url, rendererUrl\)\)/);
   assert.match(index, /on\("will-attach-webview",\s*\(ev\)\s*=>\s*ev\.preventDefault\(\)\)/);
+  assert.match(code("main/pdf-electron.ts"), /guardNavigation\(win\.webContents, \(\) => false\)/, "the PDF printer goes nowhere");
 });
 
 test("permission requests and checks are denied", () => {
@@ -125,11 +154,12 @@ test("nothing opens URLs or files with the OS shell (no shell.openExternal on do
 });
 
 test("isAppUrl accepts only the app's own page", () => {
-  const packaged = "file:///opt/Dari/resources/app.asar/out/renderer/index.html";
+  const packaged = APP_URL;
   assert.equal(isAppUrl(packaged, packaged), true);
   assert.equal(isAppUrl(packaged + "#passage-3", packaged), true);
   assert.equal(isAppUrl("file:///etc/passwd", packaged), false);
-  assert.equal(isAppUrl("file:///opt/Dari/resources/app.asar/out/renderer/other.html", packaged), false);
+  assert.equal(isAppUrl("file:///opt/Dari/resources/app.asar/out/renderer/index.html", packaged), false, "file:// is no longer the app");
+  assert.equal(isAppUrl("app://evil/index.html", packaged), false);
   assert.equal(isAppUrl("https://example.com/index.html", packaged), false);
   const dev = "http://localhost:5173/";
   assert.equal(isAppUrl("http://localhost:5173/index.html", dev), true);
@@ -146,7 +176,7 @@ test("isAppUrl accepts only the app's own page", () => {
 });
 
 test("isTrustedSender accepts only the app's top frame", () => {
-  const url = "file:///opt/Dari/resources/app.asar/out/renderer/index.html";
+  const url = APP_URL;
   assert.equal(isTrustedSender({ url, parent: null }, url), true);
   assert.equal(isTrustedSender({ url, parent: { url } }, url), false, "a subframe, even of our own page");
   assert.equal(isTrustedSender({ url: "https://example.com/", parent: null }, url), false);

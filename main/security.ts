@@ -1,7 +1,7 @@
 // The window's security settings and checks, as plain data and functions so
 // that a Node test can hold them to Electron's security checklist.
 
-/** webPreferences of the one window. */
+/** webPreferences of every window (the editor adds its preload, the PDF printer turns scripts off). */
 export const WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
@@ -12,8 +12,13 @@ export const WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
   webviewTag: false,
-  spellcheck: true,
+  // Chromium's spellchecker downloads its dictionaries from Google; Dari is
+  // offline and checks spelling in the renderer with its own dictionaries.
+  spellcheck: false,
 } as const;
+
+/** The hidden window that prints the html export to PDF: the same settings, and no scripts at all. */
+export const PRINT_WEB_PREFERENCES = { ...WEB_PREFERENCES, javascript: false } as const;
 
 /** The Content-Security-Policy sent with every response: nothing remote, no eval, no plugins. */
 export const CONTENT_SECURITY_POLICY = [
@@ -30,12 +35,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** The app's own pages: the packaged renderer (file://) or the dev server on loopback. */
+/** The app's own pages: the renderer's origin (app://dari, exactly) or the dev server on loopback. */
 export function isAppUrl(url: string, rendererUrl: string): boolean {
   try {
     const u = new URL(url);
     const own = new URL(rendererUrl);
-    if (own.protocol === "file:") return u.protocol === "file:" && u.pathname === own.pathname;
+    // URL.origin is "null" for a scheme Node does not know, so compare its parts.
+    if (own.protocol === "app:") return u.protocol === own.protocol && u.host === own.host && u.host !== "" && !u.username && !u.password;
     return u.origin === own.origin && (u.hostname === "localhost" || u.hostname === "127.0.0.1");
   } catch {
     return false;
@@ -45,4 +51,18 @@ export function isAppUrl(url: string, rendererUrl: string): boolean {
 /** An IPC call is accepted only from the app's own top frame. */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined, rendererUrl: string): boolean {
   return !!frame && frame.parent === null && isAppUrl(frame.url, rendererUrl);
+}
+
+/** What main needs of a web contents to guard it (Electron's WebContents has it). */
+export interface GuardedContents {
+  on(event: "will-navigate", listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: "deny" }): void;
+}
+
+/** Every window: navigation only to the app's own page (`allowed`), and never a new window. */
+export function guardNavigation(contents: GuardedContents, allowed: (url: string) => boolean): void {
+  contents.on("will-navigate", (event, url) => {
+    if (!allowed(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: "deny" }));
 }

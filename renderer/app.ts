@@ -289,8 +289,8 @@ export class DariApp implements AppContext {
     if (!(await this.confirmDiscard())) return;
     const opened = await this.call(this.api.openProject(path));
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
-    // What main's import left out (e.g. theme tags outside the text) is said, not hidden.
-    for (const w of opened?.warnings ?? []) this.notify(this.errorText(w), "error");
+    // What an import left out stays in view, one line each.
+    if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
     this.editor.focus();
   }
 

@@ -6,7 +6,7 @@ import { schema, isSegmentStatus } from "../schema";
 import { DariError } from "../errors";
 import { FORMAT_NAME, FORMAT_VERSION, emptyMeta, type Project, type ProjectMeta } from "./project";
 import { migrate } from "./migrate";
-import type { Code } from "../themes/codebook";
+import type { Code, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 
 type Raw = Record<string, unknown>;
@@ -100,6 +100,7 @@ function validateCodebook(v: unknown, place: Place): Code[] {
     const color = str(c, "color", p, true) || "#888888";
     if (!/^#[0-9a-fA-F]{6}$/.test(color)) fail(p.key("color"), "badColor", { value: color.slice(0, 40) });
     const parent = c.parent === undefined || c.parent === null ? null : str(c, "parent", p);
+    if (c.codable !== undefined && typeof c.codable !== "boolean") fail(p.key("codable"), "notBoolean", { field: "codable" });
     return {
       id,
       label: bi("label"),
@@ -111,6 +112,7 @@ function validateCodebook(v: unknown, place: Place): Code[] {
         ko: stringList(kw?.ko, p.key("keywords").key("ko"), "keywords.ko"),
         en: stringList(kw?.en, p.key("keywords").key("en"), "keywords.en"),
       },
+      ...(c.codable === false ? { codable: false as const } : {}),
     };
   });
   codes.forEach((c, i) => {
@@ -128,6 +130,23 @@ function validateCodebook(v: unknown, place: Place): Code[] {
     }
   });
   return codes;
+}
+
+/**
+ * REFI-QDA code sets kept for the round trip. A member that is no longer a code
+ * (deleted in the codebook panel, or by a merge) is left out rather than
+ * refusing the file: there is nothing of it to keep.
+ */
+function validateCodeSets(v: unknown, place: Place, codes: Code[]): CodeSet[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) fail(place, "notArray", { field: "codeSets" });
+  const ids = new Set(codes.map((c) => c.id));
+  return v.map((s, i) => {
+    const p = place.key(i, `codeSets › set ${i + 1}`);
+    if (!isObj(s)) fail(p, "notObject", { field: "set" });
+    const members = stringList(s.codes, p.key("codes"), "codes").filter((id) => ids.has(id));
+    return { guid: str(s, "guid", p), name: str(s, "name", p), description: str(s, "description", p, true), codes: members };
+  });
 }
 
 function validateGlossary(v: unknown, place: Place): GlossaryEntry[] {
@@ -170,6 +189,15 @@ function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
   });
 }
 
+/** A merge conflict kept on a segment: their version of a side, or who deleted it. */
+function validateConflict(v: unknown, place: Place): void {
+  if (!isObj(v)) fail(place, "notObject", { field: "conflict" });
+  if (v.ko !== undefined) validateSide(v.ko, place.key("ko", () => `${place.label} › ko`), "ko");
+  if (v.en !== undefined) validateSide(v.en, place.key("en", () => `${place.label} › en`), "en");
+  if (v.deleted !== undefined && v.deleted !== "ours" && v.deleted !== "theirs")
+    fail(place.key("deleted"), "badConflict", { value: String(v.deleted).slice(0, 40) });
+}
+
 function validateDoc(v: unknown, place: Place): void {
   if (!isObj(v)) fail(place, "notObject", { field: "doc" });
   if (v.type !== "doc") fail(place.key("type"), "wrongNode", { expected: "doc", found: String(v.type).slice(0, 40) });
@@ -201,6 +229,7 @@ function validateDoc(v: unknown, place: Place): void {
       const c = a.confidence;
       if (c !== undefined && c !== null && (typeof c !== "number" || !(c >= 0 && c <= 1)))
         fail(ap.key("confidence"), "badConfidence", { value: String(c).slice(0, 40) });
+      if (a.conflict !== undefined && a.conflict !== null) validateConflict(a.conflict, ap.key("conflict", () => `${sp.label} › conflict`));
       if (!Array.isArray(sv.content) || sv.content.length !== 2) fail(sp.key("content"), "segmentSides");
       validateSide(sv.content[0], sp.key("content").key(0, () => `${sp.label} › ko`), "ko");
       validateSide(sv.content[1], sp.key("content").key(1, () => `${sp.label} › en`), "en");
@@ -233,6 +262,7 @@ export function parseProject(text: string): Project {
   const meta = validateMeta(file.meta, top.key("meta", "meta"));
   const codebook = validateCodebook(file.codebook, top.key("codebook", "codebook"));
   const glossary = validateGlossary(file.glossary, top.key("glossary", "glossary"));
+  const codeSets = validateCodeSets(file.codeSets, top.key("codeSets", "codeSets"), codebook);
   validateDoc(file.doc, top.key("doc", ""));
 
   let doc: PMNode;
@@ -242,5 +272,5 @@ export function parseProject(text: string): Project {
   } catch (e) {
     throw new DariError("file.invalidDoc", { reason: String((e as Error).message).slice(0, 200) });
   }
-  return { meta, codebook, glossary, doc };
+  return { meta, codebook, glossary, doc, ...(codeSets?.length ? { codeSets } : {}) };
 }

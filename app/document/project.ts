@@ -1,7 +1,7 @@
 // A project in memory: the bitext document plus what the .dari file keeps
 // beside it (metadata, codebook, glossary).
 import type { Node as PMNode } from "prosemirror-model";
-import type { Codebook } from "../themes/codebook";
+import type { Codebook, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 
 export const FORMAT_NAME = "dari";
@@ -23,6 +23,8 @@ export interface ProjectMeta {
 export interface Project {
   meta: ProjectMeta;
   codebook: Codebook;
+  /** Groups of codes from a REFI-QDA codebook or project (kept for the round trip); absent when there are none. */
+  codeSets?: CodeSet[];
   glossary: GlossaryEntry[];
   doc: PMNode;
 }

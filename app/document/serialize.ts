@@ -7,6 +7,8 @@ export interface DariFileJSON {
   meta: Project["meta"];
   codebook: Project["codebook"];
   glossary: Project["glossary"];
+  /** Only when the project has code sets (REFI-QDA), so other files stay as they were. */
+  codeSets?: Project["codeSets"];
   doc: unknown;
 }
 
@@ -17,8 +19,24 @@ export function toFileJSON(project: Project, now: Date = new Date()): DariFileJS
     meta: { ...project.meta, modified: now.toISOString() },
     codebook: project.codebook,
     glossary: project.glossary,
-    doc: project.doc.toJSON(),
+    ...(project.codeSets?.length ? { codeSets: project.codeSets } : {}),
+    doc: withoutEmptyConflicts(project.doc.toJSON()),
   };
+}
+
+/**
+ * Segments carry a `conflict` only between a merge and its resolution; the
+ * file leaves out the empty one, so saving never adds a line per segment.
+ */
+function withoutEmptyConflicts(doc: { content?: { content?: { attrs?: Record<string, unknown> }[] }[] }): unknown {
+  // toJSON shares the nodes' own attrs objects: copy, never change them.
+  for (const passage of doc.content ?? [])
+    for (const seg of passage.content ?? [])
+      if (seg.attrs && seg.attrs.conflict == null) {
+        const { conflict: _none, ...rest } = seg.attrs;
+        seg.attrs = rest;
+      }
+  return doc;
 }
 
 export function serializeProject(project: Project, now: Date = new Date()): string {

@@ -13,8 +13,9 @@ import { exportAnnotations } from "./annotations";
 import { exportCsv } from "./csv";
 import { exportDocx } from "./docx";
 import { qdcExporter } from "./qdc";
+import { exportQdpx } from "./qdpx";
 
-export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "tsv", "txt", "annotations", "csv", "qdc", "dari"] as const;
+export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "tsv", "txt", "annotations", "csv", "qdc", "qdpx", "dari"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Which format takes which of these: each exporter's `options` below. */
@@ -72,6 +73,7 @@ export const exporters: Partial<Record<ExportFormat, Exporter>> = {
   csv: { extension: "csv", mime: "text/csv", options: takes("uiLanguage"), run: exportCsv },
   docx: { extension: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", options: READING, run: exportDocx },
   qdc: qdcExporter,
+  qdpx: { extension: "qdpx", mime: "application/zip", options: takes(), run: exportQdpx },
 };
 
 /** The choices a format takes, with their defaults; pdf takes the html export's, which main prints. */

@@ -6,6 +6,7 @@ import { buildDoc } from "../document/build";
 import type { Project } from "../document/project";
 import { newProject } from "../document/new-project";
 import { alignProject, alignProjectAsync } from "../align/project";
+import type { LexiconPair } from "../align/lexicon";
 
 export interface BitextInput {
   ko: string[];
@@ -14,13 +15,15 @@ export interface BitextInput {
   title: string;
   /** Name of the source file, kept in the project's metadata. */
   source?: string;
+  /** Word pairs learned from the analyst's memory, as alignment anchors (app/align/learn.ts). */
+  learned?: readonly LexiconPair[];
 }
 
 export function importBitext(input: BitextInput): Project {
-  return newProject(input.title, buildDoc(alignProject(input.ko, input.en)), input.source ?? "");
+  return newProject(input.title, buildDoc(alignProject(input.ko, input.en, { learned: input.learned })), input.source ?? "");
 }
 
 /** importBitext in slices, for the window: the alignment of a long text reports progress (0..1) and never freezes it. */
 export async function importBitextAsync(input: BitextInput, onProgress?: (fraction: number) => void): Promise<Project> {
-  return newProject(input.title, buildDoc(await alignProjectAsync(input.ko, input.en, {}, onProgress)), input.source ?? "");
+  return newProject(input.title, buildDoc(await alignProjectAsync(input.ko, input.en, { learned: input.learned }, onProgress)), input.source ?? "");
 }

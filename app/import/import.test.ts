@@ -145,8 +145,10 @@ test("bad input is refused with a message naming the file", async () => {
   await rejects(importParagraphs(blank.name, blank.bytes), "import:empty");
   const pdf = file("commentary.pdf.txt", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
   await rejects(importParagraphs(pdf.name, pdf.bytes), "import:binary");
+  const keynote = file("commentary.key", "x");
+  assert.match((await rejects(importText(keynote.name, keynote.bytes), "import:unsupported")).message, /commentary\.key.*“\.key”/);
   const hwp = file("commentary.hwp", "x");
-  assert.match((await rejects(importText(hwp.name, hwp.bytes), "import:unsupported")).message, /commentary\.hwp.*“\.hwp”/);
+  assert.match((await rejects(importText(hwp.name, hwp.bytes), "import:hwpNotOle")).message, /commentary\.hwp is damaged or is not a Hangul document/);
   const notDocx = file("broken.docx", "this is not a zip");
   assert.match((await rejects(importText(notDocx.name, notDocx.bytes), "import:badDocx")).message, /broken\.docx cannot be read as a Word document/);
   const noText = file("scripts.html", "<html><head><script>x()</script></head><body><img src=a></body></html>");

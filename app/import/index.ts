@@ -19,7 +19,7 @@ export { importFormatOf, modeForFile, IMPORT_FORMATS, type ImportFormat } from "
 export interface ImportedFileText {
   /** Paragraphs separated by blank lines (structured formats), or the text as it is (txt). */
   text: string;
-  encoding: TextEncoding | "docx";
+  encoding: TextEncoding | "docx" | "hwp" | "hwpx";
   format: ImportFormat;
   /** Footnotes and endnotes found by a layout-aware importer (pdf, hwp, hwpx). */
   notes?: ImportedNote[];
@@ -81,6 +81,12 @@ export async function importText(fileName: string, bytes: Uint8Array, options: L
     if (!paragraphs.length) throw new DariError("import:noParagraphs", { file: fileName });
     return { text: paragraphs.join("\n\n"), encoding: "docx", format };
   }
+  if (format === "hwp" || format === "hwpx") {
+    // Loaded when needed, so that starting the CLI or main does not load cfb and saxes.
+    const r = format === "hwp" ? (await import("./hwp")).hwpText(fileName, bytes, options) : (await import("./hwpx")).hwpxText(fileName, bytes, options);
+    if (!r.paragraphs.length) throw new DariError("import:noParagraphs", { file: fileName });
+    return { text: r.paragraphs.join("\n\n"), encoding: format, format, notes: r.notes, layout: r.layout };
+  }
   const { text, encoding } = decodeText(fileName, bytes);
   if (format === "txt") return { text, encoding, format };
   const paragraphs = format === "html" ? htmlParagraphs(text) : markdownParagraphs(text);
@@ -92,7 +98,7 @@ export interface ImportedParagraphs {
   paragraphs: string[];
   mode: ReflowMode;
   lang: TextLang;
-  encoding: TextEncoding | "docx";
+  encoding: TextEncoding | "docx" | "hwp" | "hwpx";
   format: ImportFormat;
 }
 

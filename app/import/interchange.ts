@@ -1,12 +1,13 @@
-// `dari import <file.tmx|file.xlf>`: picks the reader by extension (and, for
-// an unknown extension, by the root element).
+// `dari import <file.tmx|file.xlf|file.qdpx>`: picks the reader by extension
+// (and, for an unknown extension, by the root element).
 import type { Project } from "../document/project";
 import { DariError } from "../errors";
 import { importTmx } from "./tmx";
 import { importXliff } from "./xliff";
 import { decodeText } from "./decode";
+import { importQdpx } from "./qdpx";
 
-export const INTERCHANGE_EXTENSIONS = ["tmx", "xlf", "xliff"] as const;
+export const INTERCHANGE_EXTENSIONS = ["tmx", "xlf", "xliff", "qdpx"] as const;
 
 export function importInterchange(fileName: string, text: string): Project {
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
@@ -20,5 +21,7 @@ export function importInterchange(fileName: string, text: string): Project {
 
 /** The same from the file's bytes: UTF-8, or UTF-16 when a byte-order mark (or the bytes) say so. */
 export function importInterchangeBytes(fileName: string, bytes: Uint8Array): Project {
+  // A REFI-QDA project is a zip, not a text; its warnings: importQdpx.
+  if (/\.qdpx$/i.test(fileName)) return importQdpx(fileName, bytes).project;
   return importInterchange(fileName, decodeText(fileName, bytes).text);
 }

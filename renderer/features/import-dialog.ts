@@ -13,6 +13,8 @@ import { reflowAsync, REFLOW_MODES, type ReflowMode, type ReflowResult } from ".
 import { modeForFile } from "../../app/import/formats";
 import { checkSides } from "../../app/import/sides";
 import { importBitextAsync } from "../../app/import/bitext";
+import { learnedLexicon } from "../../app/align/learn";
+import { loadLearnedLexicon } from "./translate/user-data";
 import { baseName } from "../../app/import/formats";
 import { trapTab } from "../dialog";
 
@@ -222,7 +224,7 @@ class ImportDialog {
     let project;
     try {
       // Aligned between frames, so the window stays responsive and shows how far it got.
-      project = await importBitextAsync({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko }, (f) => {
+      project = await importBitextAsync({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko, learned: learnedLexicon(loadLearnedLexicon()) }, (f) => {
         this.progress.value = f;
         this.progressLabel.textContent = this.ctx.t("import:dialog.aligning", { percent: Math.round(f * 100) });
       });
