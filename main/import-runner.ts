@@ -48,7 +48,6 @@ const LARGE_INPUT_BYTES = 16 * 1024 * 1024;
 function retire(self: Running, key: string): void {
   if (running.get(key) === self) running.delete(key);
   self.retired = true;
-  if (self.jobs.size === 0) void self.worker.terminate();
 }
 
 function start(file: string, heapMb: number, key: string): Running {
@@ -71,12 +70,12 @@ function start(file: string, heapMb: number, key: string): Running {
     if (!job) return;
     self.jobs.delete(m.id);
     if (job.large) retire(self, key);
-    if (self.jobs.size === 0) {
-      worker.unref();
-      if (self.retired) void worker.terminate();
-    }
-    if (m.ok) job.resolve(m.value);
-    else job.reject(new DariError(m.error.key, m.error.params));
+    const answer = () => (m.ok ? job.resolve(m.value) : job.reject(new DariError(m.error.key, m.error.params)));
+    if (self.jobs.size > 0) return answer();
+    worker.unref();
+    // A retired worker is ended before the answer goes out, so that freeing its heap does not compete with what main does next.
+    if (self.retired) void worker.terminate().then(answer, answer);
+    else answer();
   });
   worker.on("error", (e: Error & { code?: string }) =>
     fail((job) =>
