@@ -12,7 +12,7 @@ export default defineConfig({
     build: {
       outDir: "out/main",
       // CommonJS: __dirname is native, and no ESM shim is spliced into the bundle.
-      rollupOptions: { input: { index: resolve(root, "main/index.ts") }, output: { format: "cjs", entryFileNames: "[name].cjs" } },
+      rollupOptions: { input: { index: resolve(root, "main/index.ts"), "import-worker": resolve(root, "main/import-worker.ts") }, output: { format: "cjs", entryFileNames: "[name].cjs" } },
     },
   },
   preload: {

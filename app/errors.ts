@@ -6,12 +6,21 @@ import { tEnglish } from "./i18n";
 
 export type ErrorParams = Record<string, string | number>;
 
+/**
+ * The message of `key`; with an `inFile` parameter (the file a content error
+ * was found in, added where the file is known) it is prefixed with that file.
+ */
+function messageOf(t: (key: string, params?: Record<string, unknown>) => string, key: string, params: ErrorParams): string {
+  const text = t(key.includes(":") ? key : `errors:${key}`, params);
+  return typeof params.inFile === "string" ? t("errors:file.inFile", { file: params.inFile, message: text }) : text;
+}
+
 export class DariError extends Error {
   readonly key: string;
   readonly params: ErrorParams;
 
   constructor(key: string, params: ErrorParams = {}) {
-    super(tEnglish(key.includes(":") ? key : `errors:${key}`, params));
+    super(messageOf(tEnglish, key, params));
     this.name = "DariError";
     this.key = key;
     this.params = params;
@@ -34,6 +43,6 @@ export function isDariError(e: unknown): e is DariError {
  */
 export function errorMessage(t: (key: string, params?: Record<string, unknown>) => string, e: unknown): string {
   const err = e as { key?: unknown; params?: ErrorParams } | null;
-  if (err && typeof err.key === "string") return t(err.key.includes(":") ? err.key : `errors:${err.key}`, err.params ?? {});
+  if (err && typeof err.key === "string") return messageOf(t, err.key, err.params ?? {});
   return String((e as Error)?.message ?? e);
 }

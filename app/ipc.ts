@@ -71,8 +71,9 @@ export interface ExportRequest {
   showStatus?: boolean;
   showConfidence?: boolean;
   orientation?: "portrait" | "landscape";
-  /** Where to write; null asks the user. */
-  path: string | null;
+  /** Always null: main asks where with its save dialog (the window may propose a name, never a path). */
+  path: null;
+  /** The file name to propose in that dialog. */
   suggestedName?: string;
 }
 

@@ -31,7 +31,7 @@ test("export the open project to HTML with the status column, then to Word in la
     assert.equal(await dialog.locator("select[name=orientation]").isVisible(), true);
     await dialog.locator("input[name=showStatus]").check();
     const html = join(app.tmp, "report.html");
-    await dialog.locator("input[name=path]").fill(html);
+    app.dialogs.exportAnswers.push(html);
     await dialog.locator("[data-action=export-run]").click();
     await page.waitForSelector(".dari-export-dialog", { state: "detached" });
     const text = await readFile(html, "utf8");
@@ -45,9 +45,12 @@ test("export the open project to HTML with the status column, then to Word in la
     await dialog.locator("select[name=format]").selectOption("docx");
     await dialog.locator("select[name=orientation]").selectOption("landscape");
     const docx = join(app.tmp, "report.docx");
-    await dialog.locator("input[name=path]").fill(docx);
-    await dialog.locator("input[name=path]").press("Enter");
+    app.dialogs.exportAnswers.push(docx);
+    // The window proposes a name; main asks where, with that name.
+    await dialog.locator("input[name=fileName]").fill("report");
+    await dialog.locator("input[name=fileName]").press("Enter");
     await page.waitForSelector(".dari-export-dialog", { state: "detached" });
+    assert.deepEqual(app.dialogs.asked.filter((a) => a.startsWith("exportTo:")).slice(-1), ["exportTo:report.docx"]);
     const doc = strFromU8(unzipSync(new Uint8Array(await readFile(docx)))["word/document.xml"]);
     assert.match(doc, /w:orient="landscape"/);
     assert.deepEqual(app.foreignRequests, []);
@@ -66,15 +69,14 @@ test("txt asks for the side; an unwritable destination shows the error and keeps
     await dialog.locator("select[name=side]").selectOption("en");
     assert.equal(await dialog.locator("select[name=orientation]").isVisible(), false);
     const bad = join(app.tmp, "no-such-folder", "x.txt");
-    await dialog.locator("input[name=path]").fill(bad);
+    app.dialogs.exportAnswers.push(bad);
     await dialog.locator("[data-action=export-run]").click();
     await page.waitForFunction(() => document.querySelector(".dari-export-error")?.textContent !== "");
     assert.match((await dialog.locator(".dari-export-error").textContent()) ?? "", /^내보내기에 실패했습니다: /);
     assert.equal(existsSync(bad), false);
-    // Leaving the path empty lets main ask; answering with a path writes there.
+    // Main asks again; answering with a path it can write writes there.
     const good = join(app.tmp, "english.txt");
     app.dialogs.exportAnswers.push(good);
-    await dialog.locator("input[name=path]").fill("");
     await dialog.locator("[data-action=export-run]").click();
     await page.waitForSelector(".dari-export-dialog", { state: "detached" });
     assert.ok(app.dialogs.asked.some((a) => a.startsWith("exportTo:") && a.endsWith(".txt")));
@@ -109,7 +111,7 @@ test("a long export reports its progress from main to the dialog", async () => {
         await openDialog(app);
         const dialog = page.locator(".dari-export-dialog");
         await dialog.locator("select[name=format]").selectOption("docx");
-        await dialog.locator("input[name=path]").fill(join(app.tmp, "large.docx"));
+        app.dialogs.exportAnswers.push(join(app.tmp, "large.docx"));
         await dialog.locator("[data-action=export-run]").click();
         await page.waitForSelector(".dari-export-dialog", { state: "detached", timeout: 60000 });
         const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dari } from "../test/support";
-import { buildDoc, parseProject, serializeProject, type Project } from "../app/document";
+import { buildDoc, emptyMeta, parseProject, serializeProject, type Project } from "../app/document";
 import { segmentAttrs, sideText } from "../app/schema";
 import { exportTmx } from "../app/export/tmx";
 import { newProject } from "../app/document/new-project";
@@ -132,4 +132,34 @@ test("dari align --memory file.tmx: word pairs learned from a translation memory
   const r = await dari("align", project, "--memory", bad, "-o", join(dir, "never.dari"));
   assert.notEqual(r.code, 0);
   assert.match(r.err, /missing\.tmx/);
+});
+
+const projectOf = (segments: { ko: string; en: string }[]): Project => ({ meta: emptyMeta("t"), codebook: [], glossary: [], doc: buildDoc([{ segments }]) });
+
+test("dari align reads .dari as strict UTF-8 like the app: a Latin-1 byte is refused and the file left as it was", async () => {
+  const path = join(dir, "latin1.dari");
+  const text = serializeProject(projectOf([{ ko: "가나다.", en: "Cafe." }]));
+  // "Café" as an editor set to Latin-1 saves it: é is the single byte 0xE9.
+  const bytes = Buffer.from(text.replace("Cafe.", "Caf\u0001."), "utf8");
+  bytes[bytes.indexOf(1)] = 0xe9;
+  await writeFile(path, bytes);
+  const r = await dari("align", path);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /latin1\.dari cannot be read: not UTF-8 text/);
+  assert.ok((await readFile(path)).equals(bytes), "the file is byte for byte as it was");
+  await assert.rejects(readFile(path + ".bak"), "and nothing was written beside it");
+});
+
+test("dari align in place keeps the previous version as .bak", async () => {
+  const path = join(dir, "inplace.dari");
+  const before = serializeProject(projectOf([{ ko: "북러 정상회담이 열렸다. 우주 협력이 논의되었다.", en: "A summit was held. Space cooperation was discussed." }]));
+  await writeFile(path, before);
+  const r = await dari("align", path);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(await readFile(path + ".bak", "utf8"), before);
+  assert.notEqual(await readFile(path, "utf8"), before, "the project was written anew");
+  // With -o elsewhere, the input is not touched and no .bak is made beside the output.
+  const out = join(dir, "elsewhere.dari");
+  assert.equal((await dari("align", path, "-o", out)).code, 0);
+  await assert.rejects(readFile(out + ".bak"));
 });

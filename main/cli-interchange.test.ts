@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "./cli";
@@ -71,5 +72,37 @@ test("dari export --format pdf without a Chromium: a clear error, no file", asyn
   } finally {
     if (saved === undefined) delete process.env.CHROMIUM_PATH;
     else process.env.CHROMIUM_PATH = saved;
+  }
+});
+
+test("theme tags outside the text, given twice or overlapping their own range are left out with a warning; the rest imports", async () => {
+  const spans = JSON.stringify([
+    { side: "ko", from: 0, to: 2, code: "space", id: "a1", note: "" },
+    { side: "ko", from: 0, to: 2, code: "space", id: "a1", note: "" },
+    { side: "ko", from: 1, to: 4, code: "space", id: "a1", note: "" },
+    { side: "en", from: -5, to: 3, code: "arms", id: "a2", note: "" },
+    { side: "en", from: 4, to: 10, code: "arms", id: "a3", note: "" },
+  ]).replace(/"/g, "&quot;");
+  const tmx =
+    `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
+    `<tu><prop type="x-dari-themes">${spans}</prop><tuv xml:lang="ko"><seg>북러 정상회담</seg></tuv><tuv xml:lang="en"><seg>The summit</seg></tuv></tu></body></tmx>`;
+  const dir = await mkdtemp(join(tmpdir(), "dari-spans-"));
+  try {
+    const file = join(dir, "tagged.tmx");
+    await writeFile(file, tmx);
+    const out = join(dir, "tagged.dari");
+    const r = await dari("import", file, "-o", out);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /warning: .*tagged\.tmx: 3 theme tags were left out \(1 outside the text, 1 given twice, 1 overlapping another range of the same tag\)/);
+    const seg = parseProject(await readFile(out, "utf8")).doc.firstChild!.firstChild!;
+    const tagged = (side: number) => {
+      const out: string[] = [];
+      seg.child(side).forEach((t) => t.marks.length && out.push(`${t.text}:${t.marks.map((m) => m.attrs.id).join(",")}`));
+      return out;
+    };
+    assert.deepEqual(tagged(0), ["북러:a1"]);
+    assert.deepEqual(tagged(1), ["summit:a3"]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

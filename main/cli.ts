@@ -6,7 +6,7 @@
 // desktop app uses. Errors go to stderr with a non-zero exit (1: the input
 // is bad or a file cannot be written; 2: the command line is wrong), and an
 // output file is written atomically, so a failed run never leaves a partial one.
-import { basename, extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
 import { tEnglish } from "../app/i18n";
@@ -18,8 +18,10 @@ import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
 import type { ImportWarning } from "../app/import/languages";
+import { importWarnings } from "../app/import/build-project";
 import { importQdpx } from "../app/import/qdpx";
-import { readFileBytes } from "./files";
+import { readFileBytes, readProjectFile, saveAtomic } from "./files";
+import { checkProjectSize } from "../app/import/size";
 import { realignProject } from "../app/align/project";
 import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 import { printPdfWithChromium } from "./pdf";
@@ -69,8 +71,19 @@ export async function readProject(path: string): Promise<Project> {
   }
 }
 
-async function readInputText(path: string): Promise<string> {
-  return new TextDecoder().decode(await readFileBytes(path));
+// Strict UTF-8, as the app reads it: a byte that is not UTF-8 is refused, never replaced (and then written back).
+function readInputText(path: string): Promise<string> {
+  return readProjectFile(path);
+}
+
+/**
+ * Writes a command's result. Over one of its own inputs (e.g. `dari align f.dari`
+ * without -o) the previous version is kept as `.bak`, as the app's save does;
+ * any other output is written whole or not at all.
+ */
+async function writeResult(out: string, content: string | Uint8Array, ...inputs: string[]): Promise<void> {
+  if (inputs.some((i) => resolve(i) === resolve(out))) await saveAtomic(out, content);
+  else await writeOutputFile(out, content);
 }
 
 function titleFrom(path: string): string {
@@ -91,10 +104,13 @@ export const COMMANDS: Record<string, Command> = {
       const read = { pdfAssets: readPdfAsset, password: typeof values.password === "string" ? values.password : undefined };
       const ko = await importParagraphs(basename(koPath), await readFileBytes(koPath), read);
       const en = enPath ? await importParagraphs(basename(enPath), await readFileBytes(enPath), read) : null;
+      // A text whose project would pass the 200 MB Dari opens is refused before splitting and aligning it.
+      checkProjectSize(basename(koPath), ko.paragraphs.join("\n\n"), "ko");
+      if (en && enPath) checkProjectSize(basename(enPath), en.paragraphs.join("\n\n"), "en");
       checkSides(ko.paragraphs, en?.paragraphs ?? null, { ko: koPath, en: enPath ?? "" });
       const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
       const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath), koNotes: ko.notes, enNotes: en?.notes });
-      await writeOutputFile(out, serializeProject(project));
+      await writeResult(out, serializeProject(project), koPath, ...(enPath ? [enPath] : []));
     },
   },
   align: {
@@ -107,7 +123,7 @@ export const COMMANDS: Record<string, Command> = {
       const memory = typeof values.memory === "string" && values.memory ? values.memory : null;
       const learned = memory ? lexiconFromMemoryFile(memory, await readFileBytes(memory)) : undefined;
       const project = realignProject(await readProject(input), learned ? { learned } : {});
-      await writeOutputFile(out, serializeProject(project));
+      await writeResult(out, serializeProject(project), input);
     },
   },
   import: {
@@ -123,9 +139,9 @@ export const COMMANDS: Record<string, Command> = {
       for (const w of qdpx?.warnings ?? []) io.stderr(`dari import: warning: ${w.message}\n`);
       const warnings: ImportWarning[] = [];
       const project = qdpx ? qdpx.project : importInterchangeBytes(input, bytes, warnings);
-      await writeOutputFile(out, serializeProject(project));
-      // What the import left out (other languages of a memory) goes to stderr, one line each.
-      for (const w of warnings) io.stderr(`dari import: warning: ${tEnglish(w.key, w.params)}\n`);
+      await writeResult(out, serializeProject(project), input);
+      // What the import left out (other languages of a memory, unusable tag spans) goes to stderr, one line each.
+      for (const w of [...warnings, ...importWarnings(project)]) io.stderr(`dari import: warning: ${tEnglish(w.key, w.params)}\n`);
     },
   },
   export: {
@@ -146,7 +162,7 @@ export const COMMANDS: Record<string, Command> = {
         format === "pdf"
           ? await printPdfWithChromium(String(await exporters.html!.run(project, { side, uiLanguage: "en" })), { orientation: "portrait" })
           : await exporters[format as ExportFormat]!.run(project, { side, uiLanguage: "en" });
-      await writeOutputFile(out, content);
+      await writeResult(out, content, input);
     },
   },
   stats: {

@@ -13,6 +13,7 @@ import {
   listRecoveries,
   readProjectFile,
   readRecovery,
+  removeStaleTempFiles,
   recoveryPath,
   saveAtomic,
   writeRecovery,
@@ -336,4 +337,28 @@ test("autosave with real timers and a failing write keeps going", async () => {
   await new Promise((r) => setTimeout(r, 60));
   assert.equal(errors.length, 1);
   assert.deepEqual(written, ["good"]);
+});
+
+test("at the next start, temporary files left by a killed save are removed; live saves and other files are not touched", async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, "project.dari");
+  const old = commentary("old");
+  const next = join(dir, "next.txt");
+  writeFileSync(next, commentary("new"));
+  await saveAtomic(file, old);
+  const child = spawnSync(process.execPath, ["--import", "tsx", join(here, "fixtures/crash-before-rename.ts"), file, next], { encoding: "utf8" });
+  assert.equal(child.signal, "SIGKILL", `the child should die mid-save: ${child.stderr}`);
+  const dead = child.stdout.trim();
+  // A save under way in this (live) process, one of a live pid but a day old (the pid was reused), and a look-alike that is not ours.
+  const live = join(dir, `.other.dari.dari-tmp-${process.pid}-0a1b2c3d`);
+  const old1 = join(dir, `.older.dari.dari-tmp-${process.pid}-deadbeef`);
+  const mine = join(dir, "notes.dari-tmp-123-abc.txt");
+  for (const f of [live, old1, mine]) writeFileSync(f, "x");
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+  utimesSync(old1, dayAgo, dayAgo);
+
+  const removed = await removeStaleTempFiles([dir, join(dir, "no-such-folder")]);
+  assert.deepEqual(removed.sort(), [dead, old1].sort());
+  assert.deepEqual(readdirSync(dir).sort(), [".other.dari.dari-tmp-" + process.pid + "-0a1b2c3d", "next.txt", "notes.dari-tmp-123-abc.txt", "project.dari", "project.dari.bak"].sort());
+  assert.equal(readFileSync(file, "utf8"), old, "the project itself is as it was");
 });

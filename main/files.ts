@@ -64,6 +64,43 @@ async function removeStaleTemps(path: string): Promise<void> {
   }
 }
 
+/** A save takes moments: a temporary file this old is stale even if its pid now names another live process. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * At start: removes the temporary files (`.<name>.dari-tmp-<pid>-<hex>`) that
+ * saves killed mid-way left in `folders` (the user-data folder, the recovery
+ * copies, the folders of the recent files): those of a process that is gone,
+ * or older than an hour. Files that are not ours are never touched; a folder
+ * that cannot be read is passed over. Returns the paths removed.
+ */
+export async function removeStaleTempFiles(folders: string[], now: number = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const folder of new Set(folders.map((f) => resolve(f)))) {
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = /^\..+\.dari-tmp-(\d+)-[0-9a-f]+$/.exec(name);
+      if (!m) continue;
+      const path = join(folder, name);
+      const info = await lstat(path).catch(() => null);
+      if (!info?.isFile()) continue;
+      if (isAlive(Number(m[1])) && now - info.mtimeMs < STALE_TEMP_MS) continue;
+      try {
+        await unlink(path);
+        removed.push(path);
+      } catch {
+        // Gone already, or not ours to remove: nothing to do.
+      }
+    }
+  }
+  return removed;
+}
+
 async function fsyncDir(dir: string): Promise<void> {
   // Makes the rename durable. Windows cannot open a folder for fsync; there
   // the rename is as durable as the OS makes it.

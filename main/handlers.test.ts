@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHandlers, type Dialogs } from "./handlers";
-import type { DariApi, Result } from "../app/ipc";
+import { IPC_METHODS, type DariApi, type Result } from "../app/ipc";
+import { IPC_SCHEMAS } from "../app/ipc-schema";
+import { createPathGrants } from "./grants";
 import { parseProject, serializeProject, buildDoc, emptyMeta } from "../app/document";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -14,7 +16,8 @@ let dir: string;
 let answers: { open: (string | null)[]; save: (string | null)[]; text: (string | null)[]; exportTo: (string | null)[] };
 let api: DariApi;
 let startup: string | null;
-const state: { title?: string; dirty?: boolean } = {};
+let state: { title?: string; dirty?: boolean } = {};
+const noDialogs: Dialogs = { openProject: async () => null, saveProject: async () => null, openText: async () => null, exportTo: async () => null, confirmDiscard: async () => "cancel" };
 
 function ok<T>(r: Result<T>): T {
   if (!r.ok) assert.fail(`expected success, got ${r.error.message}`);
@@ -29,6 +32,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "dari-handlers-"));
   answers = { open: [], save: [], text: [], exportTo: [] };
   startup = null;
+  state = {};
   const dialogs: Dialogs = {
     openProject: async () => answers.open.shift() ?? null,
     saveProject: async () => answers.save.shift() ?? null,
@@ -42,7 +46,7 @@ beforeEach(async () => {
     samplePath: join(ROOT, "resources/sample/commentary.dari"),
     startupFile: () => startup,
     systemLocale: () => "ko-KR",
-    onDocumentState: (s) => Object.assign(state, s),
+    onDocumentState: (s) => (state = s),
   });
 });
 afterEach(async () => {
@@ -87,6 +91,8 @@ test("autosave writes a recovery copy that is offered back on open, and dropped 
   const target = join(dir, "c.dari");
   await writeFile(target, projectText());
   await new Promise((r) => setTimeout(r, 20));
+  answers.open.push(target);
+  ok(await api.openProject(null));
   ok(await api.autosave({ path: target, text: projectText("고친 글.") }));
   const opened = ok(await api.openProject(target))!;
   assert.match(opened.recovery!.text, /고친 글/);
@@ -95,14 +101,16 @@ test("autosave writes a recovery copy that is offered back on open, and dropped 
 });
 
 test("open errors name the file; import reads legacy Korean encodings", async () => {
-  const r = await api.openProject(join(dir, "missing.dari"));
+  answers.open.push(join(dir, "missing.dari"));
+  const r = await api.openProject(null);
   assert.equal(r.ok, false);
   assert.match((r as { error: { message: string } }).error.message, /missing\.dari does not exist/);
 
   const euckr = join(dir, "legacy.txt");
   // "북러 정상회담" in EUC-KR.
   await writeFile(euckr, Buffer.from([0xba, 0xcf, 0xb7, 0xaf, 0x20, 0xc1, 0xa4, 0xbb, 0xf3, 0xc8, 0xb8, 0xb4, 0xe3]));
-  const t = ok(await api.readTextForImport({ path: euckr, side: "ko" }))!;
+  answers.text.push(euckr);
+  const t = ok(await api.readTextForImport({ path: null, side: "ko" }))!;
   assert.equal(t.text, "북러 정상회담");
   assert.equal(t.encoding, "euc-kr");
 });
@@ -130,7 +138,8 @@ test("a TMX file opens as a new untitled project; the TMX is not touched", async
     `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
     `<tu><tuv xml:lang="ko"><seg>러시아는 6자 회담에도 참여했다.</seg></tuv><tuv xml:lang="en"><seg>Russia took part in the Six-Party Talks.</seg></tuv></tu></body></tmx>`;
   await writeFile(tmx, content);
-  const opened = ok(await api.openProject(tmx))!;
+  answers.open.push(tmx);
+  const opened = ok(await api.openProject(null))!;
   assert.equal(opened.path, null, "saving asks where: the TMX is never overwritten");
   assert.equal(opened.madeFrom, tmx);
   const p = parseProject(opened.text);
@@ -140,5 +149,146 @@ test("a TMX file opens as a new untitled project; the TMX is not touched", async
   // The same memory saved as UTF-16 (as some CAT tools write it) opens the same way.
   const utf16 = join(dir, "memory16.tmx");
   await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]));
-  assert.equal(parseProject(ok(await api.openProject(utf16))!.text).doc.textContent, p.doc.textContent);
+  answers.open.push(utf16);
+  assert.equal(parseProject(ok(await api.openProject(null))!.text).doc.textContent, p.doc.textContent);
+});
+
+// ------------------------------------------------------------- paths main obtained (issue 11, requirement 4)
+
+/** A Result that failed with `key`, its message naming `file` when given. */
+function refused(r: Result<unknown>, key: string, file?: string): void {
+  assert.equal(r.ok, false, "expected a refusal");
+  if (r.ok) return;
+  assert.equal(r.error.key, key, r.error.message);
+  if (file) assert.ok(r.error.message.includes(file), r.error.message);
+}
+
+test("a path the renderer sends is refused for save, export, open and import unless main obtained it; nothing is read or written", async () => {
+  const victim = join(dir, "victim.dari");
+  await writeFile(victim, projectText("원래 글."));
+  const before = await readFile(victim, "utf8");
+  const elsewhere = join(dir, "notes.txt");
+  await writeFile(elsewhere, "비밀 메모.");
+
+  refused(await api.saveProject({ path: victim, text: projectText("덮어쓴 글."), saveAs: false }), "ipc.notGranted", victim);
+  refused(await api.openProject(victim), "ipc.notGranted", victim);
+  refused(await api.readTextForImport({ path: elsewhere, side: "ko" }), "ipc.notGranted", elsewhere);
+  refused(await api.autosave({ path: victim, text: projectText() }), "ipc.notGranted", victim);
+  // Export never takes a path at all: main always asks.
+  const out = join(dir, "out.html");
+  refused(await api.exportProject({ format: "html", projectText: projectText(), path: out as never }), "ipc.badRequest");
+
+  assert.equal(await readFile(victim, "utf8"), before, "the file is untouched");
+  await assert.rejects(stat(victim + ".bak"), "no backup either: nothing was written");
+  await assert.rejects(stat(out));
+  assert.deepEqual(ok(await api.getSettings()).recentFiles, [], "nothing entered the recent files");
+
+  // The same files, chosen by the user in main's dialogs, are fine, and may be used again afterwards.
+  answers.open.push(victim);
+  assert.equal(ok(await api.openProject(null))!.path, victim);
+  assert.equal(ok(await api.saveProject({ path: victim, text: projectText("고친 글."), saveAs: false })), victim);
+  assert.match(await readFile(victim, "utf8"), /고친 글/);
+  answers.text.push(elsewhere);
+  assert.equal(ok(await api.readTextForImport({ path: null, side: "ko" }))!.text, "비밀 메모.");
+  assert.equal(ok(await api.readTextForImport({ path: elsewhere, side: "ko" }))!.text, "비밀 메모.", "re-reading the file the dialog chose");
+  answers.exportTo.push(out);
+  assert.equal(ok(await api.exportProject({ format: "html", projectText: projectText(), path: null, suggestedName: "../../../etc/passwd" })), out);
+});
+
+test("the recent files and the paths main got from the OS open; the renderer cannot add to the recent files", async () => {
+  const mine = join(dir, "mine.dari");
+  await writeFile(mine, projectText());
+  answers.open.push(mine);
+  ok(await api.openProject(null));
+
+  // The next start: a fresh set of handlers on the same user-data folder opens it from the recent files.
+  const later = createHandlers({ userData: join(dir, "user"), dialogs: { ...noDialogs }, samplePath: join(ROOT, "resources/sample/commentary.dari"), startupFile: () => null, systemLocale: () => "en-US" });
+  assert.equal(ok(await later.openProject(mine))!.path, mine);
+
+  // A file the OS hands main (open-file, second-instance) is granted by main/index.ts.
+  const fromOs = join(dir, "from-os.dari");
+  await writeFile(fromOs, projectText());
+  const grants = createPathGrants();
+  const withOs = createHandlers({ userData: join(dir, "user2"), dialogs: { ...noDialogs }, samplePath: join(ROOT, "resources/sample/commentary.dari"), startupFile: () => null, systemLocale: () => "en-US", grants });
+  refused(await withOs.openProject(fromOs), "ipc.notGranted");
+  grants.grant(fromOs);
+  assert.equal(ok(await withOs.openProject(fromOs))!.path, fromOs);
+
+  const evil = join(dir, "evil.dari");
+  await writeFile(evil, projectText());
+  const s = ok(await api.setSettings({ recentFiles: [evil], layout: "stacked" } as never));
+  assert.deepEqual(s.recentFiles, [mine], "the renderer's list is dropped");
+  assert.equal(s.layout, "stacked");
+  refused(await api.openProject(evil), "ipc.notGranted");
+});
+
+test("a project is parsed and validated before it is returned or added to the recent files", async () => {
+  const broken = join(dir, "broken.dari");
+  await writeFile(broken, '{"format":"dari","version":2,"meta":{},"doc":{"type":"doc","content":[]}}');
+  answers.open.push(broken);
+  const r = await api.openProject(null);
+  assert.equal(r.ok, false);
+  if (!r.ok) {
+    assert.equal(r.error.key, "file.noPassages", r.error.message);
+    assert.match(r.error.message, /broken\.dari: .*no passages/, "the message names the file");
+  }
+  assert.deepEqual(ok(await api.getSettings()).recentFiles, []);
+});
+
+// ------------------------------------------------------------- one schema per method (issue 11, requirement 5)
+
+test("every request is checked against its method's schema: a bad one gets a clear error and has no effect", async () => {
+  const target = join(dir, "x.html");
+  answers.exportTo.push(target);
+  const bad: [string, () => Promise<Result<unknown>>][] = [
+    ["export format", () => api.exportProject({ format: "exe" as never, projectText: projectText(), path: null })],
+    ["side", () => api.exportProject({ format: "txt", side: "jp" as never, projectText: projectText(), path: null })],
+    ["ui language", () => api.exportProject({ format: "html", uiLanguage: '"><script>alert(1)</script>' as never, projectText: projectText(), path: null })],
+    ["orientation", () => api.exportProject({ format: "pdf", orientation: "sideways" as never, projectText: projectText(), path: null })],
+    ["a number for text", () => api.exportProject({ format: "html", projectText: 42 as never, path: null })],
+    ["import side", () => api.readTextForImport({ path: null, side: "fr" as never })],
+    ["import layout switch", () => api.readTextForImport({ path: null, side: "ko", options: { tables: "all" as never } })],
+    ["import password", () => api.readTextForImport({ path: null, side: "ko", options: { password: 1234 as never } })],
+    ["settings language", () => api.setSettings({ uiLanguage: "xx" as never })],
+    ["settings layout", () => api.setSettings({ layout: "grid" as never })],
+    ["a title too long", () => api.setDocumentState({ title: "x".repeat(100_000), dirty: true })],
+    ["a flag that is not a flag", () => api.saveProject({ path: null, text: projectText(), saveAs: "yes" as never })],
+    ["no request object", () => api.confirmDiscard(undefined as never)],
+    ["extra arguments", () => (api.openProject as (...a: unknown[]) => Promise<Result<unknown>>)(null, "more")],
+  ];
+  for (const [what, call] of bad) {
+    const r = await call();
+    assert.equal(r.ok, false, what);
+    if (!r.ok) {
+      assert.equal(r.error.key, "ipc.badRequest", `${what}: ${r.error.message}`);
+      assert.match(r.error.message, /refused a request/, what);
+    }
+  }
+  await assert.rejects(stat(target), "no export was written");
+  assert.deepEqual(answers.exportTo, [target], "no dialog was even shown");
+  assert.equal(ok(await api.getSettings()).layout, "side-by-side");
+  assert.deepEqual(state, {}, "the window state was not touched");
+  // Unknown keys are dropped, the rest is used.
+  ok(await api.setDocumentState({ title: "y — Dari", dirty: false, evil: "<b>" } as never));
+  assert.deepEqual(state, { title: "y — Dari", dirty: false });
+});
+
+test("every method of the contract has a schema", () => {
+  for (const m of IPC_METHODS) assert.ok(Array.isArray(IPC_SCHEMAS[m]), m);
+});
+
+test("a TMX whose theme tags fall outside the text opens with them left out, and says so", async () => {
+  const spans = JSON.stringify([{ side: "ko", from: -1, to: 2, code: "space", id: "a1", note: "" }, { side: "ko", from: 0, to: 2, code: "space", id: "a2", note: "" }]).replace(/"/g, "&quot;");
+  const tmx = join(dir, "tags.tmx");
+  await writeFile(
+    tmx,
+    `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ko" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
+      `<tu><prop type="x-dari-themes">${spans}</prop><tuv xml:lang="ko"><seg>북러 회담</seg></tuv><tuv xml:lang="en"><seg>Summit</seg></tuv></tu></body></tmx>`,
+  );
+  answers.open.push(tmx);
+  const opened = ok(await api.openProject(null))!;
+  assert.equal(opened.warnings?.length, 1);
+  assert.equal(opened.warnings![0].key, "import:droppedSpans");
+  assert.match(opened.warnings![0].message, /tags\.tmx: 1 theme tag was left out \(1 outside the text/);
+  assert.match(opened.text, /"id": "a2"/);
 });

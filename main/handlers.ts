@@ -2,20 +2,23 @@
 // dialogs (injected), settings, export. main/index.ts registers them with
 // ipcMain.handle; the e2e harness calls the very same functions through
 // page.exposeBinding. Nothing here touches Electron.
-import { readPdfAsset } from "./pdf-assets";
-import { basename, extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import type { ImportWarning } from "../app/import/languages";
+import { importWarnings } from "../app/import/build-project";
 import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
-import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
+import { saveAtomic, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
-import { importText, type LayoutOptions } from "../app/import/index";
+import { validateRequest } from "../app/ipc-schema";
+import { IPC_METHODS } from "../app/ipc";
+import { createPathGrants, type PathGrants } from "./grants";
+import { importInWorker, checkProjectInWorker, type ImportRunnerOptions } from "./import-runner";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
 export interface Dialogs {
@@ -42,6 +45,24 @@ export interface HandlerDeps {
   onProgress?(fraction: number): void;
   /** Prints the html export to PDF (Electron: a hidden window; CLI/tests: headless Chromium). */
   printPdf?(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array>;
+  /**
+   * The files main obtained itself. main/index.ts grants what the command line
+   * and the OS give it (second-instance, open-file); the handlers grant what
+   * their dialogs return. A path from the renderer is used only when granted
+   * or in the recent files. Created here when not given.
+   */
+  grants?: PathGrants;
+  /** Where the import worker is and how much heap it gets (main/import-runner.ts). */
+  importWorker?: ImportRunnerOptions;
+}
+
+/** A name for a save dialog: no folders, no characters file systems refuse, not too long. */
+function fileNameOnly(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? "")
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 200);
 }
 
 function toIpcError(e: unknown): IpcError {
@@ -58,24 +79,50 @@ async function result<T>(f: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-/** The sender-independent handlers. Each returns a Result so errors cross IPC as data. */
-/** The analyst's import switches as they came over IPC: only known fields of the right type pass. */
-function layoutOptions(o: unknown): LayoutOptions {
-  const v = (o && typeof o === "object" ? o : {}) as Record<string, unknown>;
-  const out: LayoutOptions = {};
-  for (const k of ["removeHeaders", "columns", "footnotes"] as const) if (typeof v[k] === "boolean") out[k] = v[k];
-  if (v.tables === "passages" || v.tables === "skip") out.tables = v.tables;
-  if (typeof v.password === "string" && v.password.length <= 1024) out.password = v.password;
-  return out;
+/**
+ * The sender-independent handlers. Each returns a Result so errors cross IPC
+ * as data. Every request is first checked against its method's schema
+ * (app/ipc-schema.ts): a bad one gets an error and has no effect.
+ */
+export function createHandlers(deps: HandlerDeps): DariApi {
+  const handlers = createUncheckedHandlers(deps);
+  const checked: Record<string, (...args: unknown[]) => Promise<Result<unknown>>> = {};
+  for (const method of IPC_METHODS) {
+    const run = handlers[method] as (...args: unknown[]) => Promise<Result<unknown>>;
+    checked[method] = async (...args) => {
+      let clean: unknown[];
+      try {
+        clean = validateRequest(method, args);
+      } catch (e) {
+        return { ok: false, error: toIpcError(e) };
+      }
+      return run(...clean);
+    };
+  }
+  return checked as unknown as DariApi;
 }
 
-export function createHandlers(deps: HandlerDeps): DariApi {
+function createUncheckedHandlers(deps: HandlerDeps): DariApi {
   const settings = createSettingsStore(deps.userData);
+  const grants = deps.grants ?? createPathGrants();
   /** The import being read, so the window's Stop can cancel it. */
   let importing: AbortController | null = null;
   const remember = async (path: string) => {
     const s = await settings.addRecentFile(path);
     deps.onSettingsChanged?.(s);
+  };
+
+  /** What main obtained itself: granted, or in its own recent-files list. */
+  const isMine = async (path: string) => grants.has(path) || (await settings.get()).recentFiles.includes(resolve(path));
+  /** A path from the renderer, refused unless main obtained it (nothing is read or written then). */
+  const mine = async (path: string | null): Promise<string | null> => {
+    if (path !== null && !(await isMine(path))) throw new DariError("ipc.notGranted", { file: path });
+    return path;
+  };
+  /** A path a dialog returned: the user chose it, so main may use it again. */
+  const chosen = (path: string | null): string | null => {
+    if (path) grants.grant(path);
+    return path;
   };
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
@@ -86,13 +133,16 @@ export function createHandlers(deps: HandlerDeps): DariApi {
     }
     if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase())) {
       const warnings: ImportWarning[] = [];
-      const text = serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path), warnings));
-      return { path: null, text, recovery: null, madeFrom: path, warnings: warnings.map((w) => new DariError(w.key, w.params).toJSON()) };
+      const project = importInterchangeBytes(basename(path), await readFileBytes(path), warnings);
+      const all = [...warnings, ...importWarnings(project)].map((w) => new DariError(w.key, w.params).toJSON());
+      return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, ...(all.length ? { warnings: all } : {}) };
     }
     // A PDF or Hangul file opens the import dialog with it as the Korean commentary (the window asks for the rest).
     if ([".pdf", ".hwp", ".hwpx"].includes(extname(path).toLowerCase())) return { path: null, text: "", recovery: null, importFile: path };
-    const text = await readProjectFile(path);
+    // Parsed and validated (in the worker) before anything is returned or remembered: a broken file never enters the recent files.
+    const text = await checkProjectInWorker(path, await readFileBytes(path), deps.importWorker);
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
+    grants.grant(path);
     await remember(path);
     return { path, text, recovery: await readRecovery(deps.userData, path) };
   };
@@ -100,12 +150,13 @@ export function createHandlers(deps: HandlerDeps): DariApi {
   return {
     openProject: (path) =>
       result(async () => {
-        const target = path ?? (await deps.dialogs.openProject());
+        const target = path !== null ? await mine(path) : chosen(await deps.dialogs.openProject());
         return target ? openAt(target) : null;
       }),
 
     startupProject: () =>
       result(async () => {
+        // Given on the command line or by the OS: main obtained it.
         const file = deps.startupFile();
         return file ? openAt(file) : openAt(deps.samplePath, true);
       }),
@@ -114,7 +165,8 @@ export function createHandlers(deps: HandlerDeps): DariApi {
       result(async () => {
         // Never write what would not open again.
         parseProject(text);
-        const target = saveAs || !path ? await deps.dialogs.saveProject(path ? basename(path) : "untitled.dari") : path;
+        await mine(path);
+        const target = saveAs || !path ? chosen(await deps.dialogs.saveProject(path ? basename(path) : "untitled.dari")) : path;
         if (!target) return null;
         await saveAtomic(target, text);
         await discardRecovery(deps.userData, null);
@@ -123,19 +175,21 @@ export function createHandlers(deps: HandlerDeps): DariApi {
         return target;
       }),
 
-    autosave: ({ path, text }) => result(() => writeRecovery(deps.userData, path, text)),
+    autosave: ({ path, text }) => result(async () => writeRecovery(deps.userData, await mine(path), text)),
 
-    discardRecovery: (path) => result(() => discardRecovery(deps.userData, path)),
+    discardRecovery: (path) => result(async () => discardRecovery(deps.userData, await mine(path))),
 
-    readTextForImport: ({ path, side, options }) =>
+    readTextForImport: ({ path, side, options = {} }) =>
       result(async (): Promise<ImportedText | null> => {
-        const target = path ?? (await deps.dialogs.openText(side));
+        // A file chosen in the import dialog may be read again (e.g. with other layout switches); no other path.
+        const target = path !== null ? await mine(path) : chosen(await deps.dialogs.openText(side));
         if (!target) return null;
         const bytes = await readFileBytes(target);
         importing?.abort();
         const abort = (importing = new AbortController());
         try {
-          const r = await importText(basename(target), bytes, { ...layoutOptions(options), pdfAssets: readPdfAsset, onProgress: deps.onProgress, signal: abort.signal });
+          // Parsed in a worker with a heap limit: a hostile or huge file cannot freeze or crash the window.
+          const r = await importInWorker(basename(target), bytes, side, options, deps.importWorker, { onProgress: deps.onProgress, signal: abort.signal });
           return { path: target, text: r.text, encoding: r.encoding, format: r.format, notes: r.notes, layout: r.layout };
         } catch (e) {
           // The window asks for the password and reads the same file again: it needs the path main chose.
@@ -157,8 +211,9 @@ export function createHandlers(deps: HandlerDeps): DariApi {
         if (!exporter) throw new DariError("cli.unknownFormat", { format: req.format, allowed: Object.keys(exporters).join(", ") });
         const project = parseProject(req.projectText);
         const extension = req.format === "pdf" ? "pdf" : exporter.extension;
-        const base = (req.suggestedName ?? project.meta.title) || "dari";
-        const target = req.path ?? (await deps.dialogs.exportTo(`${basename(base, extname(base))}.${extension}`, extension));
+        // The renderer may propose a name, never a path: export always asks where (the schema refuses a path).
+        const base = fileNameOnly(req.suggestedName ?? "") || fileNameOnly(project.meta.title) || "dari";
+        const target = chosen(await deps.dialogs.exportTo(`${basename(base, extname(base))}.${extension}`, extension));
         if (!target) return null;
         const content = await exporter.run(project, {
           side: req.side,

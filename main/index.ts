@@ -3,8 +3,10 @@
 // command line or the OS. Everything that does not need Electron lives in
 // handlers.ts and its neighbours, where Node tests reach it.
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, type MenuItemConstructorOptions } from "electron";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createHandlers, type Dialogs } from "./handlers";
+import { createPathGrants } from "./grants";
+import { removeStaleTempFiles, recoveryDir } from "./files";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, guardNavigation } from "./security";
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrlFor, rendererDirBeside, serveAppRequest } from "./app-scheme";
 import { printPdfInWindow } from "./pdf-electron";
@@ -86,7 +88,13 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template.map(convert)));
 }
 
+// Files the command line or the OS gave main: the only paths besides dialog choices and recent files it acts on.
+const grants = createPathGrants();
+if (pendingFile) grants.grant(pendingFile);
+
 const handlers = createHandlers({
+  grants,
+  importWorker: { workerFile: join(__dirname, "import-worker.cjs") },
   userData: app.getPath("userData"),
   dialogs,
   samplePath: join(resourcesDir, "sample", "commentary.dari"),
@@ -128,6 +136,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on("second-instance", (_e, argv) => {
     const file = fileFromArgv(argv);
+    if (file) grants.grant(file);
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
@@ -137,6 +146,7 @@ if (!app.requestSingleInstanceLock()) {
   // macOS: a .dari file opened from Finder or the Dock.
   app.on("open-file", (e, path) => {
     e.preventDefault();
+    grants.grant(path);
     if (win) sendMenu(`openRecent:${path}`);
     else pendingFile = path;
   });
@@ -160,6 +170,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     const s = await handlers.getSettings();
     if (s.ok) settings = s.value;
+    // Temporary files of saves killed mid-way (the app or the CLI) are removed at start.
+    void removeStaleTempFiles([app.getPath("userData"), recoveryDir(app.getPath("userData")), ...settings.recentFiles.map((f) => dirname(f)), ...(pendingFile ? [dirname(pendingFile)] : [])]);
     buildMenu();
     createWindow();
   });

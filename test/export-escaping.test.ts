@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
 import { unzipSync, strFromU8 } from "fflate";
-import { join } from "node:path";
+import { join, dirname } from "node:path";
 import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 import { exporters, EXPORT_FORMATS } from "../app/export/index";
@@ -14,7 +14,7 @@ import { projectOf, code } from "./fixtures/export-project";
 import { readCsv } from "./fixtures/csv";
 import { findChromium } from "../main/pdf";
 import { controlPicture, XML_INVALID } from "../app/export/escape";
-import { tempFolder, writeTestFile } from "./support";
+import { tempFolder, writeTestFile, tempFile, removeFolder } from "./support";
 
 const NASTY = `<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> A & B &amp; "q" 'a' ]]> \u0001\u0007\u001b end`;
 const KO = `북러 <b>회담</b> & “합의” ]]> \u0002 끝`;
@@ -145,4 +145,31 @@ test("annotations JSON, CSV, TSV, TXT, qdc and .dari keep the text literally", a
   if (exporters.qdc) assert.equal(XMLValidator.validate(String(await exporters.qdc.run(p, {}))), true, "qdc");
   const back = parseProject(String(await exporters.dari!.run(p, {})));
   assert.ok(back.doc.eq(p.doc));
+});
+
+test("the qdc codebook never writes characters XML cannot carry, and stays well-formed", async () => {
+  const p = nastyProject();
+  p.codebook = [{ ...code("ctl", "우주\u0001협력\uFFFF", "Space\u0007 \uD800cooperation", "#123456"), description: { ko: "설명\u001b", en: "about\u0000" } }];
+  const xml = String(await exporters.qdc!.run(p, {}));
+  assert.equal(XMLValidator.validate(xml), true);
+  assert.doesNotMatch(xml, XML_INVALID);
+  // Each such character is left out or shown by a visible stand-in; the rest of the label is kept.
+  assert.match(xml, /name="우주.?협력.?"/);
+  assert.match(xml, /\[en\] Space.? .?cooperation/);
+  const file = tempFile("codebook.qdc", xml);
+  try {
+    execFileSync("xmllint", ["--noout", file], { stdio: "pipe" });
+  } finally {
+    removeFolder(dirname(file));
+  }
+});
+
+test("TSV keeps a side that a spreadsheet would run as a formula as text, as CSV does", async () => {
+  const p = projectOf([[{ id: "s1", ko: "=HYPERLINK(\"http://x\")", en: "+1 and more", spans: [] }, { id: "s2", ko: "@SUM(A1)", en: "-2", spans: [] }, { id: "s3", ko: "보통 글", en: "plain", spans: [] }]]);
+  const lines = String(await exporters.tsv!.run(p, {})).trimEnd().split("\n").map((l) => l.split("\t"));
+  assert.deepEqual(lines, [
+    ["'=HYPERLINK(\"http://x\")", "'+1 and more"],
+    ["'@SUM(A1)", "'-2"],
+    ["보통 글", "plain"],
+  ]);
 });

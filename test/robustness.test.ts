@@ -31,10 +31,17 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+// The user picks each file in main's dialogs: main acts only on paths it obtained itself.
+let picked: string | null = null;
+const pick = async () => {
+  const p = picked;
+  picked = null;
+  return p;
+};
 const dialogs: Dialogs = {
-  openProject: async () => null,
+  openProject: pick,
   saveProject: async () => null,
-  openText: async () => null,
+  openText: pick,
   exportTo: async () => null,
   confirmDiscard: async () => "cancel",
 };
@@ -83,7 +90,8 @@ async function refused(name: string, content: string | Uint8Array, open: (path: 
 
 /** Opening a project as the app does: main reads the file, the renderer parses it. */
 async function openInApp(path: string): Promise<Project> {
-  const opened = unwrap(await handlers().openProject(path));
+  picked = path;
+  const opened = unwrap(await handlers().openProject(null));
   return parseProject(opened!.text);
 }
 
@@ -266,16 +274,16 @@ test("malformed XML is refused with the line and column", async () => {
  * document.xml is one paragraph of `size` letters. Built with Node's zlib,
  * which compresses the repetition in well under a second.
  */
-function docxBomb(size: number, declare = (real: number) => real): Uint8Array {
+function docxBomb(size: number, declare = (real: number) => real, part = "word/document.xml"): Uint8Array {
   const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>');
   const tail = Buffer.from("</w:t></w:r></w:p></w:body></w:document>");
   const document = Buffer.alloc(head.length + size + tail.length, 0x61);
   head.copy(document);
   tail.copy(document, head.length + size);
   const entries: [string, Buffer][] = [
-    ["[Content_Types].xml", Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')],
-    ["_rels/.rels", Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')],
-    ["word/document.xml", document],
+    ["[Content_Types].xml", Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)],
+    ["_rels/.rels", Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${part}"/></Relationships>`)],
+    [part, document],
   ];
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
@@ -316,7 +324,10 @@ function docxBomb(size: number, declare = (real: number) => real): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, dirBytes, end]));
 }
 
-const importSide = async (path: string) => unwrap(await handlers().readTextForImport({ path, side: "ko" }));
+const importSide = async (path: string) => {
+  picked = path;
+  return unwrap(await handlers().readTextForImport({ path: null, side: "ko" }));
+};
 
 test(".docx that is not a zip, or a broken one, is refused naming the file", async () => {
   await refused("text.docx", "I am plain text with a .docx name", importSide, /^import:badDocx$/, /text\.docx/);
@@ -342,7 +353,17 @@ test(".docx that expands enormously (a zip bomb) is refused before it is unpacke
   await refused("bomb.docx", bomb, importSide, /^import:docxTooLarge$/, /bomb\.docx.*128 MB/);
   // Sizes in the zip's directory can lie: the unpacking itself is counted too.
   await refused("lying-bomb.docx", docxBomb(200 * 1024 * 1024, () => 1000), importSide, /^import:docxTooLarge$/, /lying-bomb\.docx/);
+  // Every entry counts, whatever its name: a main part called word/document.dat (named in _rels/.rels) once slipped past.
+  const renamed = docxBomb(300 * 1024 * 1024, (real) => real, "word/document.dat");
+  assert.ok(renamed.length < 2 * 1024 * 1024, `the bomb is small on disk (${renamed.length} bytes)`);
+  await refused("renamed-bomb.docx", renamed, importSide, /^import:docxTooLarge$/, /renamed-bomb\.docx.*128 MB/);
+  await refused("renamed-lying-bomb.docx", docxBomb(300 * 1024 * 1024, () => 1000, "word/document.dat"), importSide, /^import:docxTooLarge$/);
+  // The same small file with its main part so named still imports: the guard is about size, not names.
+  const fine = join(dir, "renamed-small.docx");
+  writeFileSync(fine, docxBomb(1000, (real) => real, "word/document.dat"));
+  assert.equal((await importSide(fine))!.text, "a".repeat(1000));
 });
+
 
 // ------------------------------------------------------------------ text import
 
@@ -380,6 +401,17 @@ test("a 50 MB text imports and reflows in a few seconds, reporting progress and 
   // ~190 ms before the line scan was sliced too). The margin is for a garbage collection on a busy machine.
   assert.ok(stall < 300, `the event loop was blocked for ${stall.toFixed(0)} ms`);
   assert.ok(readFileSync(path).equals(before));
+});
+
+// Last of the large inputs: its 180 MB of buffers are not collected while the test above measures stalls.
+test("a 60 MB one-line text whose project would pass the 200 MB Dari opens is refused at once, saying why", async () => {
+  const line = "북러 정상회담에서 우주 협력이 논의되었다. ";
+  // Built outside the JS heap (Buffer.alloc repeats the line's bytes), so the tests after it run on a quiet heap.
+  const text = Buffer.alloc(Buffer.byteLength(line) * Math.ceil((60 * 1024 * 1024) / Buffer.byteLength(line)), line, "utf8");
+  const r = await refused("one-line.txt", text, importSide, /^import:tooLargeResult$/, /one-line\.txt would make a project of about \d+ MB \(\d+ sentences, each a segment\), more than the 200 MB Dari opens/);
+  // The estimate is of the project a user would get: each of the sentences costs a segment.
+  const mb = Number(/about (\d+) MB/.exec(r.message)![1]);
+  assert.ok(mb > 400 && mb < 1200, r.message);
 });
 
 test("text in an unexpected encoding is read right or refused clearly", async () => {

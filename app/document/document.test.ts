@@ -95,3 +95,19 @@ test("the sample corpus builds one segment per paragraph", () => {
   });
   assert.equal(ids.size, 24);
 });
+
+test("a codebook whose parents form a circle is refused when the file is read, naming the circle", () => {
+  const code = (id: string, parent: string | null) => ({ id, label: { ko: id, en: id }, description: { ko: "", en: "" }, color: "#123456", parent, shortcut: "", keywords: { ko: [], en: [] } });
+  const f = JSON.parse(serializeProject(sample()));
+  f.codebook = [code("top", null), code("a", "c"), code("b", "a"), code("c", "b")];
+  const e = errorOf(() => parseProject(JSON.stringify(f)));
+  assert.equal(e.key, "file.parentCycle");
+  assert.match(e.message, /codebook › code 2 › parent .*“a” is its own ancestor \(a → c → b → a\)/);
+  const self = JSON.parse(serializeProject(sample()));
+  self.codebook = [code("loop", "loop")];
+  assert.equal(errorOf(() => parseProject(JSON.stringify(self))).key, "file.parentCycle");
+  // A tree, however deep, is fine.
+  const tree = JSON.parse(serializeProject(sample()));
+  tree.codebook = [code("top", null), code("a", "top"), code("b", "a"), code("c", "b")];
+  assert.equal(parseProject(JSON.stringify(tree)).codebook.length, 4);
+});

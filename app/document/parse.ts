@@ -128,6 +128,17 @@ function validateCodebook(v: unknown, place: Place): Code[] {
   codes.forEach((c, i) => {
     if (c.parent !== null && !ids.has(c.parent)) fail(place.key(i, `codebook › code ${i + 1}`).key("parent"), "unknownParent", { id: c.parent });
   });
+  // Parents that lead back to the code itself put it under no top-level code: it would vanish from the
+  // codebook's tree (and its .qdc export). Refused here, naming the circle.
+  const parentOf = new Map(codes.map((c) => [c.id, c.parent]));
+  codes.forEach((c, i) => {
+    const seen = [c.id];
+    for (let p = c.parent; p !== null; p = parentOf.get(p) ?? null) {
+      if (p === c.id) fail(place.key(i, `codebook › code ${i + 1}`).key("parent"), "parentCycle", { id: c.id, cycle: [...seen, p].map((x) => x.slice(0, 40)).join(" → ") });
+      if (seen.includes(p)) break; // a circle further up: reported at one of its own codes
+      seen.push(p);
+    }
+  });
   return codes;
 }
 

@@ -10,9 +10,13 @@ import { bilingualLabel } from "./labels";
 
 export const CSV_HEADER = ["theme", "side", "quote", "korean_segment", "english_segment", "memo"];
 
+/** A cell a spreadsheet would run as a formula (= + - @, tab or CR first) gets a leading apostrophe; CSV and TSV share it. */
+export function formulaSafe(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
 export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return `"${formulaSafe(v).replace(/"/g, '""')}"`;
 }
 
 export async function exportCsv(project: Project, options: ExportOptions = {}): Promise<string> {

@@ -92,3 +92,15 @@ test("progress is reported up to 1", async () => {
   assert.equal(seen.at(-1), 1);
   assert.deepEqual([...seen].sort((a, b) => a - b), seen);
 });
+
+test("a crafted label language never reaches the page: <html lang> comes from the fixed list", async () => {
+  const crafted = 'en"><script>alert(1)</script><html lang="';
+  const html = await exportHtml(themedProject(), { uiLanguage: crafted as never });
+  assert.doesNotMatch(html, /<script/i);
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="ko">/);
+  assert.match(await exportHtml(themedProject(), { uiLanguage: "en" }), /^<!DOCTYPE html>\n<html lang="en">/);
+  // The page orientation, written into the CSS, comes from its fixed list too.
+  const page = await exportHtml(themedProject(), { orientation: "portrait;}</style><script>alert(1)</script><style>" as never });
+  assert.doesNotMatch(page, /<script/i);
+  assert.match(page, /@page\{size:A4 portrait;/);
+});

@@ -3,7 +3,7 @@
 // offline anywhere and prints the same (A4, repeating headers). It is also what
 // the PDF export prints.
 import type { Project } from "../document/project";
-import type { UiLanguage } from "../i18n";
+import { isUiLanguage, type UiLanguage } from "../i18n";
 import type { Side } from "../schema";
 import type { ExportOptions } from "./index";
 import { collect, type Annotation, type Collected, type SegmentView } from "./collect";
@@ -182,7 +182,8 @@ function themeIndex(ctx: Ctx): string {
 }
 
 export async function exportHtml(project: Project, options: ExportOptions = {}): Promise<string> {
-  const lang = options.uiLanguage ?? "ko";
+  // From the fixed list only: the value is written into <html lang> and picks the labels.
+  const lang: UiLanguage = isUiLanguage(options.uiLanguage) ? options.uiLanguage : "ko";
   const t = exportT(lang);
   const data = collect(project);
   const ctx: Ctx = {
@@ -227,10 +228,10 @@ export async function exportHtml(project: Project, options: ExportOptions = {}):
   const title = escapeText(project.meta.title || t("doc.untitled"));
   options.onProgress?.(1);
   return [
-    `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">`,
+    `<!DOCTYPE html>\n<html lang="${escapeAttr(lang)}">\n<head>\n<meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="Dari">`,
-    `<title>${title}</title>\n<style>${css(data, options.orientation ?? "portrait")}</style>\n</head>\n<body>`,
+    `<title>${title}</title>\n<style>${css(data, options.orientation === "landscape" ? "landscape" : "portrait")}</style>\n</head>\n<body>`,
     titleBlock(project, t),
     legend(ctx),
     `<table class="bitext">${head}`,

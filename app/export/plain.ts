@@ -2,6 +2,7 @@
 // tsv (one segment a line, ko<TAB>en).
 import type { Node as PMNode } from "prosemirror-model";
 import { sideText, type Side } from "../schema";
+import { formulaSafe } from "./csv";
 
 /** Tabs and line breaks inside a side would break the line format; they become spaces. */
 function oneLine(s: string): string {
@@ -23,6 +24,8 @@ export function exportTxt(doc: PMNode, side: Side): string {
 
 export function exportTsv(doc: PMNode): string {
   const lines: string[] = [];
-  doc.forEach((passage) => passage.forEach((segment) => lines.push(`${oneLine(sideText(segment, "ko"))}\t${oneLine(sideText(segment, "en"))}`)));
+  // Spreadsheets open .tsv files too: a side that would run as a formula is kept as text, as in CSV.
+  const cell = (segment: PMNode, side: Side) => formulaSafe(oneLine(sideText(segment, side)));
+  doc.forEach((passage) => passage.forEach((segment) => lines.push(`${cell(segment, "ko")}\t${cell(segment, "en")}`)));
   return lines.join("\n") + "\n";
 }

@@ -5,6 +5,7 @@ import { parseProject } from "../document/parse";
 import { FORMAT_NAME, FORMAT_VERSION, type Project } from "../document/project";
 import { newId } from "../ids";
 import { DariError } from "../errors";
+import type { ImportWarning } from "./languages";
 import type { SegmentStatus, Side } from "../schema";
 import type { ThemeSpan } from "../themes/annotations";
 import { piecesText, type Piece } from "./inline";
@@ -38,14 +39,35 @@ export interface ImportedProject {
 /** Line breaks inside a side are layout, not content (as in buildSegment). */
 const oneLine = (s: string) => s.replace(/\r\n?|\n/g, " ");
 
+/** Why a theme span of an imported file was left out. */
+export type DroppedSpan = "outOfRange" | "duplicate" | "overlapping";
+
+/**
+ * The spans of one side that can become marks. Another tool (or a hand edit)
+ * may write spans outside the text, the same span twice, or two ranges of one
+ * tag that overlap; each such span is left out (and counted by `drop`) rather
+ * than failing the whole import with a message about marks.
+ */
+function usableSpans(spans: ThemeSpan[], type: Side, length: number, drop: (why: DroppedSpan) => void): ThemeSpan[] {
+  const kept: ThemeSpan[] = [];
+  for (const s of spans) {
+    if (s.side !== type) continue;
+    if (!(Number.isInteger(s.from) && Number.isInteger(s.to) && s.from >= 0 && s.from < s.to && s.to <= length)) drop("outOfRange");
+    else if (kept.some((k) => k.id === s.id && k.code === s.code && k.from === s.from && k.to === s.to)) drop("duplicate");
+    else if (kept.some((k) => k.id === s.id && k.from < s.to && s.from < k.to)) drop("overlapping");
+    else kept.push(s);
+  }
+  return kept;
+}
+
 /**
  * A side as document JSON: its text (or its pieces, text and inline codes)
  * with the theme spans, whose offsets count text only, as marks.
  */
-function sideJSON(type: Side, text: string, spans: ThemeSpan[], pieces?: Piece[]): unknown {
+function sideJSON(type: Side, text: string, spans: ThemeSpan[], drop: (why: DroppedSpan) => void, pieces?: Piece[]): unknown {
   const parts: Piece[] = pieces && pieces.some((p) => typeof p !== "string") ? pieces : [text];
   const clean = oneLine(piecesText(parts));
-  const mine = spans.filter((s) => s.side === type && s.from < s.to && s.to <= clean.length);
+  const mine = usableSpans(spans, type, clean.length, drop);
   const content: unknown[] = [];
   let at = 0;
   for (const part of parts) {
@@ -85,6 +107,14 @@ export function parseSpans(json: string | undefined): ThemeSpan[] {
   }
 }
 
+
+const warningsOf = new WeakMap<Project, ImportWarning[]>();
+
+/** What an interchange import left out, for the CLI to print and the window to show. */
+export function importWarnings(project: Project): ImportWarning[] {
+  return warningsOf.get(project) ?? [];
+}
+
 /**
  * Ids unique in the document (passages and segments together), as the file's
  * own where they can be: an importer takes them first, so what it records
@@ -100,6 +130,8 @@ export class IdPool {
 }
 
 export function buildImportedProject(imp: ImportedProject, file: string): Project {
+  const dropped: Record<DroppedSpan, number> = { outOfRange: 0, duplicate: 0, overlapping: 0 };
+  const drop = (why: DroppedSpan) => void dropped[why]++;
   const pool = new IdPool();
   const unique = (id: string, prefix: string) => pool.take(id, prefix);
   const passages = imp.passages.filter((p) => p.segments.length);
@@ -112,7 +144,7 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
       content: p.segments.map((s) => ({
         type: "segment",
         attrs: { id: unique(s.id, "s"), status: s.status, confirmed: s.confirmed, note: s.note, confidence: s.confidence },
-        content: [sideJSON("ko", s.ko, s.themes, s.pieces?.ko), sideJSON("en", s.en, s.themes, s.pieces?.en)],
+        content: [sideJSON("ko", s.ko, s.themes, drop, s.pieces?.ko), sideJSON("en", s.en, s.themes, drop, s.pieces?.en)],
       })),
     })),
   };
@@ -129,7 +161,10 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
   const glossary = json(imp.glossary);
   const meta = { title: "", source: "", author: "", date: "", created: now, modified: now, ...imp.meta };
   try {
-    return parseProject(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION, meta, codebook, glossary, doc }));
+    const project = parseProject(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION, meta, codebook, glossary, doc }));
+    const count = dropped.outOfRange + dropped.duplicate + dropped.overlapping;
+    if (count) warningsOf.set(project, [{ key: "import:droppedSpans", params: { file, count, ...dropped } }]);
+    return project;
   } catch (e) {
     if (e instanceof DariError) throw new DariError("file.inFile", { file, message: e.message });
     throw e;

@@ -36,6 +36,18 @@ test("UTF-16 little and big endian, with a BOM or without", () => {
   assert.deepEqual(decodeText("a.txt", utf16(en, true, false)), { text: en, encoding: "utf-16be" });
 });
 
+test("Korean UTF-16 without a BOM is recognised too, though it has few NUL bytes", () => {
+  assert.deepEqual(decodeText("a.txt", utf16(koText, false, false)), { text: koText, encoding: "utf-16le" });
+  assert.deepEqual(decodeText("a.txt", utf16(koText, true, false)), { text: koText, encoding: "utf-16be" });
+  // Without a single space or ASCII character: no NUL byte at all.
+  const dense = "북러정상회담과우주협력。러시아는북한의위성발사를돕겠다고했다。";
+  assert.deepEqual(decodeText("a.txt", utf16(dense, false, false)), { text: dense, encoding: "utf-16le" });
+  assert.deepEqual(decodeText("a.txt", utf16(dense, true, false)), { text: dense, encoding: "utf-16be" });
+  // The same text in UTF-8 and in CP949 is still read as what it is.
+  assert.equal(decodeText("a.txt", new TextEncoder().encode(dense)).encoding, "utf-8");
+  assert.deepEqual(decodeText("legacy.txt", iconv(koText, "CP949")), { text: koText, encoding: "euc-kr" });
+});
+
 test("legacy Korean EUC-KR and CP949 files are detected and decoded", () => {
   assert.deepEqual(decodeText("legacy.txt", iconv(koText, "EUC-KR")), { text: koText, encoding: "euc-kr" });
   // 똠 is outside EUC-KR (KS X 1001) and only in Microsoft's CP949 extension.

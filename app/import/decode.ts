@@ -63,6 +63,35 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
+/**
+ * Korean UTF-16 without a byte-order mark has few NUL bytes (only its spaces
+ * and ASCII), so the guess above misses it. Read as 16-bit units, it is
+ * almost all Hangul syllables (U+AC00–D7A3), jamo, CJK and general
+ * punctuation, full-width forms and ASCII: a UTF-8 or CP949 file read that
+ * way is not (its bytes pair up into other blocks).
+ */
+function guessKoreanUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 8192);
+  if (n < 8) return null;
+  const judge = (hiAt: 0 | 1) => {
+    let plausible = 0;
+    let hangul = 0;
+    for (let i = 0; i < n; i += 2) {
+      const hi = bytes[i + hiAt];
+      const lo = bytes[i + 1 - hiAt];
+      if (hi >= 0xac && hi <= 0xd7) {
+        hangul++;
+        plausible++;
+      } else if (hi === 0 ? lo >= 0x20 || lo === 9 || lo === 10 || lo === 13 : hi === 0x11 || hi === 0x20 || hi === 0x30 || hi === 0x31 || hi === 0xff) plausible++;
+    }
+    const units = n / 2;
+    return plausible / units >= 0.95 && hangul / units >= 0.3;
+  };
+  if (judge(1)) return "utf-16le";
+  if (judge(0)) return "utf-16be";
+  return null;
+}
+
 /** Control characters that never occur in a text file (tab, line breaks, form feed and ESC do). */
 function looksBinary(text: string): boolean {
   let controls = 0;
@@ -108,7 +137,7 @@ export function decodeText(fileName: string, bytes: Uint8Array): DecodedText {
   } else {
     const sig = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
     if (sig) throw new DariError("import:binary", { file, kind: sig.kind });
-    const utf16 = guessUtf16(bytes);
+    const utf16 = guessUtf16(bytes) ?? guessKoreanUtf16(bytes);
     if (utf16) {
       const text = tryDecode(bytes, utf16);
       if (text !== null) result = { text, encoding: utf16 };

@@ -6,15 +6,15 @@ import { Unzip, UnzipInflate, unzipSync } from "fflate";
 import { DariError } from "../errors";
 
 /**
- * A commentary's .docx holds a few MB of XML; more than this is refused, as a zip bomb would exhaust memory. Only the XML
- * parts count: they are what is unpacked to read the text (images are not).
+ * A commentary's .docx holds a few MB of XML; more than this, unpacked, is
+ * refused, as a zip bomb would exhaust memory. Every entry counts, whatever
+ * its name: the main part is whatever _rels/.rels names (a bomb called
+ * word/document.dat once passed a check of *.xml parts only).
  */
 export const MAX_DOCX_UNPACKED_MB = 128;
 
-const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
-
 /**
- * Refuses a .docx whose XML parts would unpack to more than `limitMb`, before
+ * Refuses a .docx whose entries would unpack to more than `limitMb`, before
  * mammoth inflates anything: first by the sizes its directory declares
  * (instant), then by inflating and counting, which stops at the limit (sizes
  * in the directory can lie). A file that is not a zip passes through, for
@@ -26,7 +26,7 @@ export function checkDocxSize(fileName: string, bytes: Uint8Array, limitMb = MAX
   let declared = 0;
   try {
     // The filter sees every entry's declared size and keeps none, so nothing is inflated here.
-    unzipSync(bytes, { filter: (f) => ((declared += isXmlPart(f.name) ? f.originalSize : 0), false) });
+    unzipSync(bytes, { filter: (f) => ((declared += f.originalSize), false) });
   } catch {
     return;
   }
@@ -34,7 +34,6 @@ export function checkDocxSize(fileName: string, bytes: Uint8Array, limitMb = MAX
   let total = 0;
   let over = false;
   const unzip = new Unzip((file) => {
-    if (!isXmlPart(file.name)) return;
     file.ondata = (err, chunk) => {
       if (err || over) return;
       total += chunk.length;

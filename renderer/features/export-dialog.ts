@@ -1,6 +1,7 @@
 // The export dialog (File ▸ Export, Ctrl+E): the format, the options that
-// format takes (each exporter declares them in app/export/index.ts), and where
-// to write (a path, or main asks with its save dialog). Main runs the exporter
+// format takes (each exporter declares them in app/export/index.ts), and the
+// file name to propose; main always asks where with its save dialog (it never
+// writes to a path the window names). Main runs the exporter
 // (app/export) and writes the file; while it works the dialog shows progress
 // and stays open, so the analyst sees the result or the error in place.
 import "./export-dialog.css";
@@ -29,11 +30,12 @@ interface Choice {
   format: ExportFormat;
   /** Every option row's value, taken or not by the format; null before the first export. */
   options: Required<ExportChoices> | null;
-  path: string;
+  /** The file name to propose in main's save dialog ("" proposes the project's). */
+  fileName: string;
 }
 
 // The last choices of this session: exporting again is Ctrl+E, Enter.
-let last: Choice = { format: "html", options: null, path: "" };
+let last: Choice = { format: "html", options: null, fileName: "" };
 
 
 function select<T extends string>(name: string, options: [T, string][], value: T): HTMLSelectElement {
@@ -55,7 +57,7 @@ class ExportDialog {
   private status: HTMLInputElement;
   private confidence: HTMLInputElement;
   private orientation: HTMLSelectElement;
-  private path: HTMLInputElement;
+  private fileName: HTMLInputElement;
   private rows: Record<ExportChoice, HTMLElement>;
   private progress = crelt("progress", { class: "dari-export-progress", hidden: "", max: "1" }) as HTMLProgressElement;
   private segments = 0;
@@ -86,7 +88,7 @@ class ExportDialog {
     this.confidence = crelt("input", { type: "checkbox", name: "showConfidence" }) as HTMLInputElement;
     this.confidence.checked = start.showConfidence;
     this.orientation = select("orientation", [["portrait", t("export:dialog.portrait")], ["landscape", t("export:dialog.landscape")]], start.orientation);
-    this.path = crelt("input", { type: "text", name: "path", placeholder: t("export:dialog.choose"), value: last.path }) as HTMLInputElement;
+    this.fileName = crelt("input", { type: "text", name: "fileName", placeholder: this.suggestedName() ?? t("export:dialog.fileNameHint"), value: last.fileName }) as HTMLInputElement;
     this.rows = {
       side: row(t("export:dialog.side"), this.side),
       uiLanguage: row(t("export:dialog.language"), this.language),
@@ -104,7 +106,7 @@ class ExportDialog {
       crelt("h2", { id: titleId }, t("export:dialog.title")),
       row(t("export:dialog.format"), this.format),
       crelt("fieldset", crelt("legend", t("export:dialog.options")), Object.values(this.rows)),
-      row(t("export:dialog.destination"), this.path),
+      row(t("export:dialog.fileName"), this.fileName),
       crelt("div", { class: "dari-export-status" }, this.progress, this.progressLabel),
       this.error,
       crelt("div", { class: "dari-dialog-buttons" }, this.cancelButton, this.exportButton),
@@ -168,14 +170,14 @@ class ExportDialog {
     if (this.busy) return;
     const format = this.chosen;
     const options = this.options();
-    last = { format, options, path: this.path.value.trim() };
+    last = { format, options, fileName: this.fileName.value.trim() };
     // Only the options this format takes go to main, as the rows shown said.
     const taken = Object.keys(this.registry.optionsOf(format)) as ExportChoice[];
     const req: ExportRequest = {
       format,
       projectText: this.ctx.projectText(),
-      path: last.path || null,
-      suggestedName: this.suggestedName(),
+      path: null,
+      suggestedName: last.fileName || this.suggestedName(),
       ...(Object.fromEntries(taken.map((o) => [o, options[o]])) as ExportChoices),
     };
     const segments = segmentCount(this.ctx.view().state.doc);

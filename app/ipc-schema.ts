@@ -1,0 +1,131 @@
+// One schema per IPC method (app/ipc.ts): main checks every request against
+// it before a handler runs, because the renderer shows files from anywhere and
+// must not be able to make main do more than the UI asks. Types and
+// enumerations are checked, strings capped, keys the schema does not name are
+// dropped; anything else is refused with a clear error, with no effect.
+//
+// Pure: the enumerations come from the modules that own them, so a new export
+// format or UI language is accepted as soon as it exists.
+import { DariError } from "./errors";
+import { EXPORT_FORMATS } from "./export/index";
+import { UI_LANGUAGES } from "./i18n";
+import { SIDES } from "./schema";
+import type { DariApi } from "./ipc";
+
+/** Longest path main accepts (Windows' long paths are 32,767 UTF-16 units). */
+export const MAX_PATH_CHARS = 32_767;
+/** A project's text: the 200 MB Dari opens, as UTF-16 units (a JS string's length). */
+export const MAX_PROJECT_CHARS = 200 * 1024 * 1024;
+/** Window titles, file names, labels. */
+export const MAX_NAME_CHARS = 1024;
+
+export type Schema =
+  | { kind: "string"; max: number; nullable?: boolean; optional?: boolean }
+  | { kind: "boolean"; optional?: boolean }
+  | { kind: "null" }
+  | { kind: "enum"; values: readonly string[]; nullable?: boolean; optional?: boolean }
+  | { kind: "object"; fields: Record<string, Schema>; optional?: boolean };
+
+const str = (max: number, more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "string", max, ...more });
+const oneOf = (values: readonly string[], more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "enum", values, ...more });
+const bool = (optional = false): Schema => ({ kind: "boolean", optional });
+const obj = (fields: Record<string, Schema>, optional = false): Schema => ({ kind: "object", fields, optional });
+const path = str(MAX_PATH_CHARS, { nullable: true });
+
+/** The arguments of each method, in order. The type makes a method without a schema a compile error. */
+export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } = {
+  openProject: [path],
+  startupProject: [],
+  saveProject: [obj({ path, text: str(MAX_PROJECT_CHARS), saveAs: bool() })],
+  autosave: [obj({ path, text: str(MAX_PROJECT_CHARS) })],
+  discardRecovery: [path],
+  readTextForImport: [
+    obj({
+      path,
+      side: oneOf(SIDES),
+      // The analyst's switches of a layout-aware import (app/import/index.ts LayoutOptions).
+      options: obj(
+        {
+          removeHeaders: bool(true),
+          columns: bool(true),
+          footnotes: bool(true),
+          tables: oneOf(["passages", "skip"], { optional: true }),
+          password: str(MAX_NAME_CHARS, { optional: true }),
+        },
+        true,
+      ),
+    }),
+  ],
+  exportProject: [
+    obj({
+      format: oneOf(EXPORT_FORMATS),
+      projectText: str(MAX_PROJECT_CHARS),
+      side: oneOf(SIDES, { optional: true }),
+      uiLanguage: oneOf(UI_LANGUAGES, { optional: true }),
+      showStatus: bool(true),
+      showConfidence: bool(true),
+      orientation: oneOf(["portrait", "landscape"], { optional: true }),
+      // Export always asks where (the renderer may propose a name, never a path).
+      path: { kind: "null" },
+      suggestedName: str(MAX_NAME_CHARS, { optional: true }),
+    }),
+  ],
+  cancelImport: [],
+  getSettings: [],
+  // The recent files are main's own list: the renderer cannot add to it.
+  setSettings: [obj({ uiLanguage: oneOf(UI_LANGUAGES, { nullable: true, optional: true }), layout: oneOf(["side-by-side", "stacked"], { optional: true }) })],
+  systemLocale: [],
+  setDocumentState: [obj({ title: str(MAX_NAME_CHARS), dirty: bool() })],
+  confirmDiscard: [obj({ fileName: str(MAX_NAME_CHARS) })],
+};
+
+function refuse(method: string, where: string, reason: string): DariError {
+  return new DariError("ipc.badRequest", { method, where, reason });
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "string" ? `text of ${v.length} characters` : typeof v;
+}
+
+function check(method: string, where: string, schema: Schema, v: unknown): unknown {
+  if (v === undefined && "optional" in schema && schema.optional) return undefined;
+  if (v === null && "nullable" in schema && schema.nullable) return null;
+  switch (schema.kind) {
+    case "null":
+      if (v !== null && v !== undefined) throw refuse(method, where, `expected nothing, got ${describe(v)}`);
+      return null;
+    case "boolean":
+      if (typeof v !== "boolean") throw refuse(method, where, `expected true or false, got ${describe(v)}`);
+      return v;
+    case "string":
+      if (typeof v !== "string") throw refuse(method, where, `expected text, got ${describe(v)}`);
+      if (v.length > schema.max) throw refuse(method, where, `text of ${v.length} characters is longer than ${schema.max}`);
+      return v;
+    case "enum":
+      if (typeof v !== "string" || !schema.values.includes(v)) throw refuse(method, where, `expected one of ${schema.values.join(", ")}, got ${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)}`);
+      return v;
+    case "object": {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) throw refuse(method, where, `expected an object, got ${describe(v)}`);
+      const out: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(schema.fields)) {
+        const value = check(method, `${where}.${key}`, field, (v as Record<string, unknown>)[key]);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * The request as the handler may take it: the arguments checked against the
+ * method's schema, unknown keys dropped. Throws DariError "ipc.badRequest"
+ * naming the method and the place.
+ */
+export function validateRequest(method: string, args: readonly unknown[]): unknown[] {
+  const schemas = (IPC_SCHEMAS as Record<string, readonly Schema[] | undefined>)[method];
+  if (!schemas || !Object.prototype.hasOwnProperty.call(IPC_SCHEMAS, method)) throw refuse(method, "method", "not a method of Dari's IPC");
+  if (args.length > schemas.length) throw refuse(method, "arguments", `expected ${schemas.length}, got ${args.length}`);
+  return schemas.map((s, i) => check(method, `argument ${i + 1}`, s, args[i]));
+}
