@@ -20,15 +20,17 @@ import { editorPlugins } from "./editor";
 import { features } from "./features";
 import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
-import { shownKey, keyPlatform } from "./key-label";
+import { keyPlatform } from "./key-label";
 import { renderShortcutHelp } from "./shortcut-help";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
 import { baseName } from "../app/import/formats";
+import { Toolbar } from "./features/toolbar";
+import { commandRegistry, type RunnableCommand, type Shell } from "./commands";
 
 const AUTOSAVE_IDLE_MS = 3000;
 
-export class DariApp implements AppContext {
+export class DariApp implements AppContext, Shell {
   readonly i18n: i18n;
   editor!: EditorView;
   private path: string | null = null;
@@ -45,6 +47,10 @@ export class DariApp implements AppContext {
   private panels = new Map<string, PanelView>();
   private openPanel: string | null = null;
   private editorHost = crelt("div", { class: "dari-editor-scroll" });
+  private toolbarView = new Toolbar(this.toolbar);
+  private languageButton = crelt("button", { type: "button", class: "dari-status-button", "data-action": "toolbar.language" }) as HTMLButtonElement;
+  /** Every command by id (app/command-registry.ts with the features' items), for the toolbar, palette and context menu. */
+  readonly commands: RunnableCommand[] = commandRegistry(this);
 
   constructor(
     readonly api: DariBridge,
@@ -92,7 +98,7 @@ export class DariApp implements AppContext {
   // --- Start --------------------------------------------------------------
   async start(): Promise<void> {
     this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar), this.statusbar);
-    this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts);
+    this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts, this.languageButton);
     this.sidebar.addEventListener("keydown", (e) => {
       if (e.key === PANEL_BACK_KEY && !e.defaultPrevented) {
         e.preventDefault();
@@ -279,7 +285,12 @@ export class DariApp implements AppContext {
     }
   }
 
-  private command(cmd: Command): boolean {
+  /** The window's own commands that have no menu entry (palette, preferences, zoom, …). */
+  runUi(id: string): void {
+    void id;
+  }
+
+  command(cmd: Command): boolean {
     const done = cmd(this.editor.state, (tr) => this.editor.dispatch(tr), this.editor);
     this.editor.focus();
     return done;
@@ -324,29 +335,12 @@ export class DariApp implements AppContext {
   private renderChrome(): void {
     const t = this.t;
     this.renderMenu();
-    const button = (key: string, action: () => void, title?: string) =>
-      crelt("button", { type: "button", title: title ?? t(key), "data-action": key, onclick: action }, t(key));
+    this.toolbarView.render({ t, commands: this.commands, openPanel: this.openPanel });
     const other: UiLanguage = this.i18n.language === "ko" ? "en" : "ko";
-    this.toolbar.setAttribute("aria-label", t("toolbar.label"));
-    this.toolbar.replaceChildren(
-      button("toolbar.new", () => void this.runMenu("new")),
-      button("toolbar.open", () => void this.runMenu("open")),
-      button("toolbar.save", () => void this.runMenu("save")),
-      button("toolbar.undo", () => void this.runMenu("undo")),
-      button("toolbar.redo", () => void this.runMenu("redo")),
-      button("toolbar.import", () => void this.runMenu("import")),
-      button("toolbar.export", () => void this.runMenu("export")),
-      ...features.flatMap((f) =>
-        (f.toolbar ?? []).map((item) =>
-          crelt("button", { type: "button", "data-action": item.id, title: item.shortcut ? `${t(item.labelKey)} (${shownKey(item.shortcut)})` : t(item.labelKey), onclick: () => this.command(item.command) }, t(item.labelKey)),
-        ),
-      ),
-      ...features
-        .filter((f) => f.panel)
-        .map((f) => crelt("button", { type: "button", "data-panel": f.id, "aria-pressed": String(this.openPanel === f.id), onclick: () => this.showPanel(f.id) }, t(f.panel!.titleKey))),
-      crelt("span", { class: "dari-spacer" }),
-      button("toolbar.language", () => void this.setLanguage(other), t("toolbar.languageTitle")),
-    );
+    this.languageButton.textContent = t("ui:status.languageButton");
+    this.languageButton.title = t("ui:status.languageTitle");
+    this.languageButton.setAttribute("aria-label", `${t("ui:status.language")}: ${t("ui:status.languageButton")}`);
+    this.languageButton.onclick = () => void this.setLanguage(other);
     this.statusbar.setAttribute("aria-label", t("statusbar.label"));
     this.updateStatus(this.editor.state, true);
     this.renderSidebar();
@@ -362,6 +356,7 @@ export class DariApp implements AppContext {
 
   private renderSidebar(): void {
     this.sidebar.classList.toggle("open", !!this.openPanel);
+    this.toolbar.querySelectorAll<HTMLElement>("[data-panel]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.panel === this.openPanel)));
     if (!this.openPanel) {
       this.sidebar.replaceChildren();
       return;
