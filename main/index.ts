@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createHandlers, type Dialogs } from "./handlers";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender } from "./security";
 import { printPdfInWindow } from "./pdf-electron";
-import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
+import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings, type ContextMenuItem } from "../app/ipc";
 import { menuTemplate, menuLabelKey, type MenuItem } from "../app/menu";
 import { createI18n, languageForLocale, isUiLanguage } from "../app/i18n";
 
@@ -82,6 +82,21 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template.map(convert)));
 }
 
+/** The renderer's context menu as a native one; resolves the chosen item's id (null when dismissed). */
+function showNativeContextMenu(items: ContextMenuItem[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    const convert = (item: ContextMenuItem): MenuItemConstructorOptions => {
+      if (item.submenu) return { label: item.label, submenu: item.submenu.map(convert) };
+      if (!item.label) return { type: "separator" };
+      const base: MenuItemConstructorOptions = { label: item.label, enabled: item.enabled !== false && item.id !== null, accelerator: item.accelerator, registerAccelerator: false };
+      if (item.checked !== undefined) Object.assign(base, { type: "checkbox", checked: item.checked });
+      return { ...base, click: () => resolve(item.id) };
+    };
+    // The click comes before or after the close depending on the platform: the first answer wins.
+    Menu.buildFromTemplate(items.map(convert)).popup({ window: win ?? undefined, callback: () => setTimeout(() => resolve(null), 100) });
+  });
+}
+
 const handlers = createHandlers({
   userData: app.getPath("userData"),
   dialogs,
@@ -102,6 +117,7 @@ const handlers = createHandlers({
     buildMenu();
   },
   printPdf: (html, options) => printPdfInWindow(html, options),
+  showContextMenu: (items) => showNativeContextMenu(items),
   onProgress: (fraction) => win?.webContents.send(PROGRESS_CHANNEL, fraction),
 });
 

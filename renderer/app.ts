@@ -26,6 +26,7 @@ import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
 import { baseName } from "../app/import/formats";
 import { Toolbar } from "./features/toolbar";
+import { StartScreen, type StartScreenActions } from "./features/start-screen";
 import { commandRegistry, type RunnableCommand, type Shell } from "./commands";
 
 const AUTOSAVE_IDLE_MS = 3000;
@@ -51,6 +52,14 @@ export class DariApp implements AppContext, Shell {
   private languageButton = crelt("button", { type: "button", class: "dari-status-button", "data-action": "toolbar.language" }) as HTMLButtonElement;
   /** Every command by id (app/command-registry.ts with the features' items), for the toolbar, palette and context menu. */
   readonly commands: RunnableCommand[] = commandRegistry(this);
+  private startScreen = new StartScreen({
+    t: (...a: Parameters<AppContext["t"]>) => this.t(...a),
+    language: () => this.i18n.language,
+    recentProjects: async () => (await this.call(this.api.recentProjects())) ?? [],
+    newFromFiles: () => void this.runMenu("import"),
+    open: (path) => void this.open(path),
+    openSample: () => void this.openSample(),
+  } as StartScreenActions);
 
   constructor(
     readonly api: DariBridge,
@@ -97,7 +106,7 @@ export class DariApp implements AppContext, Shell {
 
   // --- Start --------------------------------------------------------------
   async start(): Promise<void> {
-    this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar), this.statusbar);
+    this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar, this.startScreen.dom), this.statusbar);
     this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts, this.languageButton);
     this.sidebar.addEventListener("keydown", (e) => {
       if (e.key === PANEL_BACK_KEY && !e.defaultPrevented) {
@@ -118,6 +127,16 @@ export class DariApp implements AppContext, Shell {
     });
     const opened = await this.call(this.api.startupProject());
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom, true);
+    // Started without a file: the start screen, not a forced sample.
+    if (opened) this.editor.focus();
+    else await this.startScreen.show();
+  }
+
+  /** The bundled sample, a worked example, opened untitled. */
+  async openSample(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const opened = await this.call(this.api.openSample());
+    if (opened) await this.openText(opened.text, null, null);
     this.editor.focus();
   }
 
@@ -151,6 +170,7 @@ export class DariApp implements AppContext, Shell {
 
   // --- Project life -------------------------------------------------------
   private setProject(project: Project, path: string | null, dirty: boolean): void {
+    this.startScreen.hide();
     this.editor.updateState(this.makeState(project));
     this.path = path;
     this.setDirty(dirty);
@@ -287,7 +307,7 @@ export class DariApp implements AppContext, Shell {
 
   /** The window's own commands that have no menu entry (palette, preferences, zoom, …). */
   runUi(id: string): void {
-    void id;
+    if (id === "startScreen") void this.startScreen.show();
   }
 
   command(cmd: Command): boolean {
@@ -344,6 +364,7 @@ export class DariApp implements AppContext, Shell {
     this.statusbar.setAttribute("aria-label", t("statusbar.label"));
     this.updateStatus(this.editor.state, true);
     this.renderSidebar();
+    if (this.startScreen.shown) void this.startScreen.render();
   }
 
   private runMenuItem(item: MenuItem): void {
