@@ -12,7 +12,7 @@ import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } fro
 import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
-import { menuTemplate, PANELS, panelKey, type MenuItem } from "../app/menu";
+import { menuTemplate, menuLabelKey, PANELS, panelKey, type MenuItem } from "../app/menu";
 import { FILE_KEYS, HELP_KEY, PANEL_BACK_KEY } from "../app/shortcuts";
 import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
@@ -20,7 +20,10 @@ import { editorPlugins } from "./editor";
 import { features } from "./features";
 import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
-import { keyPlatform } from "./key-label";
+import { keyPlatform, shownKey, shownAccelerator } from "./key-label";
+import { openPalette, type PaletteEntry } from "./features/palette";
+import { APP_COMMANDS, UI_KEYS } from "../app/command-registry";
+import { keydownHandler } from "prosemirror-keymap";
 import { renderShortcutHelp } from "./shortcut-help";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
@@ -122,6 +125,17 @@ export class DariApp implements AppContext, Shell {
     this.applyLayout();
     this.renderChrome();
     this.api.onMenuCommand((cmd) => void this.runMenu(cmd));
+    // The window's own keys work wherever the focus is (editor, panel, toolbar).
+    const windowKeys = keydownHandler({
+      [UI_KEYS.palette]: () => (this.runUi("palette"), true),
+      [UI_KEYS.preferences]: () => (this.runUi("preferences"), true),
+      [UI_KEYS.zoomIn]: () => (this.runUi("zoomIn"), true),
+      [UI_KEYS.zoomOut]: () => (this.runUi("zoomOut"), true),
+      [UI_KEYS.zoomReset]: () => (this.runUi("zoomReset"), true),
+    });
+    document.addEventListener("keydown", (e) => {
+      if (!e.defaultPrevented && windowKeys(this.editor, e)) e.preventDefault();
+    });
     window.addEventListener("beforeunload", (e) => {
       if (this.dirty) e.preventDefault();
     });
@@ -308,6 +322,36 @@ export class DariApp implements AppContext, Shell {
   /** The window's own commands that have no menu entry (palette, preferences, zoom, …). */
   runUi(id: string): void {
     if (id === "startScreen") void this.startScreen.show();
+    else if (id === "palette") void this.openPalette();
+  }
+
+  private paletteOpen = false;
+
+  /** The command palette: every command of the registry and every menu item. */
+  async openPalette(): Promise<void> {
+    if (this.paletteOpen) return;
+    this.paletteOpen = true;
+    const entries: PaletteEntry[] = this.commands.map((c) => ({ id: c.id, labelKey: c.labelKey, keyLabel: c.key ? shownKey(c.key) : undefined, run: c.run }));
+    const covered = new Set(APP_COMMANDS.map((c) => c.menu).filter(Boolean) as string[]);
+    const walk = (items: MenuItem[]): void =>
+      items.forEach((item) => {
+        if (item.submenu) return walk(item.submenu);
+        if (item.separator || (!item.command && !item.role) || covered.has(item.command ?? "") || item.command?.startsWith("align:")) return;
+        const recent = item.command?.startsWith("openRecent:");
+        entries.push({
+          id: item.command ?? `role:${item.role}`,
+          labelKey: recent ? `${this.t("menu:file.openRecent")}: ${baseName(item.label)}` : menuLabelKey(item.label),
+          literal: recent,
+          keyLabel: item.accelerator ? shownAccelerator(item.accelerator) : undefined,
+          run: () => this.runMenuItem(item),
+        });
+      });
+    walk(menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: keyPlatform() === "mac" ? "darwin" : "other" }));
+    try {
+      await openPalette(this.i18n, entries);
+    } finally {
+      this.paletteOpen = false;
+    }
   }
 
   command(cmd: Command): boolean {
