@@ -10,6 +10,7 @@ import type { DariFileJSON } from "./document/serialize";
 import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
+import type { DisplayPrefs } from "./display-prefs";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -34,6 +35,8 @@ export interface Settings {
   uiLanguage: UiLanguage | null;
   recentFiles: string[];
   layout: "side-by-side" | "stacked";
+  /** Theme, text size, fonts, tag display (app/display-prefs.ts); main always fills it in. */
+  display?: DisplayPrefs;
 }
 
 /** A recent project as the start screen lists it. */
@@ -57,6 +60,8 @@ export interface ContextMenuItem {
   checked?: boolean;
   /** Electron accelerator shown beside the label. */
   accelerator?: string;
+  /** An edit action the platform carries out (the native menu uses Electron's role). */
+  role?: "cut" | "copy" | "paste";
   submenu?: ContextMenuItem[];
 }
 

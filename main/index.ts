@@ -90,6 +90,8 @@ function showNativeContextMenu(items: ContextMenuItem[]): Promise<string | null>
       if (!item.label) return { type: "separator" };
       const base: MenuItemConstructorOptions = { label: item.label, enabled: item.enabled !== false && item.id !== null, accelerator: item.accelerator, registerAccelerator: false };
       if (item.checked !== undefined) Object.assign(base, { type: "checkbox", checked: item.checked });
+      // Cut, copy and paste by the platform (the clipboard is not open to the page).
+      if (item.role) return { ...base, role: item.role, click: undefined };
       return { ...base, click: () => resolve(item.id) };
     };
     // The click comes before or after the close depending on the platform: the first answer wins.

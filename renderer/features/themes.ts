@@ -18,12 +18,13 @@ import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
 import { uiLang } from "./themes/shared";
+import { display } from "../display";
 
 function plugins(ctx: AppContext) {
   const label = (code: string, codebook: Codebook) => codeLabel(codebook.find((c) => c.id === code), uiLang(ctx), code);
   // Hover titles and chips are in the UI language: redraw them when it changes.
   redrawOnLanguageChange(ctx, "themes", (state) => state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
-  return [themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label }), themePopover(ctx)];
+  return [themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label, on: display().suggestions }), themePopover(ctx)];
 }
 
 export const themesFeature: Feature = {
