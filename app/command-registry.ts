@@ -65,6 +65,7 @@ export const TOOLBAR_GROUPS: { id: string; labelKey: string; commands: string[] 
   { id: "tagging", labelKey: "ui:toolbar.tagging", commands: ["themes-suggestions", "themes-copy-ko-en", "themes-copy-en-ko"] },
   { id: "translation", labelKey: "ui:toolbar.translation", commands: ["translate-mark-translated", "translate-glossary-insert", "translate-romanize", "find"] },
   { id: "panels", labelKey: "ui:toolbar.panels", commands: PANELS.map((p) => `panel:${p.id}`) },
+  { id: "window", labelKey: "ui:toolbar.window", commands: ["palette", "theme:toggle", "preferences"] },
 ];
 
 /** The key of an entry on a platform. */

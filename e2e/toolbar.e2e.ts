@@ -11,7 +11,7 @@ test("the toolbar is one row of grouped icon buttons at 1280 px, each named with
   await withApp(browser(), async ({ page }) => {
     const toolbar = page.locator(".dari-toolbar");
     const groups = await toolbar.locator(".dari-tool-group").evaluateAll((gs) => gs.map((g) => ({ group: (g as HTMLElement).dataset.group, label: g.getAttribute("aria-label"), hidden: (g as HTMLElement).hidden })));
-    assert.deepEqual(groups.map((g) => g.group), ["file", "history", "align", "tagging", "translation", "panels"]);
+    assert.deepEqual(groups.map((g) => g.group), ["file", "history", "align", "tagging", "translation", "panels", "window"]);
     assert.ok(groups.every((g) => !g.hidden && g.label), "every group is shown and named");
     assert.ok(await page.locator(".dari-more").isHidden(), "no overflow at 1280 px");
     // One row: every button sits on the same line, and the toolbar is one button high.

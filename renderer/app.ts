@@ -24,6 +24,10 @@ import { keyPlatform, shownKey, shownAccelerator } from "./key-label";
 import { openPalette, type PaletteEntry } from "./features/palette";
 import { APP_COMMANDS, UI_KEYS } from "../app/command-registry";
 import { keydownHandler } from "prosemirror-keymap";
+import { openPreferences, applyDisplay } from "./features/preferences";
+import { display, setDisplay, isDark } from "./display";
+import { sanitizeDisplay, zoomed, type DisplayPrefs } from "../app/display-prefs";
+import { toggleSuggestions } from "../app/themes/suggestion-decorations";
 import { renderShortcutHelp } from "./shortcut-help";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
@@ -72,6 +76,9 @@ export class DariApp implements AppContext, Shell {
   ) {
     this.root = root;
     this.settings = settings;
+    // Before the editor is made: the suggestions start as the analyst left them.
+    setDisplay(sanitizeDisplay(settings.display));
+    applyDisplay(display());
     this.i18n = createI18n(lang);
     document.documentElement.lang = lang;
   }
@@ -323,6 +330,19 @@ export class DariApp implements AppContext, Shell {
   runUi(id: string): void {
     if (id === "startScreen") void this.startScreen.show();
     else if (id === "palette") void this.openPalette();
+    else if (id === "preferences") void openPreferences(this.t, display(), (patch) => void this.changeDisplay(patch));
+    else if (id === "zoomIn" || id === "zoomOut" || id === "zoomReset") void this.changeDisplay({ fontSize: zoomed(display().fontSize, id === "zoomIn" ? 1 : id === "zoomOut" ? -1 : 0) });
+    else if (id === "theme:toggle") void this.changeDisplay({ theme: isDark() ? "light" : "dark" });
+  }
+
+  /** Applies display preferences at once and has main keep them. */
+  async changeDisplay(patch: Partial<DisplayPrefs>): Promise<void> {
+    const next = sanitizeDisplay(patch, display());
+    const before = display();
+    setDisplay(next);
+    applyDisplay(next);
+    if (next.suggestions !== before.suggestions) toggleSuggestions(next.suggestions)(this.editor.state, (tr) => this.editor.dispatch(tr));
+    this.settings = (await this.call(this.api.setSettings({ display: next }))) ?? this.settings;
   }
 
   private paletteOpen = false;
