@@ -54,7 +54,8 @@ export class DariApp implements AppContext, Shell {
   private sidebar = crelt("aside", { class: "dari-sidebar" });
   private panels = new Map<string, PanelView>();
   private openPanel: string | null = null;
-  private editorHost = crelt("div", { class: "dari-editor-scroll" });
+  // Focusable for the keyboard (axe: a scrolling region), passing the focus on to the text.
+  private editorHost = crelt("div", { class: "dari-editor-scroll", tabindex: "0" });
   private toolbarView = new Toolbar(this.toolbar);
   private languageButton = crelt("button", { type: "button", class: "dari-status-button", "data-action": "toolbar.language" }) as HTMLButtonElement;
   /** Every command by id (app/command-registry.ts with the features' items), for the toolbar, palette and context menu. */
@@ -128,6 +129,10 @@ export class DariApp implements AppContext, Shell {
       state: this.makeState({ meta: emptyMeta(), codebook: [], glossary: [], doc: buildDoc([]) }),
       attributes: { "aria-label": this.t("editor.label"), role: "textbox", "aria-multiline": "true", spellcheck: "false" },
       dispatchTransaction: (tr) => this.dispatch(tr),
+    });
+    // Tabbing into the scroller lands in the text (Shift+Tab out of the text stops on the scroller once).
+    this.editorHost.addEventListener("focus", (e) => {
+      if (e.target === this.editorHost && !this.editorHost.contains(e.relatedTarget as Node | null)) this.editor.focus();
     });
     this.applyLayout();
     this.renderChrome();

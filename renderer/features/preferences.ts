@@ -7,12 +7,16 @@ import crelt from "crelt";
 import type { TFunction } from "i18next";
 import { FONT_SIZE, LINE_HEIGHT, KO_FONTS, EN_FONTS, type DisplayPrefs } from "../../app/display-prefs";
 import { trapTab } from "../dialog";
+import { display, isDark } from "../display";
+
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => applyDisplay(display()));
 
 /** Puts the preferences on the page: theme attribute, sizes and fonts as CSS variables, tag style as a class. */
 export function applyDisplay(p: DisplayPrefs): void {
   const root = document.documentElement;
-  if (p.theme === "system") root.removeAttribute("data-theme");
-  else root.setAttribute("data-theme", p.theme);
+  // data-theme is the theme in force; with "system" it follows the OS as it changes.
+  root.setAttribute("data-theme", isDark() ? "dark" : "light");
+  root.dataset.themeChoice = p.theme;
   root.style.setProperty("--editor-size", `${p.fontSize}px`);
   root.style.setProperty("--editor-line", String(p.lineHeight));
   // Quoted: the names were checked to be names (app/display-prefs.ts).
