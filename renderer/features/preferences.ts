@@ -50,7 +50,7 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
     });
     return el;
   };
-  const check = (name: "stripes" | "suggestions" | "spelling", label: string) => {
+  const check = (name: "suggestions", label: string) => {
     const el = crelt("input", { id: id(name), type: "checkbox", "data-pref": name }) as HTMLInputElement;
     el.checked = prefs[name];
     el.addEventListener("change", () => change({ [name]: el.checked }));
@@ -76,9 +76,8 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
       "fieldset",
       crelt("legend", t("ui:prefs.tags")),
       field("tagStyle", t("ui:prefs.tagStyle"), select("tagStyle", [["underline", t("ui:prefs.tagUnderline")], ["highlight", t("ui:prefs.tagHighlight")]])),
-      check("stripes", t("ui:prefs.stripes")),
+      // Coding stripes and spelling are kept in the settings but not offered until they are drawn.
       check("suggestions", t("ui:prefs.suggestions")),
-      check("spelling", t("ui:prefs.spelling")),
     ),
     crelt("div", { class: "dari-dialog-buttons" }, closeButton),
   );
