@@ -23,8 +23,10 @@ test("the window follows the OS's dark mode until the analyst chooses; the choic
       async ({ page }) => {
         assert.equal(await bodyBackground(page), "rgb(255, 255, 255)");
         await page.emulateMedia({ colorScheme: "dark" });
+        await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
         assert.equal(await bodyBackground(page), "rgb(27, 31, 36)", "dark with the OS");
         await page.emulateMedia({ colorScheme: "light" });
+        await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
         // Suggestions are off at first, and the status bar says so.
         assert.equal(await page.locator(".dari-suggestion-count").textContent(), "Suggestions off");
         assert.equal(await page.locator(".dari-suggestion").count(), 0);
