@@ -20,14 +20,16 @@ import koExport from "../resources/locales/ko/export.json";
 import enExport from "../resources/locales/en/export.json";
 import koLibrary from "../resources/locales/ko/library.json";
 import enLibrary from "../resources/locales/en/library.json";
+import koUi from "../resources/locales/ko/ui.json";
+import enUi from "../resources/locales/en/ui.json";
 
 export const UI_LANGUAGES = ["ko", "en"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export const NAMESPACES = ["common", "menu", "errors", "align", "import", "themes", "translate", "export", "library"] as const;
+export const NAMESPACES = ["common", "menu", "errors", "align", "import", "themes", "translate", "export", "library", "ui"] as const;
 
 export const resources = {
-  ko: { common: koCommon, menu: koMenu, errors: koErrors, align: koAlign, import: koImport, themes: koThemes, translate: koTranslate, export: koExport, library: koLibrary },
-  en: { common: enCommon, menu: enMenu, errors: enErrors, align: enAlign, import: enImport, themes: enThemes, translate: enTranslate, export: enExport, library: enLibrary },
+  ko: { common: koCommon, menu: koMenu, errors: koErrors, align: koAlign, import: koImport, themes: koThemes, translate: koTranslate, export: koExport, library: koLibrary, ui: koUi },
+  en: { common: enCommon, menu: enMenu, errors: enErrors, align: enAlign, import: enImport, themes: enThemes, translate: enTranslate, export: enExport, library: enLibrary, ui: enUi },
 } as const;
 
 /** The UI language for an OS locale such as "ko-KR" or "en_US.UTF-8". */

@@ -24,18 +24,35 @@ export type Schema =
   | { kind: "boolean"; optional?: boolean }
   | { kind: "null" }
   | { kind: "enum"; values: readonly string[]; nullable?: boolean; optional?: boolean }
-  | { kind: "object"; fields: Record<string, Schema>; optional?: boolean };
+  | { kind: "object"; fields: Record<string, Schema>; optional?: boolean }
+  /** A list of at most `max` items; `of` may be a function, for a schema that contains itself (a menu's submenus). */
+  | { kind: "list"; of: Schema | (() => Schema); max: number; optional?: boolean };
 
 const str = (max: number, more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "string", max, ...more });
 const oneOf = (values: readonly string[], more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "enum", values, ...more });
 const bool = (optional = false): Schema => ({ kind: "boolean", optional });
 const obj = (fields: Record<string, Schema>, optional = false): Schema => ({ kind: "object", fields, optional });
 const path = str(MAX_PATH_CHARS, { nullable: true });
+const list = (of: Schema | (() => Schema), max: number, optional = false): Schema => ({ kind: "list", of, max, optional });
+
+/** An item of the window's context menu, shown natively by main (app/ipc.ts ContextMenuItem). */
+const menuItem: Schema = obj({
+  id: str(MAX_NAME_CHARS, { nullable: true }),
+  label: str(MAX_NAME_CHARS),
+  enabled: bool(true),
+  checked: bool(true),
+  accelerator: str(64, { optional: true }),
+  role: oneOf(["cut", "copy", "paste"], { optional: true }),
+  submenu: list(() => menuItem, 200, true),
+});
 
 /** The arguments of each method, in order. The type makes a method without a schema a compile error. */
 export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } = {
   openProject: [path],
   startupProject: [],
+  openSample: [],
+  recentProjects: [],
+  showContextMenu: [list(menuItem, 200)],
   saveProject: [obj({ path, text: str(MAX_PROJECT_CHARS), saveAs: bool() })],
   autosave: [obj({ path, text: str(MAX_PROJECT_CHARS) })],
   discardRecovery: [path],
@@ -106,6 +123,12 @@ function check(method: string, where: string, schema: Schema, v: unknown): unkno
     case "enum":
       if (typeof v !== "string" || !schema.values.includes(v)) throw refuse(method, where, `expected one of ${schema.values.join(", ")}, got ${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)}`);
       return v;
+    case "list": {
+      if (!Array.isArray(v)) throw refuse(method, where, `expected a list, got ${describe(v)}`);
+      if (v.length > schema.max) throw refuse(method, where, `a list of ${v.length} items is longer than ${schema.max}`);
+      const of = typeof schema.of === "function" ? schema.of() : schema.of;
+      return v.map((item, i) => check(method, `${where}[${i}]`, of, item));
+    }
     case "object": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw refuse(method, where, `expected an object, got ${describe(v)}`);
       const out: Record<string, unknown> = {};

@@ -11,6 +11,7 @@ import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
 import type { ImportedNote, LayoutOptions, LayoutReport } from "./import/index";
+import type { DisplayPrefs } from "./display-prefs";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -39,6 +40,34 @@ export interface Settings {
   uiLanguage: UiLanguage | null;
   recentFiles: string[];
   layout: "side-by-side" | "stacked";
+  /** Theme, text size, fonts, tag display (app/display-prefs.ts); main always fills it in. */
+  display?: DisplayPrefs;
+}
+
+/** A recent project as the start screen lists it. */
+export interface RecentProject {
+  path: string;
+  title: string;
+  /** The file's last change (ISO time); null when the file is gone. */
+  modified: string | null;
+  /** Translated or reviewed segments, in percent. */
+  percent: number;
+  missing: boolean;
+}
+
+/** One entry of a context menu the renderer asks main to show natively. */
+export interface ContextMenuItem {
+  /** What the renderer runs when it is chosen (null for a separator or a heading). */
+  id: string | null;
+  /** Already translated text. */
+  label: string;
+  enabled?: boolean;
+  checked?: boolean;
+  /** Electron accelerator shown beside the label. */
+  accelerator?: string;
+  /** An edit action the platform carries out (the native menu uses Electron's role). */
+  role?: "cut" | "copy" | "paste";
+  submenu?: ContextMenuItem[];
 }
 
 export interface ImportRequest {
@@ -99,8 +128,14 @@ export type MenuCommand =
 export interface DariApi {
   /** Opens a .dari file: the given path, or asks with a dialog (null when cancelled). */
   openProject(path: string | null): Promise<Result<OpenedProject | null>>;
-  /** The project to show at start: a file from the command line / OS, else the bundled sample. */
-  startupProject(): Promise<Result<OpenedProject>>;
+  /** The project to show at start: a file from the command line / OS; null shows the start screen. */
+  startupProject(): Promise<Result<OpenedProject | null>>;
+  /** The bundled sample (a worked example), opened untitled. */
+  openSample(): Promise<Result<OpenedProject>>;
+  /** The recent projects with their title, last change and progress, for the start screen. */
+  recentProjects(): Promise<Result<RecentProject[]>>;
+  /** Shows a native context menu of these items at the pointer; resolves the chosen id, null when dismissed. */
+  showContextMenu(items: ContextMenuItem[]): Promise<Result<string | null>>;
   /** Saves atomically; a null path (or saveAs) asks where. Returns the path written, null when cancelled. */
   saveProject(req: { path: string | null; text: string; saveAs: boolean }): Promise<Result<string | null>>;
   /** Writes the recovery copy of an unsaved project (autosave after idle editing). */
@@ -137,6 +172,9 @@ export const IPC_METHODS = [
   "systemLocale",
   "setDocumentState",
   "confirmDiscard",
+  "openSample",
+  "recentProjects",
+  "showContextMenu",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

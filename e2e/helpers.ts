@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { chromium, type Browser, type Page, type CDPSession } from "playwright-core";
 import { createServer, type Server } from "node:http";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,8 @@ import { createHandlers, type Dialogs } from "../main/handlers";
 import { printPdfWithChromium, findChromium as findBrowser } from "../main/pdf";
 import { IPC_METHODS, type MenuCommand } from "../app/ipc";
 import type { Side } from "../app/schema";
+import { serializeProject } from "../app/document";
+import { plainSample as buildPlainSample } from "../scripts/sample-project";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CORPUS = resolve(ROOT, "../shared/corpus");
@@ -113,6 +115,12 @@ export interface LaunchOptions {
   /** What to wait for: the app ready on its project (default), or a dialog it asks at start (recovery). */
   until?: "ready" | "dialog";
   /**
+   * Start as the app does without a file, on the start screen. By default the
+   * harness opens the sample commentary instead (as a plain project: every
+   * segment a draft, nothing tagged), which most tests work on.
+   */
+  startScreen?: boolean;
+  /**
    * Keep the page's storage (localStorage, IndexedDB) on disk in the user-data
    * folder, as Electron keeps it in its own, so that a later launch with the
    * same `userData` finds what the renderer stored there. Without it (the
@@ -125,6 +133,18 @@ export interface LaunchOptions {
 }
 
 let served: { url: string; server: Server } | null = null;
+
+let plainSample: Promise<{ dir: string; file: string }> | null = null;
+/** The sample commentary as a plain project (scripts/sample-project.ts), written once per test file. */
+async function plainSampleFile(): Promise<string> {
+  plainSample ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dari-e2e-sample-"));
+    const file = join(dir, "commentary.dari");
+    await writeFile(file, serializeProject(await buildPlainSample()));
+    return { dir, file };
+  })();
+  return (await plainSample).file;
+}
 
 /** Opens the app in a fresh page with its own user-data folder. */
 export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
@@ -162,6 +182,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     userData,
     dialogs,
     samplePath: opts.samplePath ?? join(ROOT, "resources/sample/commentary.dari"),
+    startupSample: opts.startScreen ? undefined : (opts.samplePath ?? (await plainSampleFile())),
     startupFile: () => opts.startupFile ?? null,
     systemLocale: () => opts.locale ?? "en-US",
     onDocumentState: (s) => (handle.documentState = s),
@@ -194,6 +215,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
   }
   await page.goto(served.url);
   if (opts.until === "dialog") await page.locator(".dari-dialog").waitFor();
+  else if (opts.startScreen) await page.locator(".dari-start:not([hidden]) .dari-start-action").first().waitFor();
   else await page.waitForFunction(() => !!(window as unknown as { dariApp?: unknown }).dariApp && document.querySelectorAll(".dari-segment").length > 0);
   return handle;
 }
@@ -228,6 +250,8 @@ export async function withApp(browser: Browser, f: (app: AppHandle) => Promise<v
 export async function stopServer(): Promise<void> {
   if (served) await new Promise((r) => served!.server.close(r));
   served = null;
+  if (plainSample) await rm((await plainSample).dir, { recursive: true, force: true });
+  plainSample = null;
 }
 
 /** Types Korean the way an IME does: composition steps, then the committed text. */

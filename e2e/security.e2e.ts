@@ -69,7 +69,7 @@ test("a whole editing session makes no network request", async () => {
       assert.match(await readFile(html, "utf8"), /^<!DOCTYPE html>/);
     }
 
-    await page.locator('.dari-toolbar button[data-action="toolbar.language"]').click();
+    await page.locator('.dari-statusbar button[data-action="toolbar.language"]').click();
     await page.waitForFunction(() => document.documentElement.lang === "ko");
 
     app.dialogs.openProjectAnswers.push(saved);

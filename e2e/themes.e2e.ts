@@ -197,6 +197,9 @@ test("the Themes panel counts per language, filters the editor, lists one-sided 
 test("a keyword suggestion is accepted from its popover and then becomes a tag", async () => {
   await withCodebook(async ({ page }) => {
     const sug = page.locator(".dari-segment").first().locator(".dari-ko .dari-suggestion", { hasText: "우주기지" });
+    // Suggestions are off until the analyst switches them on.
+    assert.equal(await page.locator(".dari-suggestion").count(), 0);
+    await page.locator('.dari-toolbar [data-action="themes-suggestions"]').click();
     await sug.scrollIntoViewIfNeeded();
     assert.equal(await sug.getAttribute("data-code"), "space");
     await sug.click();

@@ -53,18 +53,38 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test("the app starts on the bundled sample, untitled, or on the file it was given", async () => {
-  const sample = ok(await api.startupProject());
+test("the app starts on the start screen (no project), on the file it was given, or offers untitled work back; the sample opens untitled", async () => {
+  assert.equal(ok(await api.startupProject()), null, "no file: the start screen");
+  const sample = ok(await api.openSample());
   assert.equal(sample.path, null, "the sample opens untitled so saving never overwrites it");
   const p = parseProject(sample.text);
   assert.equal(p.doc.childCount, 12);
   assert.ok(p.codebook.length > 0 && p.glossary.length > 0, "the sample has the default codebook and glossary");
 
+  ok(await api.autosave({ path: null, text: projectText("복구할 글.") }));
+  const untitled = ok(await api.startupProject());
+  assert.equal(untitled?.path, null);
+  assert.match(untitled?.recovery?.text ?? "", /복구할 글/, "the untitled work is offered back at start");
+
   const mine = join(dir, "mine.dari");
   await writeFile(mine, projectText());
   startup = mine;
   const opened = ok(await api.startupProject());
-  assert.equal(opened.path, mine);
+  assert.equal(opened?.path, mine);
+});
+
+test("the start screen's recent projects carry title, last change and progress; a vanished file is marked", async () => {
+  const a = join(dir, "a.dari");
+  answers.save.push(a);
+  ok(await api.saveProject({ path: null, text: projectText(), saveAs: false }));
+  const gone = join(dir, "gone.dari");
+  answers.save.push(gone);
+  ok(await api.saveProject({ path: null, text: projectText(), saveAs: false }));
+  await rm(gone);
+  const list = ok(await api.recentProjects());
+  assert.deepEqual(list.map((r) => [r.path, r.title, r.missing]), [[gone, "gone.dari", true], [a, "t", false]]);
+  assert.ok(Date.now() - Date.parse(list[1].modified!) < 60_000);
+  assert.equal(list[1].percent, 0);
 });
 
 test("save asks where when untitled, keeps a .bak, remembers recent files; cancel writes nothing", async () => {

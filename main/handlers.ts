@@ -3,7 +3,7 @@
 // ipcMain.handle; the e2e harness calls the very same functions through
 // page.exposeBinding. Nothing here touches Electron.
 import { basename, extname, resolve } from "node:path";
-import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
+import type { ContextMenuItem, DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, RecentProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
@@ -12,13 +12,16 @@ import { importWarnings } from "../app/import/build-project";
 import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
-import { saveAtomic, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
+import { saveAtomic, readFileBytes, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
 import { validateRequest } from "../app/ipc-schema";
 import { IPC_METHODS } from "../app/ipc";
 import { createPathGrants, type PathGrants } from "./grants";
 import { importInWorker, checkProjectInWorker, type ImportRunnerOptions } from "./import-runner";
+import { stat } from "node:fs/promises";
+import { newProject } from "../app/document/new-project";
+import { translationProgress } from "../app/translate/progress";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
 export interface Dialogs {
@@ -32,8 +35,12 @@ export interface Dialogs {
 export interface HandlerDeps {
   userData: string;
   dialogs: Dialogs;
-  /** The bundled sample project, opened (untitled) when the app starts without a file. */
+  /** The bundled sample project (Open the sample on the start screen), opened untitled. */
   samplePath: string;
+  /** A project opened untitled at start instead of the start screen (the e2e harness's default). */
+  startupSample?: string;
+  /** Shows a native context menu (Electron); without it the renderer draws its own. */
+  showContextMenu?(items: ContextMenuItem[]): Promise<string | null>;
   /** A .dari file given on the command line or by the OS, if any. */
   startupFile(): string | null;
   systemLocale(): string;
@@ -63,6 +70,17 @@ function fileNameOnly(name: string): string {
     .replace(/^\.+/, "")
     .trim()
     .slice(0, 200);
+}
+
+/** A recent file as the start screen shows it; a file that is gone or damaged is listed as such, never an error. */
+async function recentProject(path: string): Promise<RecentProject> {
+  try {
+    const modified = (await stat(path)).mtime.toISOString();
+    const project = parseProject(await readProjectFile(path));
+    return { path, title: project.meta.title || basename(path), modified, percent: translationProgress(project.doc).percent, missing: false };
+  } catch {
+    return { path, title: basename(path), modified: null, percent: 0, missing: true };
+  }
 }
 
 function toIpcError(e: unknown): IpcError {
@@ -155,11 +173,25 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
       }),
 
     startupProject: () =>
-      result(async () => {
+      result(async (): Promise<OpenedProject | null> => {
         // Given on the command line or by the OS: main obtained it.
         const file = deps.startupFile();
-        return file ? openAt(file) : openAt(deps.samplePath, true);
+        if (file) return openAt(file);
+        if (deps.startupSample) return openAt(deps.startupSample, true);
+        // Unsaved work of an untitled project is offered back before the start screen.
+        const recovery = await readRecovery(deps.userData, null);
+        return recovery ? { path: null, text: serializeProject(newProject()), recovery } : null;
       }),
+
+    openSample: () => result(async () => ({ ...(await openAt(deps.samplePath, true)), recovery: null })),
+
+    recentProjects: () =>
+      result(async () => {
+        const list = (await settings.get()).recentFiles;
+        return Promise.all(list.map((path) => recentProject(path)));
+      }),
+
+    showContextMenu: (items) => result(async () => (deps.showContextMenu ? deps.showContextMenu(items) : null)),
 
     saveProject: ({ path, text, saveAs }) =>
       result(async () => {

@@ -10,7 +10,7 @@ import { removeStaleTempFiles, recoveryDir } from "./files";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, guardNavigation } from "./security";
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrlFor, rendererDirBeside, serveAppRequest } from "./app-scheme";
 import { printPdfInWindow } from "./pdf-electron";
-import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings } from "../app/ipc";
+import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings, type ContextMenuItem } from "../app/ipc";
 import { menuTemplate, menuLabelKey, type MenuItem } from "../app/menu";
 import { createI18n, languageForLocale, isUiLanguage } from "../app/i18n";
 
@@ -91,6 +91,22 @@ function buildMenu(): void {
 // Files the command line or the OS gave main: the only paths besides dialog choices and recent files it acts on.
 const grants = createPathGrants();
 if (pendingFile) grants.grant(pendingFile);
+/** The renderer's context menu as a native one; resolves the chosen item's id (null when dismissed). */
+function showNativeContextMenu(items: ContextMenuItem[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    const convert = (item: ContextMenuItem): MenuItemConstructorOptions => {
+      if (item.submenu) return { label: item.label, submenu: item.submenu.map(convert) };
+      if (!item.label) return { type: "separator" };
+      const base: MenuItemConstructorOptions = { label: item.label, enabled: item.enabled !== false && item.id !== null, accelerator: item.accelerator, registerAccelerator: false };
+      if (item.checked !== undefined) Object.assign(base, { type: "checkbox", checked: item.checked });
+      // Cut, copy and paste by the platform (the clipboard is not open to the page).
+      if (item.role) return { ...base, role: item.role, click: undefined };
+      return { ...base, click: () => resolve(item.id) };
+    };
+    // The click comes before or after the close depending on the platform: the first answer wins.
+    Menu.buildFromTemplate(items.map(convert)).popup({ window: win ?? undefined, callback: () => setTimeout(() => resolve(null), 100) });
+  });
+}
 
 const handlers = createHandlers({
   grants,
@@ -114,6 +130,7 @@ const handlers = createHandlers({
     buildMenu();
   },
   printPdf: (html, options) => printPdfInWindow(html, options),
+  showContextMenu: (items) => showNativeContextMenu(items),
   onProgress: (fraction) => win?.webContents.send(PROGRESS_CHANNEL, fraction),
 });
 

@@ -95,3 +95,19 @@ test("a settings folder that cannot be written reports it and keeps the settings
   assert.equal((await store.get()).uiLanguage, null, "a failed save does not pretend to have changed the settings");
   await assert.rejects(saveSettings(dir, { ...DEFAULT_SETTINGS, recentFiles: [] }), /settings\.json cannot be written/);
 });
+
+test("display preferences are kept field by field, and a bad value falls back", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dari-settings-display-"));
+  try {
+    const store = createSettingsStore(dir);
+    await store.update({ display: { theme: "dark" } as never });
+    const s = await store.update({ display: { fontSize: 21, tagStyle: "nonsense" } as never });
+    assert.equal(s.display?.theme, "dark", "an earlier choice stays");
+    assert.equal(s.display?.fontSize, 21);
+    assert.equal(s.display?.tagStyle, "underline");
+    assert.equal(s.display?.suggestions, false);
+    assert.deepEqual((await loadSettings(dir)).display, s.display, "kept on disk");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import type { Settings } from "../app/ipc";
 import { isUiLanguage } from "../app/i18n";
 import { saveAtomic } from "./files";
+import { sanitizeDisplay } from "../app/display-prefs";
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ uiLanguage: null, recentFiles: [], layout: "side-by-side" });
 
@@ -40,6 +41,8 @@ export function sanitizeSettings(raw: unknown, base: Settings = defaults()): Set
   if (r.uiLanguage === null || isUiLanguage(r.uiLanguage)) out.uiLanguage = r.uiLanguage;
   if (LAYOUTS.includes(r.layout as Settings["layout"])) out.layout = r.layout as Settings["layout"];
   if (r.recentFiles !== undefined) out.recentFiles = cleanRecent(r.recentFiles);
+  // A patch may carry some display fields: they change only those. Never chosen: absent (the defaults).
+  if (r.display !== undefined || base.display) out.display = sanitizeDisplay(r.display, sanitizeDisplay(base.display));
   return out;
 }
 

@@ -12,7 +12,7 @@ import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } fro
 import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
 import { createProjectState, projectFromState, projectData } from "../app/project-state";
-import { menuTemplate, PANELS, panelKey, type MenuItem } from "../app/menu";
+import { menuTemplate, menuLabelKey, PANELS, panelKey, type MenuItem } from "../app/menu";
 import { FILE_KEYS, HELP_KEY, PANEL_BACK_KEY } from "../app/shortcuts";
 import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
@@ -20,15 +20,25 @@ import { editorPlugins } from "./editor";
 import { features } from "./features";
 import type { AppContext, PanelView } from "./feature";
 import { renderMenubar } from "./menubar";
-import { shownKey, keyPlatform } from "./key-label";
+import { keyPlatform, shownKey, shownAccelerator } from "./key-label";
+import { openPalette, type PaletteEntry } from "./features/palette";
+import { APP_COMMANDS, UI_KEYS } from "../app/command-registry";
+import { keydownHandler } from "prosemirror-keymap";
+import { openPreferences, applyDisplay } from "./features/preferences";
+import { display, setDisplay, isDark } from "./display";
+import { sanitizeDisplay, zoomed, type DisplayPrefs } from "../app/display-prefs";
+import { toggleSuggestions } from "../app/themes/suggestion-decorations";
 import { renderShortcutHelp } from "./shortcut-help";
 import { showDialog } from "./dialog";
 import { segmentCount } from "../app/document/segments";
 import { baseName } from "../app/import/formats";
+import { Toolbar } from "./features/toolbar";
+import { StartScreen, type StartScreenActions } from "./features/start-screen";
+import { commandRegistry, type RunnableCommand, type Shell } from "./commands";
 
 const AUTOSAVE_IDLE_MS = 3000;
 
-export class DariApp implements AppContext {
+export class DariApp implements AppContext, Shell {
   readonly i18n: i18n;
   editor!: EditorView;
   private path: string | null = null;
@@ -44,7 +54,20 @@ export class DariApp implements AppContext {
   private sidebar = crelt("aside", { class: "dari-sidebar" });
   private panels = new Map<string, PanelView>();
   private openPanel: string | null = null;
-  private editorHost = crelt("div", { class: "dari-editor-scroll" });
+  // Focusable for the keyboard (axe: a scrolling region), passing the focus on to the text.
+  private editorHost = crelt("div", { class: "dari-editor-scroll", tabindex: "0" });
+  private toolbarView = new Toolbar(this.toolbar);
+  private languageButton = crelt("button", { type: "button", class: "dari-status-button", "data-action": "toolbar.language" }) as HTMLButtonElement;
+  /** Every command by id (app/command-registry.ts with the features' items), for the toolbar, palette and context menu. */
+  readonly commands: RunnableCommand[] = commandRegistry(this);
+  private startScreen = new StartScreen({
+    t: (...a: Parameters<AppContext["t"]>) => this.t(...a),
+    language: () => this.i18n.language,
+    recentProjects: async () => (await this.call(this.api.recentProjects())) ?? [],
+    newFromFiles: () => void this.runMenu("import"),
+    open: (path) => void this.open(path),
+    openSample: () => void this.openSample(),
+  } as StartScreenActions);
 
   constructor(
     readonly api: DariBridge,
@@ -54,6 +77,9 @@ export class DariApp implements AppContext {
   ) {
     this.root = root;
     this.settings = settings;
+    // Before the editor is made: the suggestions start as the analyst left them.
+    setDisplay(sanitizeDisplay(settings.display));
+    applyDisplay(display());
     this.i18n = createI18n(lang);
     document.documentElement.lang = lang;
   }
@@ -91,8 +117,8 @@ export class DariApp implements AppContext {
 
   // --- Start --------------------------------------------------------------
   async start(): Promise<void> {
-    this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar), this.statusbar);
-    this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts);
+    this.root.append(this.menubarHost, this.toolbar, crelt("div", { class: "dari-main" }, this.editorHost, this.sidebar, this.startScreen.dom), this.statusbar);
+    this.statusbar.append(this.message, crelt("span", { class: "dari-spacer" }), this.position, this.counts, this.languageButton);
     this.sidebar.addEventListener("keydown", (e) => {
       if (e.key === PANEL_BACK_KEY && !e.defaultPrevented) {
         e.preventDefault();
@@ -104,14 +130,39 @@ export class DariApp implements AppContext {
       attributes: { "aria-label": this.t("editor.label"), role: "textbox", "aria-multiline": "true", spellcheck: "false" },
       dispatchTransaction: (tr) => this.dispatch(tr),
     });
+    // Tabbing into the scroller lands in the text (Shift+Tab out of the text stops on the scroller once).
+    this.editorHost.addEventListener("focus", (e) => {
+      if (e.target === this.editorHost && !this.editorHost.contains(e.relatedTarget as Node | null)) this.editor.focus();
+    });
     this.applyLayout();
     this.renderChrome();
     this.api.onMenuCommand((cmd) => void this.runMenu(cmd));
+    // The window's own keys work wherever the focus is (editor, panel, toolbar).
+    const windowKeys = keydownHandler({
+      [UI_KEYS.palette]: () => (this.runUi("palette"), true),
+      [UI_KEYS.preferences]: () => (this.runUi("preferences"), true),
+      [UI_KEYS.zoomIn]: () => (this.runUi("zoomIn"), true),
+      [UI_KEYS.zoomOut]: () => (this.runUi("zoomOut"), true),
+      [UI_KEYS.zoomReset]: () => (this.runUi("zoomReset"), true),
+    });
+    document.addEventListener("keydown", (e) => {
+      if (!e.defaultPrevented && windowKeys(this.editor, e)) e.preventDefault();
+    });
     window.addEventListener("beforeunload", (e) => {
       if (this.dirty) e.preventDefault();
     });
     const opened = await this.call(this.api.startupProject());
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom, true);
+    // Started without a file: the start screen, not a forced sample.
+    if (opened) this.editor.focus();
+    else await this.startScreen.show();
+  }
+
+  /** The bundled sample, a worked example, opened untitled. */
+  async openSample(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const opened = await this.call(this.api.openSample());
+    if (opened) await this.openText(opened.text, null, null);
     this.editor.focus();
   }
 
@@ -145,6 +196,7 @@ export class DariApp implements AppContext {
 
   // --- Project life -------------------------------------------------------
   private setProject(project: Project, path: string | null, dirty: boolean): void {
+    this.startScreen.hide();
     this.editor.updateState(this.makeState(project));
     this.path = path;
     this.setDirty(dirty);
@@ -279,7 +331,55 @@ export class DariApp implements AppContext {
     }
   }
 
-  private command(cmd: Command): boolean {
+  /** The window's own commands that have no menu entry (palette, preferences, zoom, …). */
+  runUi(id: string): void {
+    if (id === "startScreen") void this.startScreen.show();
+    else if (id === "palette") void this.openPalette();
+    else if (id === "preferences") void openPreferences(this.t, display(), (patch) => void this.changeDisplay(patch));
+    else if (id === "zoomIn" || id === "zoomOut" || id === "zoomReset") void this.changeDisplay({ fontSize: zoomed(display().fontSize, id === "zoomIn" ? 1 : id === "zoomOut" ? -1 : 0) });
+    else if (id === "theme:toggle") void this.changeDisplay({ theme: isDark() ? "light" : "dark" });
+  }
+
+  /** Applies display preferences at once and has main keep them. */
+  async changeDisplay(patch: Partial<DisplayPrefs>): Promise<void> {
+    const next = sanitizeDisplay(patch, display());
+    const before = display();
+    setDisplay(next);
+    applyDisplay(next);
+    if (next.suggestions !== before.suggestions) toggleSuggestions(next.suggestions)(this.editor.state, (tr) => this.editor.dispatch(tr));
+    this.settings = (await this.call(this.api.setSettings({ display: next }))) ?? this.settings;
+  }
+
+  private paletteOpen = false;
+
+  /** The command palette: every command of the registry and every menu item. */
+  async openPalette(): Promise<void> {
+    if (this.paletteOpen) return;
+    this.paletteOpen = true;
+    const entries: PaletteEntry[] = this.commands.map((c) => ({ id: c.id, labelKey: c.labelKey, keyLabel: c.key ? shownKey(c.key) : undefined, run: c.run }));
+    const covered = new Set(APP_COMMANDS.map((c) => c.menu).filter(Boolean) as string[]);
+    const walk = (items: MenuItem[]): void =>
+      items.forEach((item) => {
+        if (item.submenu) return walk(item.submenu);
+        if (item.separator || (!item.command && !item.role) || covered.has(item.command ?? "") || item.command?.startsWith("align:")) return;
+        const recent = item.command?.startsWith("openRecent:");
+        entries.push({
+          id: item.command ?? `role:${item.role}`,
+          labelKey: recent ? `${this.t("menu:file.openRecent")}: ${baseName(item.label)}` : menuLabelKey(item.label),
+          literal: recent,
+          keyLabel: item.accelerator ? shownAccelerator(item.accelerator) : undefined,
+          run: () => this.runMenuItem(item),
+        });
+      });
+    walk(menuTemplate({ uiLanguage: this.i18n.language as UiLanguage, layout: this.settings.layout, recentFiles: this.settings.recentFiles, platform: keyPlatform() === "mac" ? "darwin" : "other" }));
+    try {
+      await openPalette(this.i18n, entries);
+    } finally {
+      this.paletteOpen = false;
+    }
+  }
+
+  command(cmd: Command): boolean {
     const done = cmd(this.editor.state, (tr) => this.editor.dispatch(tr), this.editor);
     this.editor.focus();
     return done;
@@ -330,32 +430,16 @@ export class DariApp implements AppContext {
   private renderChrome(): void {
     const t = this.t;
     this.renderMenu();
-    const button = (key: string, action: () => void, title?: string) =>
-      crelt("button", { type: "button", title: title ?? t(key), "data-action": key, onclick: action }, t(key));
+    this.toolbarView.render({ t, commands: this.commands, openPanel: this.openPanel });
     const other: UiLanguage = this.i18n.language === "ko" ? "en" : "ko";
-    this.toolbar.setAttribute("aria-label", t("toolbar.label"));
-    this.toolbar.replaceChildren(
-      button("toolbar.new", () => void this.runMenu("new")),
-      button("toolbar.open", () => void this.runMenu("open")),
-      button("toolbar.save", () => void this.runMenu("save")),
-      button("toolbar.undo", () => void this.runMenu("undo")),
-      button("toolbar.redo", () => void this.runMenu("redo")),
-      button("toolbar.import", () => void this.runMenu("import")),
-      button("toolbar.export", () => void this.runMenu("export")),
-      ...features.flatMap((f) =>
-        (f.toolbar ?? []).map((item) =>
-          crelt("button", { type: "button", "data-action": item.id, title: item.shortcut ? `${t(item.labelKey)} (${shownKey(item.shortcut)})` : t(item.labelKey), onclick: () => this.command(item.command) }, t(item.labelKey)),
-        ),
-      ),
-      ...features
-        .filter((f) => f.panel)
-        .map((f) => crelt("button", { type: "button", "data-panel": f.id, "aria-pressed": String(this.openPanel === f.id), onclick: () => this.showPanel(f.id) }, t(f.panel!.titleKey))),
-      crelt("span", { class: "dari-spacer" }),
-      button("toolbar.language", () => void this.setLanguage(other), t("toolbar.languageTitle")),
-    );
+    this.languageButton.textContent = t("ui:status.languageButton");
+    this.languageButton.title = t("ui:status.languageTitle");
+    this.languageButton.setAttribute("aria-label", `${t("ui:status.language")}: ${t("ui:status.languageButton")}`);
+    this.languageButton.onclick = () => void this.setLanguage(other);
     this.statusbar.setAttribute("aria-label", t("statusbar.label"));
     this.updateStatus(this.editor.state, true);
     this.renderSidebar();
+    if (this.startScreen.shown) void this.startScreen.render();
   }
 
   private runMenuItem(item: MenuItem): void {
@@ -368,6 +452,7 @@ export class DariApp implements AppContext {
 
   private renderSidebar(): void {
     this.sidebar.classList.toggle("open", !!this.openPanel);
+    this.toolbar.querySelectorAll<HTMLElement>("[data-panel]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.panel === this.openPanel)));
     if (!this.openPanel) {
       this.sidebar.replaceChildren();
       return;

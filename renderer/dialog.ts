@@ -25,7 +25,8 @@ export function showDialog<T>(opts: { title: string; message: string | HTMLEleme
       "div",
       { class: "dari-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId },
       crelt("h2", { id: titleId }, opts.title),
-      crelt("div", { class: "dari-dialog-body" }, opts.message),
+      // Focusable: a long body (the shortcut list) scrolls from the keyboard.
+      crelt("div", { class: "dari-dialog-body", tabindex: "0" }, opts.message),
       crelt("div", { class: "dari-dialog-buttons" }, buttons),
     );
     const backdrop = crelt("div", { class: "dari-dialog-backdrop" }, dialog);

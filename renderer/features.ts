@@ -7,5 +7,7 @@ import { pasteFeature } from "./features/paste";
 import { alignFeature } from "./features/align";
 import { themeFeatures } from "./features/themes";
 import { translateFeatures } from "./features/translate";
+import { contextMenuFeature } from "./features/context-menu";
+import { suggestionStatusFeature } from "./features/suggestion-status";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, contextMenuFeature, suggestionStatusFeature];

@@ -1,6 +1,7 @@
 // Renderer entry: window.dari is the bridge to main (preload in Electron, the
 // e2e harness in plain Chromium).
 import "./styles.css";
+import "./theme.css";
 import { boot } from "./app";
 import type { DariBridge } from "../app/ipc";
 import { createI18n, languageForLocale } from "../app/i18n";

@@ -24,7 +24,7 @@ export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuI
             e.stopPropagation();
             sub.hidden = !sub.hidden;
           });
-          return crelt("li", { style: "position: relative" }, btn, sub);
+          return crelt("li", { style: "position: relative", role: "none" }, btn, sub);
         }
         const attrs: Record<string, string> = { class: "dari-menu-item", role: item.checked === undefined ? "menuitem" : "menuitemradio", type: "button", "data-command": item.command ?? item.role ?? "" };
         if (item.checked !== undefined) attrs["aria-checked"] = String(item.checked);
@@ -39,7 +39,7 @@ export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuI
     );
   for (const top of items) {
     const sub = list(top.submenu ?? []);
-    const title = crelt("button", { class: "dari-menu-title", type: "button", "aria-haspopup": "true", "aria-expanded": "false" }, t(menuLabelKey(top.label))) as HTMLButtonElement;
+    const title = crelt("button", { class: "dari-menu-title", type: "button", role: "menuitem", "aria-haspopup": "true", "aria-expanded": "false" }, t(menuLabelKey(top.label))) as HTMLButtonElement;
     title.addEventListener("click", () => {
       const open = sub.hidden;
       closeAll();
@@ -49,7 +49,7 @@ export function renderMenubar(items: MenuItem[], t: TFunction, run: (item: MenuI
       if (open) sub.querySelector<HTMLElement>("button")?.focus();
     });
     titles.push(title);
-    bar.appendChild(crelt("div", { class: "dari-menu" }, title, sub));
+    bar.appendChild(crelt("div", { class: "dari-menu", role: "none" }, title, sub));
   }
   bar.addEventListener("keydown", (e) => {
     const focusables = Array.from(bar.querySelectorAll<HTMLElement>(".dari-menu-list:not([hidden]) > li > button"));

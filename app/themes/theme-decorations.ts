@@ -25,6 +25,8 @@ export interface GutterThemes {
 export interface ThemeDecorationOptions {
   /** A code's label in the current UI language. */
   label(code: string, codebook: Codebook): string;
+  /** The colour drawn for a theme colour (the renderer keeps 3:1 contrast on its background); as is by default. */
+  paint?(color: string): string;
   /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
   gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
 }
@@ -50,7 +52,8 @@ export function underlineStyle(lanes: { lane: number; color: string }[]): string
   const images = lanes.map((l) => `linear-gradient(${l.color},${l.color})`).join(",");
   const sizes = lanes.map(() => `100% ${LANE_PX - 1}px`).join(",");
   const positions = lanes.map((l) => `0 calc(100% - ${l.lane * LANE_PX}px)`).join(",");
-  return `background-image:${images};background-size:${sizes};background-position:${positions};background-repeat:no-repeat;padding-bottom:${top * LANE_PX}px`;
+  // --dari-tag: the first lane's colour, for the background-highlight style.
+  return `background-image:${images};background-size:${sizes};background-position:${positions};background-repeat:no-repeat;padding-bottom:${top * LANE_PX}px;--dari-tag:${lanes[0].color}`;
 }
 
 function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions) {
@@ -72,7 +75,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
         out.push(
           Decoration.inline(from, to, {
             class: "dari-themed",
-            style: underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: colorOf(codebook, r.code) }))),
+            style: underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: (options.paint ?? String)(colorOf(codebook, r.code)) }))),
             title,
             "data-themes": [...new Set(active.map((r) => r.code))].join(" "),
           }),

@@ -18,12 +18,35 @@ import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
 import { uiLang } from "./themes/shared";
+import { display, isDark, onDisplayChange } from "../display";
+import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
+
+/** A theme colour as drawn: at least 3:1 against the background of the light or dark window. */
+export function paint(color: string): string {
+  return readableColor(color, isDark() ? DARK_BACKGROUND : LIGHT_BACKGROUND);
+}
+
+const redrawn = new WeakSet<AppContext>();
+/** Light and dark draw the colours differently: the tags are drawn again when the theme changes (the analyst's or the OS's). */
+function redrawOnDisplayChange(ctx: AppContext): void {
+  if (redrawn.has(ctx)) return;
+  redrawn.add(ctx);
+  const redraw = () => {
+    const view = ctx.view() as ReturnType<AppContext["view"]> | undefined;
+    if (view) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { rebuild: true }));
+  };
+  onDisplayChange((p, before) => {
+    if (p.theme !== before.theme) redraw();
+  });
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
+}
 
 function plugins(ctx: AppContext) {
   const label = (code: string, codebook: Codebook) => codeLabel(codebook.find((c) => c.id === code), uiLang(ctx), code);
   // Hover titles and chips are in the UI language: redraw them when it changes.
   redrawOnLanguageChange(ctx, "themes", (state) => state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
-  return [themeKeys(ctx), themeDecorations({ label, gutter: gutterWidget(ctx) }), suggestionDecorations({ label }), themePopover(ctx)];
+  redrawOnDisplayChange(ctx);
+  return [themeKeys(ctx), themeDecorations({ label, paint, gutter: gutterWidget(ctx) }), suggestionDecorations({ label, on: display().suggestions }), themePopover(ctx)];
 }
 
 export const themesFeature: Feature = {

@@ -6,6 +6,7 @@ import type { GutterThemes } from "../../../app/themes/theme-decorations";
 import { projectData } from "../../../app/project-state";
 import type { AppContext } from "../../feature";
 import { colorOf, labelOf } from "./shared";
+import { paint } from "../themes";
 
 export function gutterWidget(ctx: AppContext) {
   return (themes: GutterThemes, state: EditorState) => () => {
@@ -14,7 +15,7 @@ export function gutterWidget(ctx: AppContext) {
       crelt(
         "span",
         { class: `dari-theme-chips dari-theme-chips-${side}`, title: ctx.t(`themes:gutter.${side}`, { themes: themes[side].map((c) => labelOf(ctx, c, codebook)).join(", ") }) },
-        themes[side].map((c) => crelt("span", { class: "dari-theme-chip", "data-code": c, style: `background:${colorOf(codebook, c)}` })),
+        themes[side].map((c) => crelt("span", { class: "dari-theme-chip", "data-code": c, style: `background:${paint(colorOf(codebook, c))}` })),
       );
     return crelt("span", { class: "dari-theme-gutter", contenteditable: "false", "aria-hidden": "true" }, column("ko"), column("en"));
   };

@@ -44,6 +44,7 @@ class PopoverView {
     }
     this.signature = full;
     this.shown = shown;
+    this.dom.setAttribute("aria-label", this.ctx.t("themes:memo.title"));
     this.dom.hidden = false;
     this.place(suggestions.length ? suggestions[0].from : state.selection.from);
   }

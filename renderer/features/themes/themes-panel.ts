@@ -130,6 +130,7 @@ export class ThemesPanel implements PanelView {
     this.headings.oneSided.textContent = t("themes:oneSided.title");
     this.helps.oneSided.textContent = "";
     const chosen = this.oneSidedSelect.value;
+    this.oneSidedSelect.setAttribute("aria-label", this.ctx.t("ui:a11y.oneSidedTheme"));
     this.oneSidedSelect.replaceChildren(
       crelt("option", { value: "" }, t("themes:oneSided.all")),
       ...codebook.map((c) => crelt("option", { value: c.id }, labelOf(this.ctx, c.id, codebook))),

@@ -40,6 +40,7 @@ export class QaPanel implements PanelView {
     this.lastDoc = state.doc;
     this.lastLang = this.ctx.i18n.language;
     this.lastKind = this.kind.value;
+    this.kind.setAttribute("aria-label", t("ui:a11y.qaKind"));
     for (const o of Array.from(this.kind.options)) o.textContent = o.value === "all" ? t("translate:qa.all") : t(`translate:qa.kind.${o.value}`);
     const desk = deskState(state);
     if (!desk) return;

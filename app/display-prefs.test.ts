@@ -1,0 +1,24 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { sanitizeDisplay, DEFAULT_DISPLAY, zoomed } from "./display-prefs";
+
+test("display preferences keep valid values and fall back on anything else", () => {
+  assert.deepEqual(sanitizeDisplay(undefined), DEFAULT_DISPLAY);
+  const p = sanitizeDisplay({ theme: "dark", fontSize: 99, lineHeight: 0.5, koFont: "Nanum Gothic", enFont: "x; background:url(evil)", tagStyle: "stripes", suggestions: true, spelling: "yes" });
+  assert.equal(p.theme, "dark");
+  assert.equal(p.fontSize, 32, "clamped");
+  assert.equal(p.lineHeight, 1.2, "clamped");
+  assert.equal(p.koFont, "Nanum Gothic");
+  assert.equal(p.enFont, "", "a font name that is not a name is refused");
+  assert.equal(p.tagStyle, "underline");
+  assert.equal(p.suggestions, true);
+  assert.equal(p.spelling, true, "not a boolean: the default");
+  assert.equal(DEFAULT_DISPLAY.suggestions, false, "suggestions are off until asked for");
+});
+
+test("text size steps by two pixels within bounds; Ctrl+0 is the default", () => {
+  assert.equal(zoomed(15, 1), 17);
+  assert.equal(zoomed(11, -1), 10);
+  assert.equal(zoomed(31, 1), 32);
+  assert.equal(zoomed(25, 0), DEFAULT_DISPLAY.fontSize);
+});
