@@ -51,6 +51,7 @@ export const PANELS: { id: string; label: string }[] = [
   { id: "translate", label: "translate:tm.title" },
   { id: "glossary", label: "translate:glossary.title" },
   { id: "qa", label: "translate:qa.title" },
+  { id: "conflicts", label: "library:conflicts.title" },
 ];
 
 /** The editor key of the n-th panel (0-based). */

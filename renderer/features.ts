@@ -7,5 +7,6 @@ import { pasteFeature } from "./features/paste";
 import { alignFeature } from "./features/align";
 import { themeFeatures } from "./features/themes";
 import { translateFeatures } from "./features/translate";
+import { conflictsFeature } from "./features/conflicts";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, conflictsFeature];
