@@ -10,6 +10,9 @@ import type { DariFileJSON } from "./document/serialize";
 import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
+import type { LibraryDocument } from "./library/record";
+import type { LibraryCodebookEntry } from "./library/library";
+import type { LibraryHit, LibrarySearchOptions } from "./library/search";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -78,13 +81,14 @@ export type MenuCommand =
   | "close"
   | "about"
   | "shortcuts"
+  | "openLibrary"
   | `openRecent:${string}`
   | `align:${string}`
   | `panel:${string}`
   | `language:${UiLanguage}`
   | `layout:${Settings["layout"]}`;
 
-export interface DariApi {
+export interface DariApi extends LibraryApi {
   /** Opens a .dari file: the given path, or asks with a dialog (null when cancelled). */
   openProject(path: string | null): Promise<Result<OpenedProject | null>>;
   /** The project to show at start: a file from the command line / OS, else the bundled sample. */
@@ -109,6 +113,27 @@ export interface DariApi {
   confirmDiscard(req: { fileName: string }): Promise<Result<"save" | "discard" | "cancel">>;
 }
 
+/** An open library as the library window shows it: the documents' records without their segments. */
+export interface LibraryOverview {
+  /** The folder's name (main keeps its path). */
+  name: string;
+  documents: Omit<LibraryDocument, "segments">[];
+  codebook: LibraryCodebookEntry[];
+  failed: { file: string; reason: string }[];
+}
+
+/** The library window's calls (main/library-handlers.ts). */
+export interface LibraryApi {
+  /** Asks for a library folder, indexes it (progress on the progress channel) and keeps it open. Null when cancelled. */
+  openLibrary(): Promise<Result<LibraryOverview | null>>;
+  /** Searches the open library. */
+  searchLibrary(req: { query: string; options: LibrarySearchOptions }): Promise<Result<LibraryHit[]>>;
+  /** Opens a document of the open library by its file inside it. */
+  openLibraryDocument(file: string): Promise<Result<OpenedProject>>;
+  /** Gives every project of the open library the library codebook's labels and colours (each written with its .bak). */
+  makeLibraryCodebookConsistent(): Promise<Result<{ written: string[]; overview: LibraryOverview }>>;
+}
+
 export const IPC_METHODS = [
   "openProject",
   "startupProject",
@@ -122,6 +147,10 @@ export const IPC_METHODS = [
   "systemLocale",
   "setDocumentState",
   "confirmDiscard",
+  "openLibrary",
+  "searchLibrary",
+  "openLibraryDocument",
+  "makeLibraryCodebookConsistent",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

@@ -13,9 +13,10 @@ import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
 import { importText } from "../app/import/index";
+import { createLibraryHandlers, type LibraryDialogs } from "./library-handlers";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
-export interface Dialogs {
+export interface Dialogs extends LibraryDialogs {
   openProject(): Promise<string | null>;
   saveProject(suggestedName: string): Promise<string | null>;
   openText(side: Side): Promise<string | null>;
@@ -74,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
   };
 
   return {
+    ...createLibraryHandlers({ dialogs: deps.dialogs, onProgress: deps.onProgress, openProjectAt: (path) => openAt(path) }),
     openProject: (path) =>
       result(async () => {
         const target = path ?? (await deps.dialogs.openProject());

@@ -8,5 +8,6 @@ import { alignFeature } from "./features/align";
 import { themeFeatures } from "./features/themes";
 import { translateFeatures } from "./features/translate";
 import { conflictsFeature } from "./features/conflicts";
+import { libraryFeature } from "./features/library";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, conflictsFeature];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, conflictsFeature, libraryFeature];
