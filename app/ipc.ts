@@ -11,7 +11,8 @@ import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
 import type { LibraryDocument } from "./library/record";
-import type { LibraryCodebookEntry } from "./library/library";
+import type { LibraryCodebookEntry, RetrievedSegment, ThemeQuery } from "./library/library";
+import type { ReportFormat } from "./library/report";
 import type { LibraryHit, LibrarySearchOptions } from "./library/search";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
@@ -132,6 +133,10 @@ export interface LibraryApi {
   openLibraryDocument(file: string): Promise<Result<OpenedProject>>;
   /** Gives every project of the open library the library codebook's labels and colours (each written with its .bak). */
   makeLibraryCodebookConsistent(): Promise<Result<{ written: string[]; overview: LibraryOverview }>>;
+  /** The segments of the open library tagged with every theme of `all` and none of `none`. */
+  retrieveLibrary(query: ThemeQuery): Promise<Result<RetrievedSegment[]>>;
+  /** Writes the retrieval report where the user chooses; the path written, null when cancelled. */
+  exportLibraryReport(req: { query: ThemeQuery; format: ReportFormat; uiLanguage: UiLanguage }): Promise<Result<string | null>>;
 }
 
 export const IPC_METHODS = [
@@ -151,6 +156,8 @@ export const IPC_METHODS = [
   "searchLibrary",
   "openLibraryDocument",
   "makeLibraryCodebookConsistent",
+  "retrieveLibrary",
+  "exportLibraryReport",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

@@ -152,7 +152,7 @@ test("in Korean the library window speaks Korean, and Back returns to the editor
       const { page } = app;
       await openLibrary(page, app, dir);
       assert.match(await page.locator(".dari-library h1").innerText(), /라이브러리:/);
-      assert.deepEqual(await page.locator(".dari-library-tabs [role=tab]").allInnerTexts(), ["문서", "검색", "코드북"]);
+      assert.deepEqual(await page.locator(".dari-library-tabs [role=tab]").allInnerTexts(), ["문서", "검색", "모아 보기", "코드북"]);
       assert.match(await page.locator(".dari-library-table thead").innerText(), /제목[\s\S]*저자[\s\S]*날짜/);
       await page.getByRole("tab", { name: "검색" }).click();
       // A Korean word with a particle finds its stem across the library.
@@ -166,4 +166,41 @@ test("in Korean the library window speaks Korean, and Back returns to the editor
     },
     { locale: "ko-KR" },
   );
+});
+
+test("retrieval: themes A not B across the library, side by side with sources, exported as CSV and HTML, a row opens its segment", async () => {
+  const dir = makeLibrary();
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await openLibrary(page, app, dir);
+    await page.getByRole("tab", { name: "Retrieval" }).click();
+    const withAll = page.locator(".dari-library-themes-all");
+    const without = page.locator(".dari-library-themes-none");
+    const rows = page.locator(".dari-library-retrieved tbody tr");
+    await withAll.getByLabel("Space cooperation").check();
+    await page.locator(".dari-library-count", { hasText: "2 segments" }).waitFor();
+    assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-file"))), ["a.dari", "2024/b.dari"]);
+    assert.match(await rows.first().innerText(), /2024-01-15 · 연구원/);
+    await without.getByLabel("Arms trade").check();
+    await page.locator(".dari-library-count", { hasText: "1 segment" }).waitFor();
+    assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-file"))), ["a.dari"]);
+    await page.screenshot({ path: "/tmp/w16ui-library-retrieval.png" });
+
+    const csv = join(app.tmp, "report.csv");
+    app.dialogs.exportAnswers.push(csv);
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    await page.locator(".dari-message", { hasText: "report.csv" }).waitFor();
+    const lines = readFileSync(csv, "utf8").trim().split("\r\n");
+    assert.equal(lines.length, 2);
+    assert.match(lines[1], /^"a\.dari","첫째 논평","2024-01-15","연구원","1",/);
+    const html = join(app.tmp, "report.html");
+    app.dialogs.exportAnswers.push(html);
+    await page.getByRole("button", { name: "Export HTML" }).click();
+    await page.locator(".dari-message", { hasText: "report.html" }).waitFor();
+    assert.match(readFileSync(html, "utf8"), /Space cooperation − Arms trade/);
+
+    await rows.first().getByRole("button").click();
+    await page.locator(".dari-library").waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.title.startsWith("a.dari"));
+  });
 });

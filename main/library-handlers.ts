@@ -6,7 +6,10 @@ import { basename, join } from "node:path";
 import type { IpcError, LibraryApi, LibraryOverview, OpenedProject, Result } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import type { Library, LibraryUpdate } from "../app/library/library";
-import { libraryCodebook } from "../app/library/library";
+import { libraryCodebook, retrieveSegments, type ThemeQuery } from "../app/library/library";
+import { libraryReport, REPORT_FORMATS } from "../app/library/report";
+import { isUiLanguage } from "../app/i18n";
+import { writeOutputFile } from "./output";
 import { searchLibrary } from "../app/library/search";
 import { makeCodebookConsistent, openLibrary } from "./library";
 
@@ -14,6 +17,8 @@ import { makeCodebookConsistent, openLibrary } from "./library";
 export interface LibraryDialogs {
   /** A folder to open as a library (null when cancelled). Optional so that tests that never open a library need not script it. */
   chooseLibraryFolder?(): Promise<string | null>;
+  /** Where to write an export (as for a project's export). */
+  exportTo(suggestedName: string, extension: string): Promise<string | null>;
 }
 
 export interface LibraryHandlerDeps {
@@ -85,5 +90,26 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryApi {
         open = { folder, library: update.library };
         return { written, overview: overview(folder, update) };
       }),
+
+    retrieveLibrary: (query) => result(async () => retrieveSegments(current().library.documents, themeQuery(query))),
+
+    exportLibraryReport: ({ query, format, uiLanguage }) =>
+      result(async () => {
+        if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new DariError("cli.unknownFormat", { format: String(format), allowed: REPORT_FORMATS.join(", ") });
+        const { folder, library } = current();
+        const q = themeQuery(query);
+        const target = await deps.dialogs.exportTo(`${basename(folder)}-${q.all.join("-") || "report"}.${format}`, format);
+        if (!target) return null;
+        const rows = retrieveSegments(library.documents, q);
+        await writeOutputFile(target, await libraryReport(format, { query: q, rows, codebook: libraryCodebook(library.documents), lang: isUiLanguage(uiLanguage) ? uiLanguage : "en" }));
+        return target;
+      }),
   };
+}
+
+/** A theme query as it crossed IPC, checked: lists of theme ids and a side. */
+function themeQuery(q: ThemeQuery): ThemeQuery {
+  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const side = q?.side === "ko" || q?.side === "en" ? q.side : undefined;
+  return { all: ids(q?.all), none: ids(q?.none), side };
 }

@@ -8,7 +8,8 @@ import crelt from "crelt";
 import type { AppContext } from "../../feature";
 import type { LibraryOverview } from "../../../app/ipc";
 import type { LibraryHit, LibrarySearchOptions } from "../../../app/library/search";
-import type { LibraryCodebookEntry } from "../../../app/library/library";
+import type { LibraryCodebookEntry, RetrievedSegment, ThemeQuery } from "../../../app/library/library";
+import { REPORT_FORMATS, type ReportFormat } from "../../../app/library/report";
 import { SEGMENT_STATUSES, type SegmentStatus, type Side } from "../../../app/schema";
 import { segmentList } from "../../../app/document/segments";
 import { trapTab, showDialog } from "../../dialog";
@@ -17,8 +18,8 @@ import { goTo } from "../themes/shared";
 type Doc = LibraryOverview["documents"][number];
 type Column = "title" | "author" | "date" | "source" | "segmentCount" | "progress" | "themes";
 const COLUMNS: Column[] = ["title", "author", "date", "source", "segmentCount", "progress", "themes"];
-type Tab = "documents" | "search" | "codebook";
-const TABS: Tab[] = ["documents", "search", "codebook"];
+type Tab = "documents" | "search" | "retrieval" | "codebook";
+const TABS: Tab[] = ["documents", "search", "retrieval", "codebook"];
 
 const sumThemes = (d: Doc) => Object.values(d.themes).reduce((a, b) => a + b, 0);
 
@@ -30,6 +31,7 @@ export class LibraryWindow {
   private body = crelt("div", { class: "dari-library-body" });
   private hits: LibraryHit[] | null = null;
   private searchState: { query: string; options: LibrarySearchOptions } = { query: "", options: {} };
+  private retrieval: { query: ThemeQuery; rows: RetrievedSegment[] | null } = { query: { all: [], none: [] }, rows: null };
 
   constructor(
     private ctx: AppContext,
@@ -95,6 +97,7 @@ export class LibraryWindow {
   private renderBody(): void {
     if (this.tab === "documents") this.body.replaceChildren(this.documentsView());
     else if (this.tab === "search") this.body.replaceChildren(this.searchView());
+    else if (this.tab === "retrieval") this.body.replaceChildren(this.retrievalView());
     else this.body.replaceChildren(this.codebookView());
   }
 
@@ -281,6 +284,93 @@ export class LibraryWindow {
       line("ko"),
       line("en"),
     );
+  }
+
+  // --- Retrieval and report ---------------------------------------------------
+  private retrievalView(): HTMLElement {
+    const t = this.t;
+    const q = this.retrieval.query;
+    const summary = crelt("p", { class: "dari-library-count", "aria-live": "polite" });
+    const tbody = crelt("tbody");
+    const exportButtons = REPORT_FORMATS.map(
+      (f) => crelt("button", { type: "button", "data-format": f, onclick: () => void this.exportReport(f) }, t("library:retrieval.export", { format: f.toUpperCase() })) as HTMLButtonElement,
+    );
+    const show = () => {
+      const rows = this.retrieval.rows;
+      exportButtons.forEach((b) => (b.disabled = !q.all.length));
+      if (!rows) return;
+      summary.textContent = rows.length ? t("library:retrieval.count", { count: rows.length }) : t("library:retrieval.none");
+      tbody.replaceChildren(...rows.map((r) => this.retrievedRow(r)));
+    };
+    const run = async () => {
+      if (!q.all.length) {
+        this.retrieval.rows = null;
+        summary.textContent = t("library:retrieval.chooseTheme");
+        tbody.replaceChildren();
+        return show();
+      }
+      const r = await this.ctx.api.retrieveLibrary({ ...q });
+      if (!r.ok) return void this.ctx.notify(this.ctx.errorText(r.error), "error");
+      this.retrieval.rows = r.value;
+      show();
+    };
+    const checks = (legend: string, list: "all" | "none") =>
+      crelt(
+        "fieldset",
+        { class: `dari-library-themes-${list}` },
+        crelt("legend", legend),
+        this.themeCodes().map((code) => {
+          const box = crelt("input", { type: "checkbox", value: code }) as HTMLInputElement;
+          box.checked = (q[list] ?? []).includes(code);
+          box.addEventListener("change", () => {
+            const set = new Set(q[list] ?? []);
+            if (box.checked) set.add(code);
+            else set.delete(code);
+            q[list] = [...set];
+            void run();
+          });
+          return crelt("label", box, " ", this.label(code));
+        }),
+      );
+    const side = this.select(t("library:search.side"), q.side ?? "", [["", t("library:search.bothSides")], ["ko", t("side.ko")], ["en", t("side.en")]], (v) => ((q.side = (v || undefined) as Side | undefined), void run()), "dari-library-retrieval-side");
+    const table = crelt(
+      "table",
+      { class: "dari-library-table dari-library-retrieved" },
+      crelt("thead", crelt("tr", ["document", "ko", "en", "memos"].map((k) => crelt("th", { scope: "col" }, t(`library:retrieval.column.${k}`))))),
+      tbody,
+    );
+    show();
+    if (!this.retrieval.rows) summary.textContent = t("library:retrieval.chooseTheme");
+    return crelt(
+      "div",
+      { class: "dari-library-retrieval" },
+      crelt("div", { class: "dari-library-retrieval-query" }, checks(t("library:retrieval.withAll"), "all"), checks(t("library:retrieval.without"), "none"), crelt("div", side, exportButtons)),
+      summary,
+      crelt("div", { class: "dari-library-scroll" }, table),
+    );
+  }
+
+  private retrievedRow(r: RetrievedSegment): HTMLElement {
+    const t = this.t;
+    const memos = [r.segment.note, ...r.segment.memos.map((m) => `${m.text}: ${m.note}`)].filter(Boolean);
+    return crelt(
+      "tr",
+      { "data-file": r.file, "data-index": String(r.index) },
+      crelt(
+        "td",
+        crelt("button", { type: "button", class: "dari-library-open", onclick: () => void this.openDocument(r.file, r.index) }, t("library:search.where", { title: r.title || r.file, n: r.index + 1 })),
+        crelt("div", { class: "dari-library-file" }, [r.date, r.source].filter(Boolean).join(" · ")),
+      ),
+      crelt("td", { lang: "ko" }, r.segment.ko),
+      crelt("td", { lang: "en" }, r.segment.en),
+      crelt("td", memos.length ? crelt("ul", memos.map((m) => crelt("li", m))) : ""),
+    );
+  }
+
+  private async exportReport(format: ReportFormat): Promise<void> {
+    const r = await this.ctx.api.exportLibraryReport({ query: { ...this.retrieval.query }, format, uiLanguage: this.ctx.i18n.language === "ko" ? "ko" : "en" });
+    if (!r.ok) return void this.ctx.notify(this.ctx.errorText(r.error), "error");
+    if (r.value) this.ctx.notify(this.t("library:retrieval.exported", { file: r.value }));
   }
 
   // --- Codebook --------------------------------------------------------------
