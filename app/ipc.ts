@@ -123,6 +123,19 @@ export interface LibraryOverview {
   failed: { file: string; reason: string }[];
 }
 
+/** The pictures of themes across the library (app/library/library.ts), for the themes in `codes`. */
+export interface LibraryThemes {
+  codes: string[];
+  documents: { file: string; title: string; date: string }[];
+  /** [theme][document]: share of the document's segments tagged with the theme. */
+  heatmap: number[][];
+  periods: string[];
+  /** [theme][period]: share of the period's segments tagged with the theme. */
+  timeline: number[][];
+  /** [theme][theme]: segments where both occur. */
+  cooccurrence: number[][];
+}
+
 /** The library window's calls (main/library-handlers.ts). */
 export interface LibraryApi {
   /** Asks for a library folder, indexes it (progress on the progress channel) and keeps it open. Null when cancelled. */
@@ -137,6 +150,10 @@ export interface LibraryApi {
   retrieveLibrary(query: ThemeQuery): Promise<Result<RetrievedSegment[]>>;
   /** Writes the retrieval report where the user chooses; the path written, null when cancelled. */
   exportLibraryReport(req: { query: ThemeQuery; format: ReportFormat; uiLanguage: UiLanguage }): Promise<Result<string | null>>;
+  /** Heat map, timeline (by month or quarter) and co-occurrence of the open library's themes. */
+  libraryThemes(req: { by: "month" | "quarter" }): Promise<Result<LibraryThemes>>;
+  /** Saves a picture (SVG text, PNG as base64) or its numbers (CSV) where the user chooses; the path, null when cancelled. */
+  saveLibraryPicture(req: { name: string; format: "svg" | "png" | "csv"; data: string }): Promise<Result<string | null>>;
 }
 
 export const IPC_METHODS = [
@@ -158,6 +175,8 @@ export const IPC_METHODS = [
   "makeLibraryCodebookConsistent",
   "retrieveLibrary",
   "exportLibraryReport",
+  "libraryThemes",
+  "saveLibraryPicture",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

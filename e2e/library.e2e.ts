@@ -152,7 +152,7 @@ test("in Korean the library window speaks Korean, and Back returns to the editor
       const { page } = app;
       await openLibrary(page, app, dir);
       assert.match(await page.locator(".dari-library h1").innerText(), /라이브러리:/);
-      assert.deepEqual(await page.locator(".dari-library-tabs [role=tab]").allInnerTexts(), ["문서", "검색", "모아 보기", "코드북"]);
+      assert.deepEqual(await page.locator(".dari-library-tabs [role=tab]").allInnerTexts(), ["문서", "검색", "주제", "모아 보기", "코드북"]);
       assert.match(await page.locator(".dari-library-table thead").innerText(), /제목[\s\S]*저자[\s\S]*날짜/);
       await page.getByRole("tab", { name: "검색" }).click();
       // A Korean word with a particle finds its stem across the library.
@@ -202,5 +202,42 @@ test("retrieval: themes A not B across the library, side by side with sources, e
     await rows.first().getByRole("button").click();
     await page.locator(".dari-library").waitFor({ state: "detached" });
     await page.waitForFunction(() => document.title.startsWith("a.dari"));
+  });
+});
+
+test("themes across documents and time: heat map, timeline, co-occurrence, clickable down to the segments, saved as SVG, PNG and CSV", async () => {
+  const dir = makeLibrary();
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await openLibrary(page, app, dir);
+    await page.getByRole("tab", { name: "Themes" }).click();
+    const heat = page.locator("svg.dari-library-heatmap");
+    await heat.waitFor();
+    const opacity = (code: string, file: string) => heat.locator(`rect[data-code="${code}"][data-file="${file}"]`).getAttribute("fill-opacity").then(Number);
+    assert.ok((await opacity("space", "a.dari")) > (await opacity("space", "c.dari")), "space shows in a.dari, not in c.dari");
+    assert.ok((await opacity("arms", "2024/b.dari")) > (await opacity("arms", "a.dari")));
+    // The timeline has a point per month with a document; co-occurrence counts the shared segment.
+    assert.deepEqual(await page.locator("svg.dari-library-timeline text").evaluateAll((els) => els.map((e) => e.textContent ?? "")).then((x) => x.filter((s) => /^\d{4}-/.test(s))), ["2024-01", "2024-05", "2025-02"]);
+    assert.equal(await page.locator('svg.dari-library-cooccurrence g[data-pair="space arms"] text').textContent(), "1");
+    await page.getByRole("combobox", { name: "Period" }).selectOption("quarter");
+    await page.locator("svg.dari-library-timeline text", { hasText: "2024-Q2" }).waitFor();
+    await page.screenshot({ path: "/tmp/w16ui-library-themes.png", fullPage: true });
+
+    for (const format of ["svg", "png", "csv"] as const) {
+      const out = join(app.tmp, `heat.${format}`);
+      app.dialogs.exportAnswers.push(out);
+      await page.getByRole("button", { name: `Save ${format.toUpperCase()} — Themes by document (date order)` }).click();
+      await page.locator(".dari-message", { hasText: `heat.${format}` }).waitFor();
+      const bytes = readFileSync(out);
+      if (format === "svg") assert.match(bytes.toString("utf8"), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*첫째 논평/);
+      if (format === "png") assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+      if (format === "csv") assert.match(bytes.toString("utf8"), /^\uFEFF"theme",.*첫째 논평.*\r\n"space","0\.0204","0\.0204","0\.0000"/);
+    }
+
+    // A co-occurrence cell, by keyboard, retrieves the segments with both themes.
+    await page.locator('svg.dari-library-cooccurrence g[data-pair="space arms"]').focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".dari-library-count", { hasText: "1 segment" }).waitFor();
+    assert.deepEqual(await page.locator(".dari-library-retrieved tbody tr").evaluateAll((els) => els.map((e) => e.getAttribute("data-file"))), ["2024/b.dari"]);
   });
 });

@@ -6,7 +6,7 @@ import { basename, join } from "node:path";
 import type { IpcError, LibraryApi, LibraryOverview, OpenedProject, Result } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import type { Library, LibraryUpdate } from "../app/library/library";
-import { libraryCodebook, retrieveSegments, type ThemeQuery } from "../app/library/library";
+import { byDate, libraryCodebook, libraryCooccurrence, retrieveSegments, themeHeatmap, themeTimeline, type ThemeQuery } from "../app/library/library";
 import { libraryReport, REPORT_FORMATS } from "../app/library/report";
 import { isUiLanguage } from "../app/i18n";
 import { writeOutputFile } from "./output";
@@ -102,6 +102,31 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryApi {
         if (!target) return null;
         const rows = retrieveSegments(library.documents, q);
         await writeOutputFile(target, await libraryReport(format, { query: q, rows, codebook: libraryCodebook(library.documents), lang: isUiLanguage(uiLanguage) ? uiLanguage : "en" }));
+        return target;
+      }),
+
+    libraryThemes: ({ by }) =>
+      result(async () => {
+        const docs = current().library.documents;
+        const codes = libraryCodebook(docs).map((c) => c.id);
+        const period = by === "quarter" ? "quarter" : "month";
+        const timeline = themeTimeline(docs, codes, period);
+        return {
+          codes,
+          documents: byDate(docs).map((d) => ({ file: d.file, title: d.title, date: d.date })),
+          heatmap: themeHeatmap(docs, codes).share,
+          periods: timeline.periods,
+          timeline: timeline.share,
+          cooccurrence: libraryCooccurrence(docs, codes),
+        };
+      }),
+
+    saveLibraryPicture: ({ name, format, data }) =>
+      result(async () => {
+        if (!["svg", "png", "csv"].includes(format)) throw new DariError("cli.unknownFormat", { format: String(format), allowed: "svg, png, csv" });
+        const target = await deps.dialogs.exportTo(`${basename(String(name)).replace(/[^\p{L}\p{N}_-]+/gu, "-")}.${format}`, format);
+        if (!target) return null;
+        await writeOutputFile(target, format === "png" ? Buffer.from(String(data), "base64") : String(data));
         return target;
       }),
   };

@@ -14,12 +14,13 @@ import { SEGMENT_STATUSES, type SegmentStatus, type Side } from "../../../app/sc
 import { segmentList } from "../../../app/document/segments";
 import { trapTab, showDialog } from "../../dialog";
 import { goTo } from "../themes/shared";
+import { ThemesView } from "./themes-view";
 
 type Doc = LibraryOverview["documents"][number];
 type Column = "title" | "author" | "date" | "source" | "segmentCount" | "progress" | "themes";
 const COLUMNS: Column[] = ["title", "author", "date", "source", "segmentCount", "progress", "themes"];
-type Tab = "documents" | "search" | "retrieval" | "codebook";
-const TABS: Tab[] = ["documents", "search", "retrieval", "codebook"];
+type Tab = "documents" | "search" | "themes" | "retrieval" | "codebook";
+const TABS: Tab[] = ["documents", "search", "themes", "retrieval", "codebook"];
 
 const sumThemes = (d: Doc) => Object.values(d.themes).reduce((a, b) => a + b, 0);
 
@@ -98,6 +99,19 @@ export class LibraryWindow {
     if (this.tab === "documents") this.body.replaceChildren(this.documentsView());
     else if (this.tab === "search") this.body.replaceChildren(this.searchView());
     else if (this.tab === "retrieval") this.body.replaceChildren(this.retrievalView());
+    else if (this.tab === "themes")
+      this.body.replaceChildren(
+        new ThemesView({
+          ctx: this.ctx,
+          library: this.library,
+          label: (c) => this.label(c),
+          retrieve: (all) => {
+            // Down to the segments: the retrieval of these themes.
+            this.retrieval = { query: { all, none: [] }, rows: null };
+            this.show("retrieval");
+          },
+        }).dom,
+      );
     else this.body.replaceChildren(this.codebookView());
   }
 
@@ -340,7 +354,10 @@ export class LibraryWindow {
       tbody,
     );
     show();
-    if (!this.retrieval.rows) summary.textContent = t("library:retrieval.chooseTheme");
+    if (!this.retrieval.rows) {
+      if (q.all.length) void run();
+      else summary.textContent = t("library:retrieval.chooseTheme");
+    }
     return crelt(
       "div",
       { class: "dari-library-retrieval" },
