@@ -67,14 +67,16 @@ export class ThemesView {
     const labelW = 230;
     // Heat map: themes down, documents across in date order.
     const cell = 26;
-    const heat = svgEl("svg", { xmlns: NS, class: "dari-library-heatmap", role: "group", "aria-label": t("library:themes.heatmap"), width: labelW + d.documents.length * cell + 10, height: 110 + codes.length * cell, "font-family": "sans-serif", "font-size": 11 });
+    // Shades relative to the largest share, so that a theme on 2% of a document still shows.
+    const maxShare = Math.max(0.0001, ...d.heatmap.flat());
+    const heat = svgEl("svg", { xmlns: NS, class: "dari-library-heatmap", role: "group", "aria-label": t("library:themes.heatmap"), width: labelW + d.documents.length * cell + 140, height: 150 + codes.length * cell, "font-family": "sans-serif", "font-size": 11 });
     heat.append(svgEl("rect", { x: 0, y: 0, width: "100%", height: "100%", fill: "#ffffff" }));
-    d.documents.forEach((doc, j) => heat.append(svgEl("text", { x: 0, y: 0, transform: `translate(${labelW + j * cell + 16},100) rotate(-60)` }, `${doc.date} ${doc.title}`.trim())));
+    d.documents.forEach((doc, j) => heat.append(svgEl("text", { x: 0, y: 0, transform: `translate(${labelW + j * cell + 16},140) rotate(-45)` }, `${doc.date} ${doc.title}`.trim())));
     codes.forEach((code, i) => {
-      heat.append(svgEl("text", { x: labelW - 6, y: 110 + i * cell + 17, "text-anchor": "end" }, this.o.label(code)));
+      heat.append(svgEl("text", { x: labelW - 6, y: 150 + i * cell + 17, "text-anchor": "end" }, this.o.label(code)));
       d.documents.forEach((doc, j) => {
         const share = d.heatmap[i][j];
-        const rect = svgEl("rect", { x: labelW + j * cell, y: 110 + i * cell, width: cell - 2, height: cell - 2, fill: this.color(code), "fill-opacity": share ? 0.15 + 0.85 * Math.min(1, share * 4) : 0.04, stroke: "#d8dce2", "data-code": code, "data-file": doc.file });
+        const rect = svgEl("rect", { x: labelW + j * cell, y: 150 + i * cell, width: cell - 2, height: cell - 2, fill: this.color(code), "fill-opacity": share ? 0.2 + (0.8 * share) / maxShare : 0.04, stroke: "#d8dce2", "data-code": code, "data-file": doc.file });
         heat.append(this.action(rect, t("library:themes.heatCell", { theme: this.o.label(code), title: doc.title || doc.file, share: pct(share) }), [code]));
       });
     });
