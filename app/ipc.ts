@@ -83,6 +83,7 @@ export type MenuCommand =
   | "about"
   | "shortcuts"
   | "openLibrary"
+  | "compareCodings"
   | `openRecent:${string}`
   | `align:${string}`
   | `panel:${string}`
@@ -154,6 +155,8 @@ export interface LibraryApi {
   libraryThemes(req: { by: "month" | "quarter" }): Promise<Result<LibraryThemes>>;
   /** Saves a picture (SVG text, PNG as base64) or its numbers (CSV) where the user chooses; the path, null when cancelled. */
   saveLibraryPicture(req: { name: string; format: "svg" | "png" | "csv"; data: string }): Promise<Result<string | null>>;
+  /** Asks for another coder's .dari file and returns it validated, to compare codings (null when cancelled). */
+  readCodingToCompare(): Promise<Result<{ path: string; text: string } | null>>;
 }
 
 export const IPC_METHODS = [
@@ -177,6 +180,7 @@ export const IPC_METHODS = [
   "exportLibraryReport",
   "libraryThemes",
   "saveLibraryPicture",
+  "readCodingToCompare",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

@@ -94,6 +94,7 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
         { label: "file.open", command: "open", accelerator: acceleratorOf(FILE_KEYS.open) },
         { label: "file.openRecent", submenu: recent },
         { label: "library:window.openLibrary", command: "openLibrary" },
+        { label: "library:agree.menu", command: "compareCodings" },
         sep,
         { label: "file.save", command: "save", accelerator: acceleratorOf(FILE_KEYS.save) },
         { label: "file.saveAs", command: "saveAs", accelerator: acceleratorOf(FILE_KEYS.saveAs) },

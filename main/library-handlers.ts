@@ -10,6 +10,8 @@ import { byDate, libraryCodebook, libraryCooccurrence, retrieveSegments, themeHe
 import { libraryReport, REPORT_FORMATS } from "../app/library/report";
 import { isUiLanguage } from "../app/i18n";
 import { writeOutputFile } from "./output";
+import { readProjectFile } from "./files";
+import { parseProject } from "../app/document";
 import { searchLibrary } from "../app/library/search";
 import { makeCodebookConsistent, openLibrary } from "./library";
 
@@ -17,6 +19,8 @@ import { makeCodebookConsistent, openLibrary } from "./library";
 export interface LibraryDialogs {
   /** A folder to open as a library (null when cancelled). Optional so that tests that never open a library need not script it. */
   chooseLibraryFolder?(): Promise<string | null>;
+  /** A .dari file to open (here: another coder's, to compare). */
+  openProject(): Promise<string | null>;
   /** Where to write an export (as for a project's export). */
   exportTo(suggestedName: string, extension: string): Promise<string | null>;
 }
@@ -119,6 +123,19 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryApi {
           timeline: timeline.share,
           cooccurrence: libraryCooccurrence(docs, codes),
         };
+      }),
+
+    readCodingToCompare: () =>
+      result(async () => {
+        const path = await deps.dialogs.openProject();
+        if (!path) return null;
+        const text = await readProjectFile(path);
+        try {
+          parseProject(text);
+        } catch (e) {
+          throw isDariError(e) ? new DariError("file.inFile", { file: path, message: e.message }) : e;
+        }
+        return { path, text };
       }),
 
     saveLibraryPicture: ({ name, format, data }) =>

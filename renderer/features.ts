@@ -9,5 +9,6 @@ import { themeFeatures } from "./features/themes";
 import { translateFeatures } from "./features/translate";
 import { conflictsFeature } from "./features/conflicts";
 import { libraryFeature } from "./features/library";
+import { agreementFeature } from "./features/agreement";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, conflictsFeature, libraryFeature];
+export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, conflictsFeature, libraryFeature, agreementFeature];
