@@ -14,6 +14,7 @@ import type { LibraryDocument } from "./library/record";
 import type { LibraryCodebookEntry, RetrievedSegment, ThemeQuery } from "./library/library";
 import type { ReportFormat } from "./library/report";
 import type { LibraryHit, LibrarySearchOptions } from "./library/search";
+import type { ImportedNote, LayoutOptions, LayoutReport } from "./import/index";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -32,6 +33,10 @@ export interface OpenedProject {
   recovery: { text: string; savedAt: string } | null;
   /** Set when the project was made from another file (TMX, XLIFF): new, so unsaved. */
   madeFrom?: string;
+  /** A commentary (a PDF, HWP or HWPX) chosen in File › Open: the window starts a new project from it in the import dialog. */
+  importFile?: string;
+  /** What the import left out (a .qdpx's pictures, PDFs, variables…; a memory's other languages), one message each. */
+  warnings?: IpcError[];
 }
 
 export interface Settings {
@@ -53,6 +58,12 @@ export interface ImportedText {
   text: string;
   /** The detected encoding, e.g. "utf-8", "utf-16le", "euc-kr". */
   encoding: string;
+  /** The importer that read it ("txt", "pdf", ...). */
+  format?: string;
+  /** Footnotes of a layout-aware import (pdf, hwp, hwpx), by paragraph of `text`. */
+  notes?: ImportedNote[];
+  /** What a layout-aware import detected, for the preview's summary and switches. */
+  layout?: LayoutReport;
 }
 
 export interface ExportRequest {
@@ -102,7 +113,9 @@ export interface DariApi extends LibraryApi {
   /** Removes the recovery copy once the user has saved or declined it. */
   discardRecovery(path: string | null): Promise<Result<void>>;
   /** Reads a text file for import, decoding UTF-8/UTF-16/EUC-KR; asks with a dialog when path is null. */
-  readTextForImport(req: { path: string | null; side: Side }): Promise<Result<ImportedText | null>>;
+  readTextForImport(req: { path: string | null; side: Side; options?: LayoutOptions }): Promise<Result<ImportedText | null>>;
+  /** Stops the import being read (a long PDF); its readTextForImport fails with import:cancelled. */
+  cancelImport(): Promise<Result<void>>;
   /** Exports the project; returns the path written, null when cancelled. */
   exportProject(req: ExportRequest): Promise<Result<string | null>>;
   getSettings(): Promise<Result<Settings>>;
@@ -166,6 +179,7 @@ export const IPC_METHODS = [
   "autosave",
   "discardRecovery",
   "readTextForImport",
+  "cancelImport",
   "exportProject",
   "getSettings",
   "setSettings",

@@ -11,13 +11,14 @@ import { EditorState, Plugin, PluginKey, type Transaction } from "prosemirror-st
 import { Step, StepMap, StepResult, type Mappable } from "prosemirror-transform";
 import type { Node as PMNode, Schema } from "prosemirror-model";
 import type { Project, ProjectMeta } from "./document/project";
-import type { Codebook } from "./themes/codebook";
+import type { Codebook, CodeSet } from "./themes/codebook";
 import type { GlossaryEntry } from "./translate/glossary-entry";
 
 export interface ProjectData {
   meta: ProjectMeta;
   codebook: Codebook;
   glossary: GlossaryEntry[];
+  codeSets?: CodeSet[];
 }
 
 export const projectKey = new PluginKey<ProjectData>("dariProject");

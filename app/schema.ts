@@ -3,7 +3,13 @@
 //   doc      := passage+
 //   passage  := segment+            a source paragraph
 //   segment  := ko en               one alignment bead
-//   ko, en   := text* (marks: theme)
+//   ko, en   := (text | code)* (marks: theme)
+//
+// A `code` is an inline code of a file from a translation tool (XLIFF
+// <g>, <ph>, <bpt>…, TMX <bpt>…): an atom that cannot be edited, only moved
+// or deleted whole, carrying its original markup so exports write it back in
+// place (app/import/inline.ts). It has no text: textContent, QA's text checks
+// and the plain exports leave it out.
 //
 // Alignment is structure: a segment is a bead, so undo, copy and save keep it.
 // `confidence` (0..1, null for hand-made segments) is the aligner's score for the
@@ -37,6 +43,19 @@ export interface SegmentConflict {
   deleted?: "ours" | "theirs";
 }
 
+export interface CodeAttrs {
+  /** An opening or closing code of a pair, or a code that stands alone. */
+  kind: "open" | "close" | "standalone";
+  /** Its id in the source file (a pair shares it), or "". */
+  id: string;
+  /** The original markup, written back by TMX and XLIFF exports. */
+  xml: string;
+  /** What the chip shows besides its number (the element and id, e.g. "g 1"). */
+  label: string;
+}
+
+export const CODE_KINDS: readonly CodeAttrs["kind"][] = ["open", "close", "standalone"];
+
 export interface ThemeAttrs {
   code: string;
   id: string;
@@ -45,7 +64,7 @@ export interface ThemeAttrs {
 
 function sideSpec(lang: Side): NodeSpec {
   return {
-    content: "text*",
+    content: "(text | code)*",
     marks: "theme",
     // Each side stays its own block: editing at an edge never joins it to the other.
     isolating: true,
@@ -106,6 +125,32 @@ const nodes: Record<string, NodeSpec> = {
   ko: sideSpec("ko"),
   en: sideSpec("en"),
   text: {},
+  code: {
+    inline: true,
+    atom: true,
+    selectable: true,
+    draggable: true,
+    attrs: { kind: { default: "standalone" }, id: { default: "" }, xml: { default: "" }, label: { default: "" } },
+    parseDOM: [
+      {
+        tag: "span.dari-code",
+        getAttrs: (dom) => ({
+          kind: dom.getAttribute("data-kind") ?? "standalone",
+          id: dom.getAttribute("data-code-id") ?? "",
+          xml: dom.getAttribute("data-xml") ?? "",
+          label: dom.getAttribute("data-label") ?? "",
+        }),
+      },
+    ],
+    // A chip: the code's id between the brackets of its kind (⟨1 opens, 1⟩ closes, ⟨1⟩ stands alone);
+    // the original markup as its tooltip.
+    toDOM: (node) => {
+      const a = node.attrs as CodeAttrs;
+      const id = a.id || "•";
+      const text = a.kind === "open" ? `⟨${id}` : a.kind === "close" ? `${id}⟩` : `⟨${id}⟩`;
+      return ["span", { class: `dari-code dari-code-${a.kind}`, "data-kind": a.kind, "data-code-id": a.id, "data-xml": a.xml, "data-label": a.label, title: a.xml, contenteditable: "false" }, text];
+    },
+  },
 };
 
 const marks: Record<string, MarkSpec> = {
@@ -134,6 +179,14 @@ export const schema = new Schema({ nodes, marks });
 /** Text of one side of a segment. */
 export function sideText(segment: PMNode, side: Side): string {
   return segment.child(side === "ko" ? 0 : 1).textContent;
+}
+
+/**
+ * A side's text with one U+FFFC for each inline code: its offsets are
+ * positions in the side, for code that maps text matches back to the document.
+ */
+export function sidePositionText(side: PMNode): string {
+  return side.textBetween(0, side.content.size, undefined, "\uFFFC");
 }
 
 export function segmentAttrs(segment: PMNode): SegmentAttrs {

@@ -90,6 +90,7 @@ async function nodeMetrics(want: (name: string) => boolean): Promise<Record<stri
     for (const [name, runs] of Object.entries(await benchLibrary(want))) if (want(name)) out[name] = metric(runs);
   }
   if (want("tm_lookup_100k_ms") && has("app/translate/tm.ts") && has("bench/tm.ts")) out.tm_lookup_100k_ms = metric(await tmLookups());
+  if (want("import_pdf_100p_ms") && has("bench/pdf.ts")) out.import_pdf_100p_ms = metric((await (await import("./pdf")).pdfImports()).times);
   if (want("cli_start_ms") && has("scripts/cli.vite.config.ts")) out.cli_start_ms = metric(cliStarts());
   return out;
 }
@@ -214,6 +215,7 @@ const ORDER = [
   "export_docx_20k_ms",
   "tm_lookup_100k_ms",
   "qa_20k_ms",
+  "import_pdf_100p_ms",
   "library_index_1k_ms",
   "library_open_ms",
   "library_search_ms",
@@ -232,6 +234,7 @@ const BUDGET: Record<string, (m: Record<string, Metric>) => string> = {
   export_docx_20k_ms: (m) => check(m.export_docx_20k_ms.value < 5000, "< 5000"),
   tm_lookup_100k_ms: (m) => check(m.tm_lookup_100k_ms.value < 50, "< 50"),
   qa_20k_ms: (m) => check(m.qa_20k_ms.value < 1000, "< 1000"),
+  import_pdf_100p_ms: (m) => check(m.import_pdf_100p_ms.value < 3000, "< 3000"),
   library_index_1k_ms: (m) => check(m.library_index_1k_ms.value < 20000, "< 20000"),
   library_open_ms: (m) => check(m.library_open_ms.value < 1000, "< 1000"),
   library_search_ms: (m) => check(m.library_search_ms.value < 100, "< 100"),

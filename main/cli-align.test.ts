@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { dari } from "../test/support";
 import { buildDoc, parseProject, serializeProject, type Project } from "../app/document";
 import { segmentAttrs, sideText } from "../app/schema";
+import { exportTmx } from "../app/export/tmx";
+import { newProject } from "../app/document/new-project";
+import { readTestSet } from "../scripts/eval-align";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CORPUS = join(ROOT, "../shared/corpus");
@@ -92,4 +95,41 @@ test("dari align on a file that is not a project fails with a message and writes
   assert.notEqual(r.code, 0);
   assert.match(r.err, /bad\.dari/);
   await assert.rejects(readFile(output));
+});
+
+test("dari align --memory file.tmx: word pairs learned from a translation memory mend an alignment with omissions and one-block English", async () => {
+  // The memory: the translations of the other composed documents and of the sample (over 200 sentences), as a TMX file.
+  const sets = join(ROOT, "bench/align-sets");
+  const clean = readTestSet(join(sets, "clean"));
+  const units = (g: { ko: string[][]; en: string[][]; beads: { ko: number[]; en: number[] }[] }) => {
+    const ko = g.ko.flat();
+    const en = g.en.flat();
+    return g.beads.filter((b) => b.ko.length && b.en.length).map((b) => ({ ko: b.ko.map((i) => ko[i]).join(" "), en: b.en.map((i) => en[i]).join(" ") }));
+  };
+  const memory = [...clean.filter((d) => d.name !== "grain").flatMap((d) => units(d.gold)), ...units(gold)];
+  const tmx = join(dir, "memory.tmx");
+  await writeFile(tmx, await exportTmx(newProject("memory", buildDoc([{ segments: memory }]))));
+  // The text to align: sentences left out on both sides, two English sentences joined, the English as one block.
+  const base = join(sets, "mixed", "grain");
+  const project = join(dir, "grain.dari");
+  assert.equal((await dari("new", "--ko", `${base}.ko.txt`, "--en", `${base}.en.txt`, "-o", project)).code, 0);
+  const g = JSON.parse(await readFile(`${base}.gold.json`, "utf8")) as typeof gold;
+  const want = new Set(units(g).map((u) => `${u.ko}\t${u.en}`));
+  const exact = async (...args: string[]) => {
+    const out = join(dir, "grain-aligned.dari");
+    const r = await dari("align", project, ...args, "-o", out);
+    assert.equal(r.code, 0, r.err);
+    const tsv = join(dir, "grain.tsv");
+    assert.equal((await dari("export", out, "--format", "tsv", "-o", tsv)).code, 0);
+    return (await readFile(tsv, "utf8")).trimEnd().split("\n").filter((l) => want.has(l)).length;
+  };
+  const without = await exact();
+  const withMemory = await exact("--memory", tmx);
+  console.log(`# dari align on a text with omissions: ${without} aligned pairs right without memory, ${withMemory} with --memory (of ${want.size})`);
+  assert.ok(withMemory > without);
+  // A memory file that cannot be read is an error naming it, and writes nothing.
+  const bad = join(dir, "missing.tmx");
+  const r = await dari("align", project, "--memory", bad, "-o", join(dir, "never.dari"));
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /missing\.tmx/);
 });

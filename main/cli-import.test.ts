@@ -46,7 +46,7 @@ test("bad input: a clear message naming the file, exit 1, and no project file", 
     { args: ["--ko", en, "--en", ko], message: /sides look swapped.*commentary\.en\.txt is 0% Hangul/ },
     { args: ["--ko", en], message: /commentary\.en\.txt has almost no Hangul/ },
     { args: ["--ko", ko, "--en", ko], message: /commentary\.ko\.txt is mostly Hangul/ },
-    { args: ["--ko", await put("commentary.key", "x")], message: /commentary\.key: Dari imports \.txt, \.docx, \.html and \.md files/ },
+    { args: ["--ko", await put("commentary.key", "x")], message: /commentary\.key: Dari imports \.txt, \.docx, \.html, \.md, \.pdf, \.hwp and \.hwpx files/ },
     { args: ["--ko", await put("commentary.hwp", "x")], message: /commentary\.hwp is damaged or is not a Hangul document/ },
     { args: ["--ko", await put("broken.docx", "not a zip")], message: /broken\.docx cannot be read as a Word document/ },
   ];

@@ -9,6 +9,7 @@
 import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
+import { tEnglish } from "../app/i18n";
 import { parseProject, serializeProject, type Project } from "../app/document";
 import { importParagraphs, checkSides, importBitext } from "../app/import/index";
 import { exporters, isExportFormat, availableFormats, EXPORT_FORMATS, CHOICE_DEFAULTS, type ExportFormat } from "../app/export/index";
@@ -16,9 +17,13 @@ import { projectStats, statsText } from "../app/stats";
 import { projectQa } from "../app/translate/qa";
 import { writeOutputFile } from "./output";
 import { importInterchangeBytes } from "../app/import/interchange";
+import type { ImportWarning } from "../app/import/languages";
+import { importQdpx } from "../app/import/qdpx";
 import { readFileBytes } from "./files";
 import { realignProject } from "../app/align/project";
+import { lexiconFromMemoryFile } from "../app/align/memory-lexicon";
 import { printPdfWithChromium } from "./pdf";
+import { readPdfAsset } from "./pdf-assets";
 import { mergeProjectTexts } from "../app/merge/merge3";
 import { agreement } from "../app/merge/agree";
 import { gitSetup } from "./git-setup";
@@ -74,42 +79,53 @@ function titleFrom(path: string): string {
 
 export const COMMANDS: Record<string, Command> = {
   new: {
-    usage: "dari new --ko <file> [--en <file>] [--title <t>] -o <project.dari>",
+    usage: "dari new --ko <file> [--en <file>] [--title <t>] [--password <pw>] -o <project.dari>",
     summary: "Create a project from a Korean text and, optionally, its English translation.",
-    options: { ko: { type: "string" }, en: { type: "string" }, title: { type: "string" }, output: { type: "string", short: "o" } },
+    options: { ko: { type: "string" }, en: { type: "string" }, title: { type: "string" }, password: { type: "string" }, output: { type: "string", short: "o" } },
     positionals: [],
     async run(values) {
       const koPath = required(values, "ko");
       const out = required(values, "output", "-o");
       const enPath = typeof values.en === "string" ? values.en : null;
-      const ko = await importParagraphs(basename(koPath), await readFileBytes(koPath));
-      const en = enPath ? await importParagraphs(basename(enPath), await readFileBytes(enPath)) : null;
+      // --password opens an encrypted PDF (on either side); PDFs need pdfjs's bundled CMaps and fonts.
+      const read = { pdfAssets: readPdfAsset, password: typeof values.password === "string" ? values.password : undefined };
+      const ko = await importParagraphs(basename(koPath), await readFileBytes(koPath), read);
+      const en = enPath ? await importParagraphs(basename(enPath), await readFileBytes(enPath), read) : null;
       checkSides(ko.paragraphs, en?.paragraphs ?? null, { ko: koPath, en: enPath ?? "" });
       const title = typeof values.title === "string" ? values.title : titleFrom(koPath);
-      const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath) });
+      const project = importBitext({ ko: ko.paragraphs, en: en?.paragraphs ?? null, title, source: basename(koPath), koNotes: ko.notes, enNotes: en?.notes });
       await writeOutputFile(out, serializeProject(project));
     },
   },
   align: {
-    usage: "dari align <project.dari> [-o <out.dari>]",
-    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place).",
-    options: { output: { type: "string", short: "o" } },
+    usage: "dari align <project.dari> [--memory <file.tmx>] [-o <out.dari>]",
+    summary: "Re-align the unconfirmed segments of every passage; confirmed segments stay as they are (without -o, in place). --memory: word pairs learned from a TMX help.",
+    options: { output: { type: "string", short: "o" }, memory: { type: "string" } },
     positionals: ["project.dari"],
     async run(values, [input]) {
       const out = typeof values.output === "string" && values.output ? values.output : input;
-      const project = realignProject(await readProject(input));
+      const memory = typeof values.memory === "string" && values.memory ? values.memory : null;
+      const learned = memory ? lexiconFromMemoryFile(memory, await readFileBytes(memory)) : undefined;
+      const project = realignProject(await readProject(input), learned ? { learned } : {});
       await writeOutputFile(out, serializeProject(project));
     },
   },
   import: {
-    usage: "dari import <file.tmx|file.xlf> -o <project.dari>",
-    summary: "Create a project from a translation memory (TMX) or an XLIFF 2 file; Dari's own exports come back whole.",
+    usage: "dari import <file.tmx|file.xlf|file.sdlxliff|file.mqxliff|file.qdpx> -o <project.dari>",
+    summary: "Create a project from a translation memory (TMX), an XLIFF 1.2 or 2.x file (ko → en or en → ko) or a REFI-QDA project (.qdpx); Dari's own exports come back whole.",
     options: { output: { type: "string", short: "o" } },
-    positionals: ["file.tmx|file.xlf"],
-    async run(values, [input]) {
+    positionals: ["file.tmx|file.xlf|file.qdpx"],
+    async run(values, [input], io) {
       const out = required(values, "output", "-o");
-      const project = importInterchangeBytes(input, await readFileBytes(input));
+      const bytes = await readFileBytes(input);
+      // A .qdpx names what Dari left out (pictures, PDFs, variables…), one warning a line.
+      const qdpx = /\.qdpx$/i.test(input) ? importQdpx(input, bytes) : null;
+      for (const w of qdpx?.warnings ?? []) io.stderr(`dari import: warning: ${w.message}\n`);
+      const warnings: ImportWarning[] = [];
+      const project = qdpx ? qdpx.project : importInterchangeBytes(input, bytes, warnings);
       await writeOutputFile(out, serializeProject(project));
+      // What the import left out (other languages of a memory) goes to stderr, one line each.
+      for (const w of warnings) io.stderr(`dari import: warning: ${tEnglish(w.key, w.params)}\n`);
     },
   },
   export: {

@@ -2,17 +2,20 @@
 // dialogs (injected), settings, export. main/index.ts registers them with
 // ipcMain.handle; the e2e harness calls the very same functions through
 // page.exposeBinding. Nothing here touches Electron.
+import { readPdfAsset } from "./pdf-assets";
 import { basename, extname } from "node:path";
 import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
+import type { ImportWarning } from "../app/import/languages";
+import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readProjectFile, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
-import { importText } from "../app/import/index";
+import { importText, type LayoutOptions } from "../app/import/index";
 import { createLibraryHandlers, type LibraryDialogs } from "./library-handlers";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
@@ -57,8 +60,20 @@ async function result<T>(f: () => Promise<T>): Promise<Result<T>> {
 }
 
 /** The sender-independent handlers. Each returns a Result so errors cross IPC as data. */
+/** The analyst's import switches as they came over IPC: only known fields of the right type pass. */
+function layoutOptions(o: unknown): LayoutOptions {
+  const v = (o && typeof o === "object" ? o : {}) as Record<string, unknown>;
+  const out: LayoutOptions = {};
+  for (const k of ["removeHeaders", "columns", "footnotes"] as const) if (typeof v[k] === "boolean") out[k] = v[k];
+  if (v.tables === "passages" || v.tables === "skip") out.tables = v.tables;
+  if (typeof v.password === "string" && v.password.length <= 1024) out.password = v.password;
+  return out;
+}
+
 export function createHandlers(deps: HandlerDeps): DariApi {
   const settings = createSettingsStore(deps.userData);
+  /** The import being read, so the window's Stop can cancel it. */
+  let importing: AbortController | null = null;
   const remember = async (path: string) => {
     const s = await settings.addRecentFile(path);
     deps.onSettingsChanged?.(s);
@@ -66,8 +81,17 @@ export function createHandlers(deps: HandlerDeps): DariApi {
 
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
-    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase()))
-      return { path: null, text: serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path))), recovery: null, madeFrom: path };
+    if (extname(path).toLowerCase() === ".qdpx") {
+      const { project, warnings } = importQdpx(basename(path), await readFileBytes(path));
+      return { path: null, text: serializeProject(project), recovery: null, madeFrom: path, warnings: warnings.map((w) => w.toJSON()) };
+    }
+    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extname(path).slice(1).toLowerCase())) {
+      const warnings: ImportWarning[] = [];
+      const text = serializeProject(importInterchangeBytes(basename(path), await readFileBytes(path), warnings));
+      return { path: null, text, recovery: null, madeFrom: path, warnings: warnings.map((w) => new DariError(w.key, w.params).toJSON()) };
+    }
+    // A PDF or Hangul file opens the import dialog with it as the Korean commentary (the window asks for the rest).
+    if ([".pdf", ".hwp", ".hwpx"].includes(extname(path).toLowerCase())) return { path: null, text: "", recovery: null, importFile: path };
     const text = await readProjectFile(path);
     if (untitled) return { path: null, text, recovery: await readRecovery(deps.userData, null) };
     await remember(path);
@@ -105,13 +129,28 @@ export function createHandlers(deps: HandlerDeps): DariApi {
 
     discardRecovery: (path) => result(() => discardRecovery(deps.userData, path)),
 
-    readTextForImport: ({ path, side }) =>
+    readTextForImport: ({ path, side, options }) =>
       result(async (): Promise<ImportedText | null> => {
         const target = path ?? (await deps.dialogs.openText(side));
         if (!target) return null;
         const bytes = await readFileBytes(target);
-        const { text, encoding } = await importText(basename(target), bytes);
-        return { path: target, text, encoding };
+        importing?.abort();
+        const abort = (importing = new AbortController());
+        try {
+          const r = await importText(basename(target), bytes, { ...layoutOptions(options), pdfAssets: readPdfAsset, onProgress: deps.onProgress, signal: abort.signal });
+          return { path: target, text: r.text, encoding: r.encoding, format: r.format, notes: r.notes, layout: r.layout };
+        } catch (e) {
+          // The window asks for the password and reads the same file again: it needs the path main chose.
+          if (e instanceof DariError && (e.key === "import:pdfPassword" || e.key === "import:pdfWrongPassword")) throw new DariError(e.key, { ...e.params, path: target });
+          throw e;
+        } finally {
+          if (importing === abort) importing = null;
+        }
+      }),
+
+    cancelImport: () =>
+      result(async () => {
+        importing?.abort();
       }),
 
     exportProject: (req: ExportRequest) =>

@@ -36,7 +36,8 @@ const dialogs: Dialogs = {
       properties: ["openFile"],
       filters: [
         { name: i18n().t("dialog.filterDari"), extensions: ["dari"] },
-        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff"] },
+        { name: i18n().t("dialog.filterInterchange"), extensions: ["tmx", "xlf", "xliff", "sdlxliff", "mqxliff", "qdpx"] },
+        { name: "PDF, HWP", extensions: ["pdf", "hwp", "hwpx"] },
       ],
     });
     return r.canceled ? null : r.filePaths[0];
@@ -46,7 +47,7 @@ const dialogs: Dialogs = {
     return r.canceled || !r.filePath ? null : r.filePath;
   },
   async openText() {
-    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md", "hwp", "hwpx"] }] });
+    const r = await dialog.showOpenDialog(win!, { properties: ["openFile"], filters: [{ name: i18n().t("dialog.filterText"), extensions: ["txt", "docx", "html", "htm", "md", "pdf", "hwp", "hwpx"] }] });
     return r.canceled ? null : r.filePaths[0];
   },
   async exportTo(suggestedName, extension) {

@@ -293,7 +293,14 @@ export class DariApp implements AppContext {
   async openFrom(request: () => Promise<Result<OpenedProject | null>>): Promise<boolean> {
     if (!(await this.confirmDiscard())) return false;
     const opened = await this.call(request());
+    if (opened?.importFile) {
+      const { openImportDialogWith } = await import("./features/import-dialog");
+      await openImportDialogWith(this, { side: "ko", path: opened.importFile });
+      return true;
+    }
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
+    // What an import left out (a .qdpx's pictures, a memory's other languages) stays in view, one line each.
+    if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
     this.editor.focus();
     return !!opened;
   }

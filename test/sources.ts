@@ -1,11 +1,14 @@
 // The real documents of ../shared/sources (PROVENANCE.md there says what each
 // holds and how it opens), for the import tests; never copied into the project.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const SOURCES = fileURLToPath(new URL("../../shared/sources/", import.meta.url));
+
+/** The names of the files of ../shared/sources that match a pattern. */
+export const sourceNames = (pattern: RegExp) => readdirSync(SOURCES).filter((f) => pattern.test(f));
 
 /** The bytes of one file of ../shared/sources. */
 export const source = (name: string) => new Uint8Array(readFileSync(join(SOURCES, name)));

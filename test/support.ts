@@ -2,7 +2,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,6 +90,11 @@ export function removeFolder(path: string): void {
 
 export function readBytes(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
+}
+
+/** The names of the files in a folder. */
+export function listFolder(path: string): string[] {
+  return readdirSync(path);
 }
 
 export function fileExists(path: string): boolean {

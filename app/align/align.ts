@@ -20,6 +20,8 @@ export interface AlignOptions {
   glossary?: readonly GlossaryEntry[];
   /** Replaces the built-in lexicon (tests, other language pairs of vocabulary). */
   lexicon?: readonly LexiconPair[];
+  /** Word pairs learned from the analyst's translation memory (app/align/learn.ts). */
+  learned?: readonly LexiconPair[];
 }
 
 /** Sentences of a document: paragraphs of sentences, per side. */
@@ -102,19 +104,34 @@ function modelFromPairs(pairs: [number, number][], prior: LengthModel): LengthMo
  * How often each bead shape occurs in this translation, from a first
  * alignment, smoothed towards the general priors (a translator who splits
  * long Korean sentences does it throughout). Omissions and additions (1-0,
- * 0-1) keep their general prior: they are too rare to count on one text.
+ * 0-1) are calibrated the same way but with a heavier hand on the general
+ * prior, and a run of them (a passage left untranslated) counts once: a
+ * translation with cuts has them throughout, but a first pass that mistakes
+ * a few free translations for omissions, or one long untranslated section,
+ * must not make every sentence cheap to leave out.
  */
 function shapePriors(beads: Bead[]): number[] {
   const PSEUDO = 30;
+  const ORPHAN_PSEUDO = 50;
   const orphan = (k: number) => SHAPES[k][0] === 0 || SHAPES[k][1] === 0;
-  const counts = PRIOR.map((p, k) => (orphan(k) ? 0 : p * PSEUDO));
+  const counts = PRIOR.map((p, k) => p * (orphan(k) ? ORPHAN_PSEUDO : PSEUDO));
+  let orphans = 0;
+  let previous = -1;
   for (const b of beads) {
     const k = SHAPES.findIndex(([a, c]) => a === b.koEnd - b.koStart && c === b.enEnd - b.enStart);
-    if (k >= 0 && !orphan(k)) counts[k]++;
+    if (k < 0) continue;
+    // A run of orphans of one side (a passage left untranslated) is one decision of the translator.
+    if (!(orphan(k) && k === previous)) {
+      counts[k]++;
+      if (orphan(k)) orphans++;
+    }
+    previous = k;
   }
-  const kept = PRIOR.reduce((a, p, k) => a + (orphan(k) ? p : 0), 0);
-  const total = counts.reduce((a, b) => a + b, 0);
-  return counts.map((c, k) => (orphan(k) ? PRIOR[k] : ((1 - kept) * c) / total));
+  // Orphans: their own rate over all beads; the other shapes share the rest.
+  const orphanTotal = PRIOR.reduce((a, p, k) => a + (orphan(k) ? p : 0), 0) * ORPHAN_PSEUDO + orphans;
+  const orphanShare = orphanTotal / (ORPHAN_PSEUDO + beads.length);
+  const rest = counts.reduce((a, c, k) => a + (orphan(k) ? 0 : c), 0);
+  return counts.map((c, k) => (orphan(k) ? (orphanShare * c) / orphanTotal : ((1 - orphanShare) * c) / rest));
 }
 
 function sum(a: ArrayLike<number>): number {

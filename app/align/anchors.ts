@@ -18,6 +18,7 @@ import { escapeRegExp } from "../text/normalize";
 /** The weight of one anchor of each kind before rarity is taken into account. */
 const KIND_WEIGHT: Record<string, number> = {
   n: 1.2, // number, year, day
+  a: 0.4, // a person's age: "김모(40)", "the 40-year-old", "a soldier, 26," (translators move it to the next sentence)
   m: 1.0, // month
   p: 1.2, // percentage
   c: 1.6, // citation year (2023a)
@@ -25,6 +26,7 @@ const KIND_WEIGHT: Record<string, number> = {
   x: 0.8, // proper noun through romanization
   g: 1.0, // glossary pair
   l: 0.6, // built-in lexicon pair
+  t: 0.8, // pair learned from the analyst's own translations (app/align/learn.ts)
   q: 0.7, // quotation
   "?": 0.8, // question
 };
@@ -32,6 +34,8 @@ const KIND_WEIGHT: Record<string, number> = {
 export interface AnchorOptions {
   glossary?: readonly GlossaryEntry[];
   lexicon?: readonly LexiconPair[];
+  /** Pairs learned from the analyst's memory (learnedLexicon in learn.ts). */
+  learned?: readonly LexiconPair[];
 }
 
 /** Anchors of every sentence of a document, as integer ids with weights. */
@@ -64,11 +68,18 @@ const STOP_NAMES = new Set(
 function numberAndCitationKeys(text: string, lang: "ko" | "en", out: Set<string>): void {
   const citations = findCitations(text);
   for (const c of citations) for (const y of c.years) out.add(`c:${y}`);
+  const ages = new Set<number>();
+  for (const m of text.matchAll(lang === "ko" ? KO_AGE : EN_AGE)) ages.add(Number(m[1] ?? m[2]));
   for (const n of findNumbers(withoutCitations(text, citations), lang)) {
-    const kind = n.kind === "month" ? "m" : n.kind === "percent" ? "p" : "n";
+    const kind = n.kind === "month" ? "m" : n.kind === "percent" ? "p" : ages.has(n.value) && n.kind === "number" ? "a" : "n";
     out.add(`${kind}:${n.value}`);
   }
 }
+
+// Ages: in parentheses after a name in Korean (이모(52) 씨, 병사(26)는), as
+// "52-year-old" or between commas after a noun in English.
+const KO_AGE = /[\uac00-\ud7a3]\((\d{1,3})(?:세|·[남여])?\)/g;
+const EN_AGE = /\b(\d{1,3})-year-old\b|[a-z], (\d{1,3}),/g;
 
 function enTokens(text: string): string[] {
   const words = text.toLowerCase().replace(/['’]s\b/g, "").match(EN_TOKEN) ?? [];
@@ -189,6 +200,7 @@ export function buildAnchors(ko: readonly string[], en: readonly string[], opts:
   const lex = new Lexicon();
   for (const p of opts.lexicon ?? BUILTIN_LEXICON) lex.add(`l:${p.id}`, p.ko, p.en);
   for (const g of opts.glossary ?? []) lex.add(`g:${g.id}`, [g.ko], [g.en]);
+  for (const p of opts.learned ?? []) lex.add(`t:${p.id}`, p.ko, p.en);
   const names = new NameMatcher(englishNames(en));
 
   const koSets = ko.map((s) => sentenceKeysKo(s, lex, names));

@@ -1,6 +1,7 @@
 // The alignment search: dynamic programming over beads (1-1, 1-0, 0-1, 2-1,
-// 1-2, 2-2, 1-3, 3-1) in a band around an expected path, so that time and
-// memory grow with the length of the document, not its square. One forward
+// 1-2, 2-2, 1-3, 3-1, 2-3, 3-2) in a band around an expected path, so that time and
+// memory grow with the length of the document, not its square (and a beam
+// inside the band skips pricing beads on no likely path). One forward
 // pass finds the best path (Viterbi) and the total probability of all paths
 // (forward sums); one backward pass gives, for every bead of the best path,
 // its posterior probability: the confidence shown to the analyst.
@@ -13,11 +14,11 @@
 import { sharedWeight } from "./anchors";
 
 export const SHAPES: readonly (readonly [number, number])[] = [
-  [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [1, 3], [3, 1],
+  [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [1, 3], [3, 1], [2, 3], [3, 2],
 ];
-/** Prior probability of each shape, in SHAPES order: Gale & Church's, with 1-3/3-1 added and
- *  omissions made a little likelier, as in commentaries translated with cuts and additions. */
-export const PRIOR: readonly number[] = [0.85, 0.02, 0.02, 0.045, 0.045, 0.01, 0.005, 0.005];
+/** Prior probability of each shape, in SHAPES order: Gale & Church's, with 1-3/3-1 and 2-3/3-2
+ *  added and omissions made a little likelier, as in commentaries translated with cuts and additions. */
+export const PRIOR: readonly number[] = [0.844, 0.02, 0.02, 0.045, 0.045, 0.01, 0.005, 0.005, 0.003, 0.003];
 
 export interface LengthModel {
   /** Expected English characters per Korean character. */
@@ -88,6 +89,12 @@ export const TUNING = {
   matchGain: 1.0,
   /** Cost per unit of anchor weight one side of a 1-1 (or n-m) bead has and the other lacks. */
   missCost: 0.35,
+  /**
+   * Share of the gain an anchor brings to a merged bead (2-2, 2-3, 3-2) when it
+   * lies in sentences at opposite ends of the two sides (a detail moved across
+   * the boundary, which two 1-1 beads explain as well).
+   */
+  crossingGain: 0.75,
   /** The same for the lone side of a 1-0 or 0-1 bead (omissions take their anchors with them). */
   orphanCost: 0,
   /** Cost of a Korean paragraph start where the English has none (and bonus where it has). */
@@ -102,7 +109,16 @@ export const TUNING = {
    * not calibrated probabilities (anchors count as if independent), and
    * without it the confidence is too sure of itself.
    */
-  temperature: 3,
+  temperature: 2.5,
+  /**
+   * Beam: no bead starts from a cell whose best path costs this much more
+   * than its row's best (its share of the posterior is below e^(-beam/T)),
+   * plus this much per English sentence between the two (so a long addition,
+   * a row of 0-1 beads whose costs add up, keeps its way out). It saves
+   * pricing beads on no likely path, most of them merged ones.
+   */
+  beam: 25,
+  beamPerSentence: 10,
 };
 
 function logAddCost(a: number, b: number): number {
@@ -174,7 +190,13 @@ class CostModel {
     this.narrowCost = -Math.log(1 - TUNING.tail);
     this.wideCost = -Math.log(TUNING.tail / Math.sqrt(TUNING.tailScale));
     this.seen = new Int32Array(input.weight.length);
+    this.where = new Int32Array(input.weight.length);
+    this.where2 = new Int32Array(input.weight.length);
   }
+
+  /** Per anchor, in which Korean (where) and English (where2) sentence of a merged bead it was seen (-1: several, -2: none). */
+  private where: Int32Array;
+  private where2: Int32Array;
 
   private readonly priorCost: number[];
   private readonly narrowCost: number;
@@ -197,6 +219,8 @@ class CostModel {
       if (TUNING.orphanCost === 0) return 0;
       for (let s = i; s < i1; s++) wk += ko.anchorTotal[s];
       for (let t = j; t < j1; t++) we += en.anchorTotal[t];
+    } else if (i1 - i > 1 && j1 - j > 1) {
+      return this.mergedAnchorCost(i, i1, j, j1);
     } else {
       // Stamps instead of sets: no allocation in the inner loop.
       const koStamp = ++this.stamp;
@@ -221,6 +245,58 @@ class CostModel {
     }
     if (i1 === i || j1 === j) return TUNING.orphanCost * (wk + we);
     return -TUNING.matchGain * shared + TUNING.missCost * (wk - shared + (we - shared));
+  }
+
+  /**
+   * The anchor cost of a bead of two or three sentences on both sides. An
+   * anchor found in one sentence of each side, at opposite ends of the bead
+   * (an age "(40)" in the first Korean sentence, "the 40-year-old" in the
+   * second English one), is as well explained by two 1-1 beads with a detail
+   * moved between them as by the merge: it costs nothing and gains only
+   * part of its weight, so it alone cannot pull two 1-1 beads into one.
+   */
+  private mergedAnchorCost(i: number, i1: number, j: number, j1: number): number {
+    const { ko, en, weight } = this.input;
+    const di = i1 - i;
+    const dj = j1 - j;
+    const koStamp = ++this.stamp;
+    let wk = 0;
+    for (let s = i; s < i1; s++) {
+      for (const id of ko.anchors[s]) {
+        if (this.seen[id] !== koStamp) {
+          this.seen[id] = koStamp;
+          this.where[id] = s - i;
+          wk += weight[id];
+        } else this.where[id] = -1;
+      }
+    }
+    const enStamp = ++this.stamp;
+    let we = 0;
+    let shared = 0;
+    let crossing = 0;
+    for (let t = j; t < j1; t++) {
+      for (const id of en.anchors[t]) {
+        const mark = this.seen[id];
+        if (mark === enStamp) {
+          if (this.where2[id] !== -2) this.where2[id] = -1;
+          continue;
+        }
+        this.seen[id] = enStamp;
+        this.where2[id] = mark === koStamp ? t - j : -2;
+        we += weight[id];
+      }
+    }
+    for (let t = j; t < j1; t++) {
+      for (const id of en.anchors[t]) {
+        const e = this.where2[id];
+        if (e === -2) continue;
+        this.where2[id] = -2;
+        const k = this.where[id];
+        if (e >= 0 && k >= 0 && Math.abs((k + 0.5) / di - (e + 0.5) / dj) >= 0.5) crossing += weight[id];
+        else shared += weight[id];
+      }
+    }
+    return -TUNING.matchGain * (shared + TUNING.crossingGain * crossing) + TUNING.missCost * (wk - shared - crossing + (we - shared - crossing));
   }
 
   /** Anchor costs by slot (end cell x shape), NaN until computed. */
@@ -268,6 +344,10 @@ class CostModel {
       if (di > 0 && koBreakHere) c += enBreakHere ? -b : b;
       // Once per English paragraph start inside a Korean paragraph: the bead that takes its first sentence.
       if (dj > 0 && enBreakHere && !koBreakHere) c += b / 2;
+      // An English sentence with no Korean at the start of both paragraphs: the
+      // paragraph starts match here, though the bead that takes the first Korean
+      // sentence starts one English sentence later (and pays for it).
+      if (di === 0 && koBreakHere && enBreakHere && !(j1 < en.len.length && en.breaks[j1] === 1)) c -= 2 * b;
       for (let t = j + 1; t < j1; t++) if (en.breaks[t]) c += b;
     }
     return c;
@@ -287,6 +367,10 @@ interface Pass {
   forward: Float64Array;
   /** Cost of the bead of each shape ending at each cell (Infinity: none), for the backward pass. */
   costs: Float32Array | null;
+  /** Per row, the lowest path cost reaching it (the beam's reference). */
+  rowBest: Float64Array;
+  /** Per row, the English position of that best. */
+  rowBestAt: Int32Array;
 }
 
 function newPass(band: Band, keepCosts: boolean): Pass {
@@ -296,12 +380,14 @@ function newPass(band: Band, keepCosts: boolean): Pass {
   const costs = keepCosts ? new Float32Array(band.size * SHAPES.length).fill(Infinity) : null;
   best[0] = 0;
   forward[0] = 0;
-  return { band, best, back, forward, costs };
+  const rowBest = new Float64Array(band.lo.length).fill(Infinity);
+  rowBest[0] = 0;
+  return { band, best, back, forward, costs, rowBest, rowBestAt: new Int32Array(band.lo.length) };
 }
 
 /** The forward pass over rows from..to (inclusive), in order. */
-function forwardRows(model: CostModel, pass: Pass, from: number, to: number): void {
-  const { band, best, back, forward, costs } = pass;
+function forwardRows(model: CostModel, pass: Pass, from: number, to: number, beam: number): void {
+  const { band, best, back, forward, costs, rowBest, rowBestAt } = pass;
   const keepCosts = costs !== null;
   const K = SHAPES.length;
   for (let i = from; i <= to; i++) {
@@ -317,6 +403,9 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number): vo
         if (i0 < 0 || j0 < 0) continue;
         const from = band.index(i0, j0);
         if (from < 0 || forward[from] === Infinity) continue;
+        // Beam: no bead starts where the path costs far more than the best of its row, allowing for
+        // the English sentences between the two (a long addition is a row of 0-1 beads whose costs add up).
+        if (i0 < i && best[from] > rowBest[i0] + beam + TUNING.beamPerSentence * Math.abs(j0 - rowBestAt[i0])) continue;
         const c = model.cost(k, i0, j0, here * K + k);
         if (c === Infinity) continue;
         if (costs) costs[here * K + k] = c / TUNING.temperature;
@@ -331,6 +420,10 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number): vo
       // Without posteriors the forward sums are not needed: reachability is enough.
       forward[here] = keepCosts ? f : b;
       back[here] = arg;
+      if (b < rowBest[i]) {
+        rowBest[i] = b;
+        rowBestAt[i] = j;
+      }
     }
   }
 }
@@ -416,6 +509,7 @@ export function* searchSteps(input: SearchInput): Generator<number, Bead[]> {
   const posteriors = input.posteriors !== false;
   const forwardShare = posteriors ? 0.7 : 1;
   let width = Math.max(4, input.width);
+  let beam = TUNING.beam;
   let center = input.center;
   let retries = 0;
   for (;;) {
@@ -431,12 +525,19 @@ export function* searchSteps(input: SearchInput): Generator<number, Bead[]> {
     }
     const pass = newPass(band, posteriors);
     for (let i = 0; i <= n; i += ROWS_PER_STEP) {
-      forwardRows(model, pass, i, Math.min(n, i + ROWS_PER_STEP - 1));
+      forwardRows(model, pass, i, Math.min(n, i + ROWS_PER_STEP - 1), beam);
       if (i + ROWS_PER_STEP <= n) yield (forwardShare * (i + ROWS_PER_STEP)) / (n + 1);
     }
     searchStats.cells += band.size;
     const end = band.index(n, m);
-    if (end < 0 || pass.best[end] === Infinity) throw new Error("alignment search found no path");
+    if (end < 0 || pass.best[end] === Infinity) {
+      // The beam cut every way to the end (a text stranger than any seen): search again without it.
+      if (beam !== Infinity) {
+        beam = Infinity;
+        continue;
+      }
+      throw new Error("alignment search found no path");
+    }
     const path: [number, number][] = [[n, m]];
     const shapes: number[] = [];
     let i = n;

@@ -87,6 +87,16 @@ function passageOf(b: Bead, previous: Bead | null, koPara: number[], enPara: num
 // ---------------------------------------------------------------------------
 // Re-alignment of existing passages.
 
+/** Whether a segment holds an inline code of an imported file. */
+function hasCodes(seg: PMNode): boolean {
+  let found = false;
+  seg.descendants((n) => {
+    if (n.type.name === "code") found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** A stretch of consecutive unconfirmed segments of one passage. */
 interface RunSource {
   passage: number;
@@ -138,7 +148,8 @@ function collectRuns(doc: PMNode, passages: (index: number) => boolean): RunSour
       current = [];
     };
     passage.forEach((seg, _so, s) => {
-      if (segmentAttrs(seg).confirmed) flush();
+      // A segment with inline codes (from a TMX or XLIFF) stays as it is: re-alignment works on text and would lose them.
+      if (segmentAttrs(seg).confirmed || hasCodes(seg)) flush();
       else {
         if (!current.length) first = s;
         current.push(seg);

@@ -6,7 +6,7 @@
 // consonant mode (ㅂㄹ ㅈㅅ finds 북러 정상) and a count of matches.
 import type { EditorState } from "prosemirror-state";
 import { SearchQuery, type SearchResult } from "prosemirror-search";
-import type { Side } from "../schema";
+import { sidePositionText, type Side } from "../schema";
 import { isParticleChain } from "../text/particles";
 import { choseongPattern, isChoseongQuery } from "../translate/choseong";
 
@@ -31,7 +31,8 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 function wholeWordAt(state: EditorState, r: SearchResult): boolean {
   const $from = state.doc.resolve(r.from);
-  const text = $from.parent.textContent;
+  // One character for each inline code, so offsets in the side and in its text agree.
+  const text = sidePositionText($from.parent);
   const start = $from.parentOffset;
   const end = start + (r.to - r.from);
   if (LETTER.test(text[start - 1] ?? "")) return false;

@@ -33,6 +33,8 @@ const steps: Step[] = [
     meta: { srcLang: "ko", tgtLang: "en", ...((file.meta as Raw) ?? {}) },
     doc: mapSegments(file.doc, (attrs) => ({ confidence: null, ...attrs })),
   }),
+  // 2 -> 3: a side may hold inline codes of imported TMX/XLIFF files; older files have none.
+  (file) => ({ ...file, version: 3 }),
 ];
 
 export function migrate(file: Raw, from: number): Raw {

@@ -2,11 +2,11 @@
 // (a readable path such as `passage 3 › segment 2 › ko` plus the JSON pointer)
 // and the reason; a file from a newer version is refused, never rewritten.
 import { Node as PMNode } from "prosemirror-model";
-import { schema, isSegmentStatus } from "../schema";
+import { schema, isSegmentStatus, CODE_KINDS } from "../schema";
 import { DariError } from "../errors";
 import { FORMAT_NAME, FORMAT_VERSION, emptyMeta, type Project, type ProjectMeta } from "./project";
 import { migrate } from "./migrate";
-import type { Code } from "../themes/codebook";
+import type { Code, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
 
 type Raw = Record<string, unknown>;
@@ -66,8 +66,18 @@ function validateMeta(v: unknown, place: Place): ProjectMeta {
   for (const k of ["title", "source", "author", "date", "created", "modified"] as const) {
     out[k] = v[k] === undefined ? (base[k] as string) : str(v, k, place);
   }
-  return { ...(out as unknown as ProjectMeta), srcLang: "ko", tgtLang: "en" };
+  const meta = out as unknown as ProjectMeta;
+  meta.origin = v.origin === undefined ? "" : str(v, "origin", place);
+  // The language pair: Korean and English, in either order; anything else is read as ko → en.
+  const src = typeof v.srcLang === "string" ? v.srcLang : "ko";
+  const tgt = typeof v.tgtLang === "string" ? v.tgtLang : "en";
+  const primary = (code: string) => (LANG_CODE.test(code) ? code.split(/[-_]/)[0].toLowerCase() : "");
+  const pair = `${primary(src)}>${primary(tgt)}`;
+  return { ...meta, ...(pair === "ko>en" || pair === "en>ko" ? { srcLang: src, tgtLang: tgt } : { srcLang: "ko", tgtLang: "en" }) };
 }
+
+/** A language tag as interchange files write them (BCP 47, or with an underscore). */
+const LANG_CODE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
 function stringList(v: unknown, place: Place, field: string): string[] {
   if (v === undefined) return [];
@@ -100,6 +110,7 @@ function validateCodebook(v: unknown, place: Place): Code[] {
     const color = str(c, "color", p, true) || "#888888";
     if (!/^#[0-9a-fA-F]{6}$/.test(color)) fail(p.key("color"), "badColor", { value: color.slice(0, 40) });
     const parent = c.parent === undefined || c.parent === null ? null : str(c, "parent", p);
+    if (c.codable !== undefined && typeof c.codable !== "boolean") fail(p.key("codable"), "notBoolean", { field: "codable" });
     return {
       id,
       label: bi("label"),
@@ -111,12 +122,30 @@ function validateCodebook(v: unknown, place: Place): Code[] {
         ko: stringList(kw?.ko, p.key("keywords").key("ko"), "keywords.ko"),
         en: stringList(kw?.en, p.key("keywords").key("en"), "keywords.en"),
       },
+      ...(c.codable === false ? { codable: false as const } : {}),
     };
   });
   codes.forEach((c, i) => {
     if (c.parent !== null && !ids.has(c.parent)) fail(place.key(i, `codebook › code ${i + 1}`).key("parent"), "unknownParent", { id: c.parent });
   });
   return codes;
+}
+
+/**
+ * REFI-QDA code sets kept for the round trip. A member that is no longer a code
+ * (deleted in the codebook panel, or by a merge) is left out rather than
+ * refusing the file: there is nothing of it to keep.
+ */
+function validateCodeSets(v: unknown, place: Place, codes: Code[]): CodeSet[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) fail(place, "notArray", { field: "codeSets" });
+  const ids = new Set(codes.map((c) => c.id));
+  return v.map((s, i) => {
+    const p = place.key(i, `codeSets › set ${i + 1}`);
+    if (!isObj(s)) fail(p, "notObject", { field: "set" });
+    const members = stringList(s.codes, p.key("codes"), "codes").filter((id) => ids.has(id));
+    return { guid: str(s, "guid", p), name: str(s, "name", p), description: str(s, "description", p, true), codes: members };
+  });
 }
 
 function validateGlossary(v: unknown, place: Place): GlossaryEntry[] {
@@ -141,9 +170,15 @@ function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
   if (v.content === undefined) return;
   if (!Array.isArray(v.content)) fail(place.key("content"), "notArray", { field: "content" });
   v.content.forEach((t, i) => {
-    const p = place.key("content").key(i, () => `${place.label} › text ${i + 1}`);
-    if (!isObj(t) || t.type !== "text") fail(p, "wrongNode", { expected: "text", found: isObj(t) ? String(t.type).slice(0, 40) : typeof t });
-    if (typeof t.text !== "string" || t.text.length === 0) fail(p.key("text"), "emptyText");
+    const p = place.key("content").key(i, () => `${place.label} › ${isObj(t) && t.type === "code" ? "code" : "text"} ${i + 1}`);
+    if (!isObj(t) || (t.type !== "text" && t.type !== "code")) fail(p, "wrongNode", { expected: "text", found: isObj(t) ? String(t.type).slice(0, 40) : typeof t });
+    if (t.type === "code") {
+      // An inline code of an imported file: its kind, id, original markup and label.
+      const a = t.attrs;
+      if (!isObj(a)) fail(p.key("attrs"), "notObject", { field: "attrs" });
+      if (!(CODE_KINDS as readonly unknown[]).includes(a.kind)) fail(p.key("attrs").key("kind"), "wrongNode", { expected: CODE_KINDS.join("|"), found: String(a.kind).slice(0, 40) });
+      for (const k of ["id", "xml", "label"]) if (a[k] !== undefined) str(a, k, p.key("attrs"));
+    } else if (typeof t.text !== "string" || t.text.length === 0) fail(p.key("text"), "emptyText");
     if (t.marks === undefined) return;
     if (!Array.isArray(t.marks)) fail(p.key("marks"), "notArray", { field: "marks" });
     t.marks.forEach((m, j) => {
@@ -232,6 +267,7 @@ export function parseProject(text: string): Project {
   const meta = validateMeta(file.meta, top.key("meta", "meta"));
   const codebook = validateCodebook(file.codebook, top.key("codebook", "codebook"));
   const glossary = validateGlossary(file.glossary, top.key("glossary", "glossary"));
+  const codeSets = validateCodeSets(file.codeSets, top.key("codeSets", "codeSets"), codebook);
   validateDoc(file.doc, top.key("doc", ""));
 
   let doc: PMNode;
@@ -241,5 +277,5 @@ export function parseProject(text: string): Project {
   } catch (e) {
     throw new DariError("file.invalidDoc", { reason: String((e as Error).message).slice(0, 200) });
   }
-  return { meta, codebook, glossary, doc };
+  return { meta, codebook, glossary, doc, ...(codeSets?.length ? { codeSets } : {}) };
 }

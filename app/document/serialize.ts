@@ -7,6 +7,8 @@ export interface DariFileJSON {
   meta: Project["meta"];
   codebook: Project["codebook"];
   glossary: Project["glossary"];
+  /** Only when the project has code sets (REFI-QDA), so other files stay as they were. */
+  codeSets?: Project["codeSets"];
   doc: unknown;
 }
 
@@ -17,6 +19,7 @@ export function toFileJSON(project: Project, now: Date = new Date()): DariFileJS
     meta: { ...project.meta, modified: now.toISOString() },
     codebook: project.codebook,
     glossary: project.glossary,
+    ...(project.codeSets?.length ? { codeSets: project.codeSets } : {}),
     doc: withoutEmptyConflicts(project.doc.toJSON()),
   };
 }

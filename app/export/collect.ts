@@ -7,6 +7,7 @@ import type { Project } from "../document/project";
 import type { Code } from "../themes/codebook";
 import { sideRanges, type ThemeSpan } from "../themes/annotations";
 import { SIDES, type SegmentStatus, type Side, type ThemeAttrs } from "../schema";
+import type { InlineCode, Piece } from "../import/inline";
 
 export interface Run {
   text: string;
@@ -25,6 +26,8 @@ export interface SegmentView {
   confidence: number | null;
   runs: Record<Side, Run[]>;
   text: Record<Side, string>;
+  /** Each side's text with its inline codes in place (what TMX and XLIFF write). */
+  pieces: Record<Side, Piece[]>;
 }
 
 export interface PassageView {
@@ -73,6 +76,32 @@ function sideRuns(node: PMNode): Run[] {
   return runs;
 }
 
+/** The offset in a side's text of a position in the side (inline codes have no text). */
+function textOffset(side: PMNode, pos: number): number {
+  let at = 0;
+  let text = 0;
+  side.forEach((child) => {
+    if (at >= pos) return;
+    const size = Math.min(child.nodeSize, pos - at);
+    if (child.isText) text += size;
+    at += child.nodeSize;
+  });
+  return text;
+}
+
+/** A side's text and inline codes in order (adjacent text joined). */
+function sidePieces(node: PMNode): Piece[] {
+  const out: Piece[] = [];
+  node.forEach((child) => {
+    if (child.isText) {
+      const last = out.length - 1;
+      if (last >= 0 && typeof out[last] === "string") out[last] = (out[last] as string) + child.text!;
+      else out.push(child.text!);
+    } else if (child.type.name === "code") out.push(child.attrs as InlineCode);
+  });
+  return out;
+}
+
 export function collect(project: Project): Collected {
   const passages: PassageView[] = [];
   const segments: SegmentView[] = [];
@@ -94,11 +123,14 @@ export function collect(project: Project): Collected {
         confidence: a.confidence,
         runs,
         text: { ko: sides.ko.textContent, en: sides.en.textContent },
+        pieces: { ko: sidePieces(sides.ko), en: sidePieces(sides.en) },
       };
       passage.segments.push(seg);
       segments.push(seg);
       for (const side of SIDES)
-        for (const r of sideRanges(sides[side])) {
+        for (const r0 of sideRanges(sides[side])) {
+          // Ranges count inline codes as one position each; exports count text only.
+          const r = { ...r0, from: textOffset(sides[side], r0.from), to: textOffset(sides[side], r0.to) };
           // One annotation per tag: its id and theme together.
           const key = `${r.id}\u0000${r.code}`;
           let ann = byId.get(key);

@@ -39,6 +39,6 @@ test("the reading formats offer label language, status, confidence and page; txt
   for (const f of ["html", "pdf", "docx"] as const) assert.deepEqual(offered(f), ["orientation", "showConfidence", "showStatus", "uiLanguage"], f);
   assert.deepEqual(offered("txt"), ["side"]);
   assert.deepEqual(offered("csv"), ["uiLanguage"]);
-  for (const f of ["tsv", "tmx", "xliff", "annotations", "qdc", "dari"] as const) assert.deepEqual(offered(f), [], f);
+  for (const f of ["tsv", "tmx", "xliff", "xliff12", "annotations", "qdc", "dari"] as const) assert.deepEqual(offered(f), [], f);
   assert.equal(formatOptions("pdf"), exporters.html!.options, "pdf is the html export printed");
 });

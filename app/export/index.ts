@@ -9,12 +9,14 @@ import { exportTsv, exportTxt } from "./plain";
 import { exportHtml } from "./html";
 import { exportTmx } from "./tmx";
 import { exportXliff } from "./xliff";
+import { exportXliff12 } from "./xliff12";
 import { exportAnnotations } from "./annotations";
 import { exportCsv } from "./csv";
 import { exportDocx } from "./docx";
 import { qdcExporter } from "./qdc";
+import { exportQdpx } from "./qdpx";
 
-export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "tsv", "txt", "annotations", "csv", "qdc", "dari"] as const;
+export const EXPORT_FORMATS = ["html", "pdf", "docx", "tmx", "xliff", "xliff12", "tsv", "txt", "annotations", "csv", "qdc", "qdpx", "dari"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Which format takes which of these: each exporter's `options` below. */
@@ -68,10 +70,12 @@ export const exporters: Partial<Record<ExportFormat, Exporter>> = {
   html: { extension: "html", mime: "text/html", options: READING, run: exportHtml },
   tmx: { extension: "tmx", mime: "application/x-tmx+xml", options: takes(), run: (p, o) => exportTmx(p, o) },
   xliff: { extension: "xlf", mime: "application/xliff+xml", options: takes(), run: exportXliff },
+  xliff12: { extension: "xlf", mime: "application/xliff+xml", options: takes(), run: exportXliff12 },
   annotations: { extension: "jsonld", mime: "application/ld+json", options: takes(), run: exportAnnotations },
   csv: { extension: "csv", mime: "text/csv", options: takes("uiLanguage"), run: exportCsv },
   docx: { extension: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", options: READING, run: exportDocx },
   qdc: qdcExporter,
+  qdpx: { extension: "qdpx", mime: "application/zip", options: takes(), run: exportQdpx },
 };
 
 /** The choices a format takes, with their defaults; pdf takes the html export's, which main prints. */

@@ -1,17 +1,25 @@
-// XLIFF 2.1: one <unit> per passage, one <segment> per segment, the segment's
-// `state` mapped from our status (new, draft -> initial; translated; reviewed).
-// The exact status, alignment data, memo and themes travel in the Metadata
-// module (mda), one metaGroup per segment, so .dari -> XLIFF -> .dari is
-// lossless; `subState="dari:<status>"` keeps new apart from draft for any tool.
+// XLIFF 2.1 (or the 2.x version an imported file had): one <unit> per
+// passage, one <segment> per segment, the segment's `state` mapped from our
+// status (new, draft -> initial; translated; reviewed). The exact status,
+// alignment data, memo and themes travel in the Metadata module (mda), one
+// metaGroup per segment, so .dari -> XLIFF -> .dari is lossless;
+// `subState="dari:<status>"` keeps new apart from draft for any tool. Memos
+// are also written as the unit's <note>s, for other tools to show.
+// A project imported from XLIFF 2 goes back as it came (app/import/origin.ts):
+// its languages and direction, file, group and unit attributes, ids, notes,
+// skeleton, originalData, other metadata and extensions, in their places.
 // Characters XML 1.0 cannot hold are written as <cp hex="..."/> (XLIFF 2 core).
 import type { Project } from "../document/project";
 import type { SegmentStatus } from "../schema";
 import type { ExportOptions } from "./index";
-import { collect, segmentThemeSpans } from "./collect";
-import { escapeAttr, escapeText, XML_INVALID } from "./escape";
+import { collect, segmentThemeSpans, type PassageView } from "./collect";
+import { escapeText } from "./escape";
 import { META_FIELDS } from "./meta";
+import { readOrigin, type LayoutItem, type OriginContainer } from "../import/origin";
+import { attrsXml, directionOf, nmtoken, sideXml, writeStructure } from "./xliff-structure";
 
 export const XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0";
+export const XLIFF22_NS = "urn:oasis:names:tc:xliff:document:2.2";
 export const MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0";
 
 export const XLIFF_STATE: Record<SegmentStatus, "initial" | "translated" | "reviewed"> = {
@@ -21,42 +29,58 @@ export const XLIFF_STATE: Record<SegmentStatus, "initial" | "translated" | "revi
   reviewed: "reviewed",
 };
 
-function xliffText(s: string): string {
-  let out = "";
-  let last = 0;
-  for (const m of s.matchAll(XML_INVALID)) {
-    out += escapeText(s.slice(last, m.index)) + `<cp hex="${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}"/>`;
-    last = m.index! + m[0].length;
-  }
-  return out + escapeText(s.slice(last));
-}
-
-/** XLIFF ids are NMTOKENs; ours usually are, others get a stand-in (the real id rides in mda). */
-function nmtoken(id: string, fallback: string): string {
-  return /^[\p{L}_:][\p{L}\p{N}_:.\-]*$/u.test(id) ? id : fallback;
-}
+const cp = (c: string) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}"/>`;
 
 const meta = (type: string, value: string) => `<mda:meta type="${type}">${escapeText(value)}</mda:meta>`;
+
+/** Where a kept metadata element is, so Dari's own groups go into it (a unit or file has one at most). */
+const METADATA = /^<([\w.-]+:)?metadata[\s>]/;
 
 export async function exportXliff(project: Project, options: ExportOptions = {}): Promise<string> {
   const data = collect(project);
   const spans = segmentThemeSpans(data);
+  const dir = directionOf(project);
+  const found = readOrigin(project.meta.origin, "xliff");
+  const origin = found && found.version.startsWith("2") ? found : null;
+  const version = origin?.version ?? "2.1";
   const fileMeta = META_FIELDS.filter((f) => project.meta[f]).map((f) => meta(f, project.meta[f]));
   if (project.codebook.length) fileMeta.push(meta("codebook", JSON.stringify(project.codebook)));
   if (project.glossary.length) fileMeta.push(meta("glossary", JSON.stringify(project.glossary)));
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="ko" trgLang="en">`,
-    `<file id="f1"${project.meta.title ? ` original="${escapeAttr(project.meta.title)}"` : ""}>`,
-  ];
-  if (fileMeta.length) out.push(`<mda:metadata><mda:metaGroup category="dari:project">${fileMeta.join("")}</mda:metaGroup></mda:metadata>`);
+  const projectGroup = fileMeta.length ? `<mda:metaGroup category="dari:project">${fileMeta.join("")}</mda:metaGroup>` : "";
+  const rootAttrs = { xmlns: version === "2.2" ? XLIFF22_NS : XLIFF_NS, ...(origin?.root ?? {}), "xmlns:mda": MDA_NS, version, srcLang: dir.srcLang, trgLang: dir.tgtLang };
+  rootAttrs.xmlns = version === "2.2" ? XLIFF22_NS : XLIFF_NS;
+  const out: string[] = [`<?xml version="1.0" encoding="UTF-8"?>`, `<xliff${attrsXml(rootAttrs)}>`];
   const total = data.segments.length;
-  for (const p of data.passages) {
-    const unitId = nmtoken(p.id, `p${p.number}`);
-    const groups: string[] = [];
+
+  const file = (f: OriginContainer | undefined, index: number) => {
+    const attrs = f ? { ...f.attrs } : { id: `f${index + 1}`, ...(project.meta.title ? { original: project.meta.title } : {}) };
+    const head = [...(f?.head ?? [])];
+    if (index === 0 && projectGroup) {
+      const at = head.findIndex((h) => METADATA.test(h));
+      if (at >= 0) head[at] = head[at].replace(/(<\/([\w.-]+:)?metadata>)$/, `${projectGroup}$1`);
+      else head.splice(head[0]?.startsWith("<skeleton") ? 1 : 0, 0, `<mda:metadata>${projectGroup}</mda:metadata>`);
+    }
+    return { open: `<file${attrsXml(attrs)}>${head.join("")}`, close: `</file>` };
+  };
+  const group = (g: OriginContainer) => ({ open: `<group${attrsXml(g.attrs)}>${g.head.join("")}`, close: `</group>` });
+
+  const unitIds = new Set<string>();
+  const unit = (p: PassageView) => {
+    const kept = origin?.units?.[p.id];
+    let unitId = kept?.attrs.id ?? nmtoken(p.id, `p${p.number}`);
+    // Unit ids are keys of the file: a second unit with one (a file that had it twice, a passage Dari split) gets its own.
+    if (unitIds.has(unitId)) unitId = `${unitId}-${p.number}`;
+    unitIds.add(unitId);
+    const groups: string[] = [...(kept?.mda ?? [])];
     const segs: string[] = [];
-    for (const s of p.segments) {
-      const segId = nmtoken(s.id, `s${s.number}`);
+    const notes: string[] = [];
+    const usedIds = new Set<string>();
+    p.segments.forEach((s, si) => {
+      const k = origin?.segments?.[s.id];
+      let segId = k?.id ?? nmtoken(s.id, `s${s.number}`);
+      // Segment ids are unique per unit; a segment Dari split off gets its own.
+      if (usedIds.has(segId)) segId = `s${s.number}`;
+      usedIds.add(segId);
       const m = [meta("id", s.id), meta("status", s.status)];
       if (s.confirmed) m.push(meta("confirmed", "true"));
       if (s.confidence !== null) m.push(meta("confidence", String(s.confidence)));
@@ -64,15 +88,45 @@ export async function exportXliff(project: Project, options: ExportOptions = {})
       const themes = spans.get(s);
       if (themes) m.push(meta("themes", JSON.stringify(themes)));
       groups.push(`<mda:metaGroup id="m-${segId}" category="dari:segment">${m.join("")}</mda:metaGroup>`);
-      segs.push(
-        `<segment id="${segId}" state="${XLIFF_STATE[s.status]}" subState="dari:${s.status}">` +
-          `<source xml:lang="ko">${xliffText(s.text.ko)}</source><target xml:lang="en">${xliffText(s.text.en)}</target></segment>`,
-      );
+      // The unit's notes go back as they came while the note that shows them is unchanged.
+      const original = si === 0 ? kept?.notes ?? [] : [];
+      if (original.length && s.note === original.map((n) => n.text).join("\n")) for (const n of original) notes.push(`<note${attrsXml(n.attrs)}>${escapeText(n.text)}</note>`);
+      else if (s.note) notes.push(`<note>${escapeText(s.note)}</note>`);
+      const segAttrs = { id: segId, ...(k?.attrs ?? {}), state: XLIFF_STATE[s.status], subState: `dari:${s.status}` };
+      const writeTarget = !k || k.target !== undefined || s.text[dir.target] !== "" || s.status !== "new";
+      // Dari's own segments say their languages; another tool's keep the attributes they had.
+      const sourceAttrs = k ? (k.source ?? {}) : { "xml:lang": dir.srcLang };
+      const targetAttrs = k ? (k.target ?? {}) : { "xml:lang": dir.tgtLang };
+      const target = writeTarget ? `<target${attrsXml(targetAttrs)}>${sideXml(s, dir.target, cp)}</target>` : "";
+      segs.push(`<segment${attrsXml(segAttrs)}><source${attrsXml(sourceAttrs)}>${sideXml(s, dir.source, cp)}</source>${target}</segment>`);
       if (options.onProgress && s.number % 1000 === 0) options.onProgress(s.number / total);
+    });
+    groups.unshift(`<mda:metaGroup category="dari:passage">${meta("id", p.id)}</mda:metaGroup>`);
+    const layout: LayoutItem[] = kept ? [...kept.layout] : [["mda"], ["notes"], ["seg"]];
+    if (!layout.some((l) => l[0] === "mda")) layout.unshift(["mda"]);
+    if (!layout.some((l) => l[0] === "notes")) {
+      const at = layout.findIndex((l) => l[0] === "seg" || (l[0] === "xml" && /^<(originalData|ignorable)[\s>]/.test(l[1])));
+      layout.splice(at < 0 ? layout.length : at, 0, ["notes"]);
     }
-    out.push(`<unit id="${unitId}"><mda:metadata><mda:metaGroup category="dari:passage">${meta("id", p.id)}</mda:metaGroup>${groups.join("")}</mda:metadata>`);
-    out.push(segs.join("\n"), `</unit>`);
-  }
-  out.push(`</file>`, `</xliff>`, ``);
+    let next = 0;
+    const body: string[] = [];
+    for (const item of layout) {
+      if (item[0] === "mda") body.push(`<mda:metadata>${groups.join("")}</mda:metadata>`);
+      else if (item[0] === "notes") {
+        if (notes.length) body.push(`<notes>${notes.join("")}</notes>`);
+      } else if (item[0] === "seg") {
+        if (next < segs.length) body.push(segs[next++]);
+      } else body.push(item[1]);
+    }
+    // Segments Dari added (a split) follow the last one written.
+    if (next < segs.length) {
+      const lastSeg = body.lastIndexOf(segs[next - 1]);
+      body.splice(lastSeg < 0 ? body.length : lastSeg + 1, 0, ...segs.slice(next));
+    }
+    out.push(`<unit${attrsXml({ ...(kept?.attrs ?? {}), id: unitId })}>${body.join("\n")}</unit>`);
+  };
+
+  writeStructure(out, data.passages, origin, file, group, unit);
+  out.push(`</xliff>`, ``);
   return out.join("\n");
 }

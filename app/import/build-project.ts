@@ -7,6 +7,7 @@ import { newId } from "../ids";
 import { DariError } from "../errors";
 import type { SegmentStatus, Side } from "../schema";
 import type { ThemeSpan } from "../themes/annotations";
+import { piecesText, type Piece } from "./inline";
 
 export interface ImportedSegment {
   id: string;
@@ -17,6 +18,8 @@ export interface ImportedSegment {
   confidence: number | null;
   note: string;
   themes: ThemeSpan[];
+  /** Each side's text with its inline codes (app/import/inline.ts), when the file had any. */
+  pieces?: { ko: Piece[]; en: Piece[] };
 }
 
 export interface ImportedPassage {
@@ -35,17 +38,34 @@ export interface ImportedProject {
 /** Line breaks inside a side are layout, not content (as in buildSegment). */
 const oneLine = (s: string) => s.replace(/\r\n?|\n/g, " ");
 
-function sideJSON(type: Side, text: string, spans: ThemeSpan[]): unknown {
-  const clean = oneLine(text);
+/**
+ * A side as document JSON: its text (or its pieces, text and inline codes)
+ * with the theme spans, whose offsets count text only, as marks.
+ */
+function sideJSON(type: Side, text: string, spans: ThemeSpan[], pieces?: Piece[]): unknown {
+  const parts: Piece[] = pieces && pieces.some((p) => typeof p !== "string") ? pieces : [text];
+  const clean = oneLine(piecesText(parts));
   const mine = spans.filter((s) => s.side === type && s.from < s.to && s.to <= clean.length);
-  const cuts = new Set([0, clean.length]);
-  for (const s of mine) cuts.add(s.from).add(s.to);
-  const points = [...cuts].sort((a, b) => a - b);
   const content: unknown[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [from, to] = [points[i], points[i + 1]];
-    const marks = mine.filter((s) => s.from <= from && s.to >= to).map((s) => ({ type: "theme", attrs: { code: s.code, id: s.id, note: s.note } }));
-    content.push(marks.length ? { type: "text", text: clean.slice(from, to), marks } : { type: "text", text: clean.slice(from, to) });
+  let at = 0;
+  for (const part of parts) {
+    if (typeof part !== "string") {
+      content.push({ type: "code", attrs: { kind: part.kind, id: part.id, xml: part.xml, label: part.label } });
+      continue;
+    }
+    const piece = oneLine(part);
+    const start = at;
+    const end = at + piece.length;
+    at = end;
+    const cuts = new Set([start, end]);
+    for (const s of mine) for (const x of [s.from, s.to]) if (x > start && x < end) cuts.add(x);
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [from, to] = [points[i], points[i + 1]];
+      const marks = mine.filter((s) => s.from <= from && s.to >= to).map((s) => ({ type: "theme", attrs: { code: s.code, id: s.id, note: s.note } }));
+      const t = clean.slice(from, to);
+      if (t) content.push(marks.length ? { type: "text", text: t, marks } : { type: "text", text: t });
+    }
   }
   return content.length ? { type, content } : { type };
 }
@@ -65,13 +85,23 @@ export function parseSpans(json: string | undefined): ThemeSpan[] {
   }
 }
 
-export function buildImportedProject(imp: ImportedProject, file: string): Project {
-  const used = new Set<string>();
-  const unique = (id: string, prefix: string) => {
-    const out = id && !used.has(id) ? id : newId(prefix);
-    used.add(out);
+/**
+ * Ids unique in the document (passages and segments together), as the file's
+ * own where they can be: an importer takes them first, so what it records
+ * about an id (app/import/origin.ts) is about the id the project keeps.
+ */
+export class IdPool {
+  private readonly used = new Set<string>();
+  take(id: string, prefix: string): string {
+    const out = id && !this.used.has(id) ? id : newId(prefix);
+    this.used.add(out);
     return out;
-  };
+  }
+}
+
+export function buildImportedProject(imp: ImportedProject, file: string): Project {
+  const pool = new IdPool();
+  const unique = (id: string, prefix: string) => pool.take(id, prefix);
   const passages = imp.passages.filter((p) => p.segments.length);
   if (!passages.length) throw new DariError("export:interchange.noSegments", { file });
   const doc = {
@@ -82,7 +112,7 @@ export function buildImportedProject(imp: ImportedProject, file: string): Projec
       content: p.segments.map((s) => ({
         type: "segment",
         attrs: { id: unique(s.id, "s"), status: s.status, confirmed: s.confirmed, note: s.note, confidence: s.confidence },
-        content: [sideJSON("ko", s.ko, s.themes), sideJSON("en", s.en, s.themes)],
+        content: [sideJSON("ko", s.ko, s.themes, s.pieces?.ko), sideJSON("en", s.en, s.themes, s.pieces?.en)],
       })),
     })),
   };

@@ -2,11 +2,12 @@
 // so the renderer can ask without bundling mammoth or iconv-lite.
 import type { ReflowMode } from "../text/reflow";
 
-export const IMPORT_FORMATS = ["txt", "docx", "html", "md", "hwp", "hwpx"] as const;
+export const IMPORT_FORMATS = ["txt", "docx", "html", "md", "pdf", "hwp", "hwpx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   txt: "txt", text: "txt", docx: "docx", html: "html", htm: "html", xhtml: "html", md: "md", markdown: "md",
+  pdf: "pdf",
   hwp: "hwp", hwpx: "hwpx",
 };
 

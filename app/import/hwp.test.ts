@@ -7,10 +7,9 @@ import CFB from "cfb";
 import { deflateSync, inflateSync } from "fflate";
 import { hwpText } from "./hwp";
 import { hwpxText } from "./hwpx";
-import { readdirSync } from "node:fs";
 import { importParagraphs, importText } from "./index";
 import { DariError } from "../errors";
-import { SOURCES, source, assertOpening } from "../../test/sources";
+import { SOURCES, source, sourceNames, assertOpening } from "../../test/sources";
 import { hwpFile, list, paragraph, type RecordSpec } from "../../test/hwp-file";
 import { TAG } from "./hwp-records";
 
@@ -29,7 +28,7 @@ test("each HWP of the sources opens with the text PROVENANCE.md gives", () => {
 });
 
 test("no page number in the body, and no control character or stray space in any paragraph, of any Hangul source", () => {
-  const files = readdirSync(SOURCES).filter((f) => /^hwpx?\d.*\.hwpx?$/.test(f));
+  const files = sourceNames(/^hwpx?\d.*\.hwpx?$/);
   assert.equal(files.length, 9);
   for (const f of files) {
     const read = f.endsWith(".hwpx") ? hwpxText : hwpText;

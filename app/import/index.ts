@@ -1,5 +1,5 @@
 // Importing one side of a bitext from a file: .txt (any of its encodings, PDF
-// extractions included), .docx, .html and .md, chosen by extension. Every
+// extractions included), .docx, .html, .md and .pdf (app/import/pdf, with its layout), chosen by extension. Every
 // importer yields text whose paragraphs are separated by blank lines, so one
 // reflow step (app/text/reflow) gives the paragraphs, with the layout detected
 // or forced, the same way for a file, a preview and the command line.
@@ -11,6 +11,7 @@ import { markdownParagraphs } from "./md";
 import { reflow, type ReflowMode, type ReflowOptions } from "../text/reflow";
 import type { TextLang } from "../text/sentences";
 import { importFormatOf, extensionOf, modeForFile, type ImportFormat } from "./formats";
+import type { PdfAssetReader } from "./pdf";
 
 export { importBitext, type BitextInput } from "./bitext";
 export { checkSides } from "./sides";
@@ -19,7 +20,7 @@ export { importFormatOf, modeForFile, IMPORT_FORMATS, type ImportFormat } from "
 export interface ImportedFileText {
   /** Paragraphs separated by blank lines (structured formats), or the text as it is (txt). */
   text: string;
-  encoding: TextEncoding | "docx" | "hwp" | "hwpx";
+  encoding: TextEncoding | "docx" | "pdf" | "hwp" | "hwpx";
   format: ImportFormat;
   /** Footnotes and endnotes found by a layout-aware importer (pdf, hwp, hwpx). */
   notes?: ImportedNote[];
@@ -68,11 +69,26 @@ export interface LayoutOptions {
   password?: string;
 }
 
+/** How to read a file: the analyst's layout switches, and what a PDF needs from the host. */
+export interface ImportOptions extends LayoutOptions {
+  /** Reads pdfjs's bundled CMaps and fonts (main and the CLI pass main/pdf-assets' reader). */
+  pdfAssets?: PdfAssetReader;
+  /** Progress (0..1) of a long read (a PDF's pages). */
+  onProgress?: (fraction: number) => void;
+  /** Cancels a long read. */
+  signal?: AbortSignal;
+}
+
 /** Reads a file to text for import. Throws DariError naming the file on bad input. */
-export async function importText(fileName: string, bytes: Uint8Array, options: LayoutOptions = {}): Promise<ImportedFileText> {
+export async function importText(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedFileText> {
   const format = importFormatOf(fileName);
   if (!format) throw new DariError("import:unsupported", { file: fileName, ext: `.${extensionOf(fileName)}` });
   if (bytes.length === 0) throw new DariError("import:empty", { file: fileName });
+  if (format === "pdf") {
+    if (!options.pdfAssets) throw new DariError("unexpected", { reason: "PDF import needs pdfjs's CMaps and fonts (pdfAssets)" });
+    const { readPdf } = await import("./pdf");
+    return readPdf(fileName, bytes, { ...options, assets: options.pdfAssets });
+  }
   if (format === "docx") {
     const paragraphs = await docxParagraphs(fileName, bytes);
     if (!paragraphs.length) throw new DariError("import:noParagraphs", { file: fileName });
@@ -95,15 +111,17 @@ export interface ImportedParagraphs {
   paragraphs: string[];
   mode: ReflowMode;
   lang: TextLang;
-  encoding: TextEncoding | "docx" | "hwp" | "hwpx";
+  encoding: TextEncoding | "docx" | "pdf" | "hwp" | "hwpx";
   format: ImportFormat;
+  notes?: ImportedNote[];
+  layout?: LayoutReport;
 }
 
 /** Reads a file and rebuilds its paragraphs. `options.mode` forces a layout ("auto" detects it). */
-export async function importParagraphs(fileName: string, bytes: Uint8Array, options: ReflowOptions = {}): Promise<ImportedParagraphs> {
-  const { text, encoding, format } = await importText(fileName, bytes);
+export async function importParagraphs(fileName: string, bytes: Uint8Array, options: ReflowOptions & ImportOptions = {}): Promise<ImportedParagraphs> {
+  const { text, encoding, format, notes, layout } = await importText(fileName, bytes, options);
   const mode = options.mode && options.mode !== "auto" ? options.mode : modeForFile(fileName);
-  const r = reflow(text, { ...options, mode });
+  const r = reflow(text, { lang: options.lang, mode });
   if (!r.paragraphs.length) throw new DariError("import:empty", { file: fileName });
-  return { ...r, encoding, format };
+  return { ...r, encoding, format, notes, layout };
 }

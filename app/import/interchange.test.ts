@@ -5,6 +5,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { importInterchange } from "./interchange";
 import { exportTmx } from "../export/tmx";
 import { exportXliff } from "../export/xliff";
+import { exportXliff12 } from "../export/xliff12";
 import { parseProject, serializeProject, type Project } from "../document/index";
 import { DariError } from "../errors";
 import { themedProject } from "../../test/fixtures/export-project";
@@ -32,21 +33,21 @@ function normalized(doc: PMNode): unknown {
 
 
 /** .dari on disk -> format -> file on disk -> import -> .dari on disk. */
-async function roundTrip(format: "tmx" | "xliff"): Promise<{ original: Project; back: Project; text: string }> {
+async function roundTrip(format: "tmx" | "xliff" | "xliff12"): Promise<{ original: Project; back: Project; text: string }> {
   const dir = tempFolder("dari-interchange-");
   const themed = themedProject();
   themed.glossary = [{ id: "g1", ko: "정상회담", en: "summit", note: "<&>", forbidden: ["meeting"] }];
   writeTestFile(join(dir, "a.dari"), serializeProject(themed));
   const original = parseProject(readText(join(dir, "a.dari")));
   const file = join(dir, format === "tmx" ? "a.tmx" : "a.xlf");
-  const text = format === "tmx" ? await exportTmx(original) : await exportXliff(original);
+  const text = format === "tmx" ? await exportTmx(original) : format === "xliff" ? await exportXliff(original) : await exportXliff12(original);
   writeTestFile(file, text);
   const imported = importInterchange(file, readText(file));
   writeTestFile(join(dir, "b.dari"), serializeProject(imported));
   return { original, back: parseProject(readText(join(dir, "b.dari"))), text };
 }
 
-for (const format of ["tmx", "xliff"] as const) {
+for (const format of ["tmx", "xliff", "xliff12"] as const) {
   test(`.dari -> ${format} -> .dari keeps every segment's text, alignment and status`, async () => {
     const { original, back, text } = await roundTrip(format);
     assert.equal(XMLValidator.validate(text), true);
@@ -124,7 +125,7 @@ test("billion laughs and external entities are refused at once with a clear erro
     const e = errorOf(() => importInterchange(name, text));
     assert.ok(performance.now() - start < 200, "no expansion happens");
     assert.equal(e.key, "export:interchange.doctype");
-    assert.match(e.message, new RegExp(`^${name.replace(".", "\\.")}: the file declares a DOCTYPE`));
+    assert.match(e.message, new RegExp(`^${name.replace(".", "\\.")}: the file declares entities in its DOCTYPE`));
     assert.doesNotMatch(e.message, /root:/);
   }
 });
@@ -132,14 +133,15 @@ test("billion laughs and external entities are refused at once with a clear erro
 test("broken and foreign files give errors naming the file and the place", () => {
   const cases: [string, string, string, RegExp][] = [
     ["a.tmx", `<tmx version="1.4"><body><tu><tuv xml:lang="ko"><seg>x</tuv></tu></body></tmx>`, "export:interchange.notXml", /^a\.tmx: not well-formed XML: .*\(line 1, column \d+\)/],
-    ["b.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"/>`, "export:interchange.notXliff", /b\.xlf: not an XLIFF 2 file/],
-    ["c.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ja" trgLang="en"/>`, "export:interchange.wrongLanguages", /ja → en/],
+    ["b.xlf", `<xliff xmlns="urn:example:not-xliff" version="1.2"/>`, "export:interchange.notXliff", /b\.xlf: not an XLIFF file/],
+    ["c.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ja" trgLang="en"/>`, "export:interchange.missingLanguages", /c\.xlf: Dari needs Korean and English, but the file contains ja, en$/],
     ["d.tmx", `<html/>`, "export:interchange.notTmx", /d\.tmx: not a TMX file \(the root element is “html”\)/],
     ["e.tmx", `<tmx version="1.4"><header/><body/></tmx>`, "export:interchange.noSegments", /e\.tmx: no segments/],
     ["f.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ko"><file id="f"><unit id="u"><segment state="done"><source>x</source></segment></unit></file></xliff>`, "export:interchange.badState", /f\.xlf, unit 1 › segment 1: unknown state “done”/],
     ["g.txt", `hello`, "export:interchange.unknownType", /g\.txt: Dari imports \.tmx and \.xlf/],
+    ["i.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="x" datatype="plaintext" source-language="ko" target-language="en"><body><trans-unit id="1"><source>가</source></trans-unit><bin-unit id="b1" mime-type="image/png"><bin-source><internal-file form="base64">AA==</internal-file></bin-source></bin-unit></body></file></xliff>`, "export:interchange.unsupported", /^i\.xlf, bin-unit b1: Dari does not take binary units \(<bin-unit>\)$/],
     // The validator gives no column for a file without any element: the place is the line alone.
-    ["h.tmx", `<?xml version="1.0"?>\n`, "export:interchange.notXml", /^h\.tmx: not well-formed XML: .*\(line 1\)$/],
+    ["h.tmx", `<?xml version="1.0"?>\n`, "export:interchange.notXml", /^h\.tmx: not well-formed XML: .*\(line 2\)$/],
   ];
   for (const [file, text, key, message] of cases) {
     const e = errorOf(() => importInterchange(file, text));
@@ -160,6 +162,27 @@ test("undefined entities and references to no character are refused with their p
     assert.match(e.message, message);
   }
   // Predefined entities, character references and CDATA that only looks like a reference are fine.
-  const ok = importInterchange("ok.tmx", `<tmx version="1.4"><header/><body><tu><tuv xml:lang="ko"><seg>&lt;&#xAC00;&#44032;<![CDATA[&nosuch;]]><!-- &nosuch; --></seg></tuv></tu></body></tmx>`);
+  const ok = importInterchange("ok.tmx", `<tmx version="1.4"><header/><body><tu><tuv xml:lang="ko"><seg>&lt;&#xAC00;&#44032;<![CDATA[&nosuch;]]><!-- &nosuch; --></seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>`);
   assert.equal(ok.doc.firstChild!.firstChild!.child(0).textContent, "<가가&nosuch;");
+});
+
+test("XLIFF 1.2: Dari's export is strict XLIFF 1.2, a trans-unit per passage with its segments as mrk, statuses as states", async () => {
+  const { xmllint, xliff12Driver } = await import("../../test/interop");
+  const p = themedProject();
+  const text = await exportXliff12(p);
+  assert.equal(xmllint(text, ["--schema", xliff12Driver("strict")]), "");
+  assert.equal([...text.matchAll(/<trans-unit /g)].length, 12);
+  assert.equal([...text.matchAll(/<mrk mtype="seg" mid="[^"]+">/g)].length, 49 * 2, "in seg-source and target");
+  assert.match(text, /<file original="북러 정상회담 논평" datatype="plaintext" source-language="ko" target-language="en">/);
+  // A unit's state is its least advanced segment's; reviewed units are approved.
+  const states = [...text.matchAll(/<trans-unit ([^>]*)>.*?<target state="([^"]+)"/g)].map((m) => [/approved="yes"/.test(m[1]), m[2]]);
+  assert.ok(states.length === 12 && states.every(([approved, state]) => approved === (state === "signed-off")));
+  assert.ok(states.every(([, s]) => ["needs-translation", "needs-review-translation", "translated", "signed-off"].includes(s as string)));
+});
+
+test("XLIFF 2.1 and TMX: Dari's own exports validate (XLIFF 2.0 core with the metadata module, TMX 1.4 DTD)", async () => {
+  const { xmllint, xliff2Driver, TMX14_DTD } = await import("../../test/interop");
+  const p = themedProject();
+  assert.equal(xmllint(await exportXliff(p), ["--schema", xliff2Driver("xliff-21")], "dari.xlf"), "");
+  assert.equal(xmllint(await exportTmx(p), ["--dtdvalid", TMX14_DTD], "dari.tmx"), "");
 });

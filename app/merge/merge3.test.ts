@@ -107,3 +107,12 @@ test("a file that is not a project is refused naming it", () => {
   const s0 = start();
   assert.throws(() => mergeProjectTexts(file(s0, "base"), { text: "{", file: "ours.dari" }, file(s0, "theirs")), /ours\.dari/);
 });
+
+test("code sets (REFI-QDA) added on either branch are both kept", () => {
+  const s0 = start();
+  const setOf = (guid: string, code: string) => ({ guid, name: guid, description: "", codes: [code] });
+  const a = s0.apply(updateProjectData(s0, s0.tr, { codeSets: [setOf("set-a", "space")] } as never));
+  const b = s0.apply(updateProjectData(s0, s0.tr, { codeSets: [setOf("set-b", "arms")] } as never));
+  const r = mergeProjectTexts(file(s0, "base"), file(a, "ours"), file(b, "theirs"));
+  assert.deepEqual(parseProject(r.text).codeSets?.map((c) => c.guid).sort(), ["set-a", "set-b"]);
+});

@@ -242,6 +242,9 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
   if (stamps.length) meta.modified = stamps[stamps.length - 1];
   const codebook = mergeEntries(base.codebook ?? [], ours.codebook ?? [], theirs.codebook ?? [], "codebook", kept);
   const glossary = mergeEntries(base.glossary ?? [], ours.glossary ?? [], theirs.glossary ?? [], "glossary", kept);
+  // Code sets (REFI-QDA <Sets>) are entries by their guid.
+  const sets = (f: ProjectFileJSON) => ((f.codeSets as { guid: string }[] | undefined) ?? []).map((e) => ({ ...e, id: e.guid }));
+  const codeSets = mergeEntries(sets(base), sets(ours), sets(theirs), "codeSets", kept).map(({ id: _id, ...set }) => set);
 
   const [bs, os, ts] = [segmentsOf(base), segmentsOf(ours), segmentsOf(theirs)];
   const changed = (side: Map<string, SegmentInfo>) => (id: string) => {
@@ -318,6 +321,8 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
     glossary,
     doc: { type: "doc", content: passages.length ? passages : ours.doc.content },
   };
+  if (codeSets.length) file.codeSets = codeSets;
+  else delete file.codeSets;
   return { file, conflicts, kept };
 }
 

@@ -332,3 +332,17 @@ export function reflow(text: string, options: ReflowOptions = {}): ReflowResult 
 export function reflowAsync(text: string, options: ReflowOptions = {}, onProgress?: (fraction: number) => void, sliceMs = 12): Promise<ReflowResult> {
   return runInSlices(reflowSteps(text, options), onProgress, sliceMs);
 }
+
+/**
+ * The Korean word-break judge of PDF reflow for lines already laid out by
+ * another reader (app/import/pdf-layout): given the lines of a document,
+ * whether a line break between two syllables is a word boundary.
+ */
+export function koreanLineBreakJudge(lines: readonly string[]): (before: string, after: string) => boolean {
+  const infos: LineInfo[] = [];
+  for (const raw of lines) {
+    const info = lineInfo(raw, false, 0);
+    if (info) infos.push(info);
+  }
+  return syllableJudge(infos);
+}

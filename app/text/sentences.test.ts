@@ -101,3 +101,50 @@ test("a quotation that ends with a terminator ends the sentence unless a quotati
   assert.deepEqual(split("그는 “좋다.” 고 말했다. 그는 “좋다.” 다음 날 떠났다.", "ko"), ["그는 “좋다.” 고 말했다.", "그는 “좋다.”", "다음 날 떠났다."]);
   assert.deepEqual(split('She asked "why?" and left. He said "No." Then he left.', "en"), ['She asked "why?" and left.', 'He said "No."', "Then he left."]);
 });
+
+// Issue 14, requirement 1: quotation marks never swallow the sentences that follow them.
+test("an unclosed quotation mark suppresses nothing: Korean endings and capitals still end sentences", () => {
+  assert.deepEqual(split("그는 “우리는 돕겠다. 그러나 조건이 있다. 회담은 끝났다.", "ko"), ["그는 “우리는 돕겠다.", "그러나 조건이 있다.", "회담은 끝났다."]);
+  assert.deepEqual(split('그는 "정말 그럴까? 아무도 몰라요. 다음이다.', "ko"), ['그는 "정말 그럴까?', "아무도 몰라요.", "다음이다."]);
+  assert.deepEqual(split("그는 ‘새로운 냉전이다. 러시아는 반대했다.", "ko"), ["그는 ‘새로운 냉전이다.", "러시아는 반대했다."]);
+  assert.deepEqual(split('He said, "We will help. But there are conditions. Then he left.', "en"), ['He said, "We will help.', "But there are conditions.", "Then he left."]);
+  assert.deepEqual(split("He said, “We will help. But there are conditions. Then he left.", "en"), ["He said, “We will help.", "But there are conditions.", "Then he left."]);
+  // An apostrophe is not the closing mark of an open single quote.
+  assert.deepEqual(split("Analysts call it ‘a new Cold War. Russia’s allies disagree. China is silent.", "en"), [
+    "Analysts call it ‘a new Cold War.", "Russia’s allies disagree.", "China is silent.",
+  ]);
+});
+
+test("a quoted paragraph left open (news style) and joined to the next one does not become one sentence", () => {
+  // Two paragraphs of a news story run together: the first quotation is never closed, the second one is.
+  const en = "“We will not stand by. The Far East is open to cooperation. “Our ties will grow,” he added. Analysts were skeptical.";
+  assert.deepEqual(split(en, "en"), ["“We will not stand by.", "The Far East is open to cooperation.", "“Our ties will grow,” he added.", "Analysts were skeptical."]);
+  const ko = "“우리는 좌시하지 않겠다. 극동은 협력에 열려 있다. “관계는 더 깊어질 것이다”라고 그는 덧붙였다. 전문가들은 회의적이었다.";
+  assert.deepEqual(split(ko, "ko"), ["“우리는 좌시하지 않겠다.", "극동은 협력에 열려 있다.", "“관계는 더 깊어질 것이다”라고 그는 덧붙였다.", "전문가들은 회의적이었다."]);
+  // A quotation closed far away is no quotation: a long stretch is split even before a reporting clause.
+  const long = Array.from({ length: 12 }, (_, i) => `The talks went on for day ${i + 1} without result.`).join(" ");
+  assert.equal(split(`"${long}" he said.`, "en").length, 12);
+});
+
+test("a quotation of several sentences that ends its sentence is split inside it, in both languages", () => {
+  assert.deepEqual(split("김정은은 “그를 후계자로 지명했다. 그러나 그는 결국 고립되고 말았다.” 이후의 일은 알려지지 않았다.", "ko"), [
+    "김정은은 “그를 후계자로 지명했다.", "그러나 그는 결국 고립되고 말았다.”", "이후의 일은 알려지지 않았다.",
+  ]);
+  assert.deepEqual(split("기시다 총리는 “안보 환경이 엄중하다. 일본은 함께 대응할 것이다.”", "ko"), ["기시다 총리는 “안보 환경이 엄중하다.", "일본은 함께 대응할 것이다.”"]);
+  assert.deepEqual(split('Kishida said, "The situation is severe. Japan will respond." Seoul agreed.', "en"), [
+    'Kishida said, "The situation is severe.', 'Japan will respond."', "Seoul agreed.",
+  ]);
+  assert.deepEqual(split("The agency reported: “The satellite entered orbit. Kim watched the launch.”", "en"), [
+    "The agency reported: “The satellite entered orbit.", "Kim watched the launch.”",
+  ]);
+});
+
+test("a quotation embedded in a reporting clause stays one sentence, in both languages", () => {
+  assert.deepEqual(split("그는 “협력은 계속된다. 제재는 무의미하다”고 말했다. 다음이다.", "ko"), ["그는 “협력은 계속된다. 제재는 무의미하다”고 말했다.", "다음이다."]);
+  assert.deepEqual(split("그는 “협력은 계속된다. 제재는 무의미하다.”라고 말했다.", "ko"), ["그는 “협력은 계속된다. 제재는 무의미하다.”라고 말했다."]);
+  assert.deepEqual(split("“협력은 계속된다. 제재는 무의미하다”는 입장이다.", "ko"), ["“협력은 계속된다. 제재는 무의미하다”는 입장이다."]);
+  assert.deepEqual(split('"Sending workers pays. It is a deal neither side can give up," one economist said. Next.', "en"), [
+    '"Sending workers pays. It is a deal neither side can give up," one economist said.', "Next.",
+  ]);
+  assert.deepEqual(split("“We will help. We have the technology” he told reporters. Next.", "en"), ["“We will help. We have the technology” he told reporters.", "Next."]);
+});

@@ -7,8 +7,12 @@
 // sentence, then white space or the end of the paragraph. Whether such a
 // candidate really ends the sentence depends on the word before it (Korean
 // endings, abbreviations, initials, numbers and dates) and the word after it.
-// Terminators inside brackets or quotes opened mid-sentence never split:
-// `(U.S.) 정부`, `“좋다.” 라고`.
+// Terminators inside brackets never split: `(U.S.) 정부`. Inside quotation
+// marks they split unless the quotation is embedded in a reporting clause
+// (`“…했다. …했다”고 말했다`, `"…. …," he said`): a quotation that ends its
+// sentence is as many sentences as it holds (`“…지명했다. 그러나 … 말았다.”`),
+// and a quotation mark that is never closed counts for nothing, so no quote,
+// closed far away or not at all, can swallow the sentences that follow it.
 
 export type TextLang = "ko" | "en";
 
@@ -39,6 +43,10 @@ const CLOSERS = new Set([...Object.values(OPEN_TO_CLOSE), '"', "'"]);
 const QUOTE_CLOSERS = new Set(['"', "”", "’", "»", "」", "』", "》", "〉"]);
 // Korean quotative endings after a closing quote: the quotation is inside the sentence.
 const KO_QUOTATIVE = /^(이?라(고|며|는|면서)|하(고|며|는|면서)|[고며는](?![\uac00-\ud7af]))/;
+// Quotation marks (titles in 《》〈〉 are not quotations: they never hold sentences).
+const QUOTE_OPENERS = new Set(['"', "“", "‘", "«", "「", "『"]);
+/** An embedded quotation longer than this is not one quotation but an unbalanced mark. */
+const MAX_EMBEDDED_QUOTE = 400;
 const PAIR_CHARS = new Set([...Object.keys(OPEN_TO_CLOSE), ...CLOSERS]);
 const OPENERS_AND_QUOTES = new Set([...Object.keys(OPEN_TO_CLOSE), '"', "'", "‘", "“"]);
 
@@ -89,6 +97,8 @@ function matchPairs(text: string): Map<number, number> {
       stack.push({ ch, at: i });
       continue;
     }
+    // An apostrophe (Russia’s, Koreas’ ties) closes nothing.
+    if (ch === "’" && /\p{L}/u.test(text[i - 1] ?? "") && (/\p{L}/u.test(text[i + 1] ?? "") || (text[i - 1] === "s" && /\s/.test(text[i + 1] ?? "")))) continue;
     if (CLOSERS.has(ch) && ch !== "'") {
       // Close the nearest matching opener; unmatched closers are ignored.
       for (let k = stack.length - 1; k >= 0; k--) {
@@ -166,6 +176,24 @@ function periodEnds(word: string, next: string, lang: TextLang, before: string):
   return true;
 }
 
+/**
+ * Is the quotation [at, close] part of a longer sentence: followed by a
+ * Korean quotative or particle (`”고 말했다`, `”라는`), or in English by a
+ * comma or a lower-case reporting clause (`," he said`, `" and`)?
+ */
+function quoteEmbedded(text: string, at: number, close: number, lang: TextLang): boolean {
+  let k = close + 1;
+  while (k < text.length && CLOSERS.has(text[k])) k++;
+  const rest = text.slice(k, k + 24);
+  if (lang === "ko") return /^[\uac00-\ud7a3]/.test(rest) || KO_QUOTATIVE.test(rest.trimStart());
+  let b = close - 1;
+  while (b > at && CLOSERS.has(text[b])) b--;
+  if (/[,;:\u2014\u2013-]/.test(text[b])) return true;
+  if (/^[,;:]/.test(rest)) return true;
+  const next = rest.trimStart();
+  return next.length > 0 && LOWER.test(next[0]);
+}
+
 function isEllipsis(term: string): boolean {
   return term === "…" || /^\.{2,}$/.test(term) || /^…+$/.test(term);
 }
@@ -219,7 +247,11 @@ export function sentenceSpans(text: string, lang: TextLang): SentenceSpan[] {
       }
       k++;
     }
-    const inside = stack.length > 0;
+    // Inside quotation marks only (no bracket), a sentence end splits unless the quotation is embedded.
+    let inside = stack.length > 0;
+    if (inside && stack.every((p) => QUOTE_OPENERS.has(text[p.at]))) {
+      inside = stack.some((p) => p.close - p.at < MAX_EMBEDDED_QUOTE && quoteEmbedded(text, p.at, p.close, lang));
+    }
     const atEnd = k >= text.length || /^[\s\u00a0\u3000\ufeff]*$/.test(text.slice(k));
     // `했다.그러나`: a Korean sentence end glued to the next sentence (a lost space, common in PDF text).
     const glued = lang === "ko" && !inside && !atEnd && k === j && term === "." && /[다요까죠]/.test(text[i - 1] ?? "") && /[\uac00-\ud7a3]/.test(text[k]);

@@ -4,7 +4,7 @@
 import { DariError } from "../errors";
 import { newId } from "../ids";
 import { PALETTE, paletteColor } from "./default-codebook";
-import type { Bilingual, Code, Codebook } from "./codebook";
+import type { Bilingual, Code, Codebook, CodeSet } from "./codebook";
 
 export function findCode(codebook: Codebook, id: string): Code | undefined {
   return codebook.find((c) => c.id === id);
@@ -155,9 +155,15 @@ export function normalizeShortcut(value: string): string {
  * takes the file's key if no other theme has that key. Every other incoming
  * theme is added at the end, under the theme its parent became; its colour is
  * the file's unless a theme already has it, then the first unused palette
- * colour, so no two themes look alike; its key only if free.
+ * colour, so no two themes look alike; its key only if free. Whether a theme
+ * can be applied (isCodable in REFI-QDA) is the file's.
  */
 export function mergeCodebook(codebook: Codebook, incoming: Codebook): Codebook {
+  return mergeCodebookMapped(codebook, incoming).codebook;
+}
+
+/** mergeCodebook, and which project theme each incoming id became (for the file's code sets). */
+export function mergeCodebookMapped(codebook: Codebook, incoming: Codebook): { codebook: Codebook; idOf: Map<string, string> } {
   const same = (a: string, b: string) => a.trim() !== "" && a.normalize("NFC").trim().toLowerCase() === b.normalize("NFC").trim().toLowerCase();
   // Which project theme each incoming one merges into: ids first, then labels.
   const into = new Map<Code, Code>();
@@ -185,12 +191,14 @@ export function mergeCodebook(codebook: Codebook, incoming: Codebook): Codebook 
   const merged = codebook.map((own) => {
     const c = fromFile.get(own.id);
     if (!c) return own;
+    const { codable: _was, ...rest } = own;
     return {
-      ...own,
+      ...rest,
       label: text(own.label, c.label),
       description: text(own.description, c.description),
       shortcut: keyFor(c, own.id, own.shortcut),
       keywords: { ko: words(own.keywords.ko, c.keywords.ko), en: words(own.keywords.en, c.keywords.en) },
+      ...(c.codable === false ? { codable: false as const } : {}),
     };
   });
   const ids = new Set(merged.map((c) => c.id));
@@ -207,5 +215,23 @@ export function mergeCodebook(codebook: Codebook, incoming: Codebook): Codebook 
     const parent = c.parent === null ? null : (idOf.get(c.parent) ?? c.parent);
     merged.push({ ...c, color, parent: parent !== null && ids.has(parent) ? parent : null, shortcut: keyFor(c, c.id, "") });
   }
-  return merged;
+  return { codebook: merged, idOf };
+}
+
+/**
+ * The project's code sets with a file's: a set with the same guid takes the
+ * file's name, description and members (the other tool is where sets are
+ * edited), a new one is added. `idOf` maps the file's code ids to the
+ * project's (mergeCodebookMapped).
+ */
+export function mergeCodeSets(own: readonly CodeSet[] | undefined, incoming: readonly CodeSet[], idOf: Map<string, string>): CodeSet[] {
+  const key = (g: string) => g.replace(/[{}]/g, "").toLowerCase();
+  const out = [...(own ?? [])];
+  for (const s of incoming) {
+    const set = { ...s, codes: [...new Set(s.codes.map((id) => idOf.get(id) ?? id))] };
+    const at = out.findIndex((o) => key(o.guid) === key(s.guid));
+    if (at >= 0) out[at] = set;
+    else out.push(set);
+  }
+  return out;
 }

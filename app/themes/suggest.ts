@@ -9,7 +9,7 @@
 // A suggestion is data, never an edit: the editor shows it as a decoration
 // until the analyst accepts it.
 import type { Node as PMNode } from "prosemirror-model";
-import type { Side } from "../schema";
+import { sidePositionText, type Side } from "../schema";
 import type { Codebook } from "./codebook";
 import { matchesStem, stripParticle } from "../text/particles";
 import { forEachSegment, segmentAnnotations } from "./annotations";
@@ -153,12 +153,14 @@ export function suggestInSegment(segment: PMNode, pos: number, codebook: Codeboo
   segment.forEach((sideNode) => {
     const side = sideNode.type.name as Side;
     const start = sidePos + 1;
-    for (const s of suggestInText(sideNode.textContent, side, codebook)) {
+    // Offsets of the text are positions in the side (one character per inline code).
+    const text = sidePositionText(sideNode);
+    for (const s of suggestInText(text, side, codebook)) {
       const from = start + s.from;
       const to = start + s.to;
       if (tagged.some((r) => r.code === s.code && r.from < to && r.to > from)) continue;
       const sug: Suggestion = { ...s, from, to, side, segmentId: segment.attrs.id, segmentPos: pos };
-      if (dismissed?.has(suggestionKey(sug, sideNode.textContent.slice(s.from, s.to)))) continue;
+      if (dismissed?.has(suggestionKey(sug, text.slice(s.from, s.to)))) continue;
       out.push(sug);
     }
     sidePos += sideNode.nodeSize;

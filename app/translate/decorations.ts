@@ -11,7 +11,7 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 import { AttrStep } from "prosemirror-transform";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
-import { schema, type SegmentStatus } from "../schema";
+import { schema, sidePositionText, type SegmentStatus } from "../schema";
 import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
@@ -80,7 +80,8 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
   const out: Decoration[] = [];
   const koStart = pos + 2;
   let hits = s.terms.get(segment);
-  if (!hits) s.terms.set(segment, (hits = s.matcher.find(segment.child(0).textContent)));
+  // One character per inline code, so a term's offsets are positions in the side.
+  if (!hits) s.terms.set(segment, (hits = s.matcher.find(sidePositionText(segment.child(0)))));
   for (const hit of hits) {
     // An element of its own (nodeName): a term inside a tagged span keeps both
     // tooltips, the theme's and the term's, instead of one overwriting the other.

@@ -1,21 +1,21 @@
 // QA checks of one segment, and of a document segment by segment.
 //
 // Each finding has a kind (number | citation | empty | hangul | term |
-// spacing), an i18n key in the "translate" namespace with its parameters, so
+// spacing | code), an i18n key in the "translate" namespace with its parameters, so
 // the panel shows it in the UI language and the CLI in English. Checks work
 // on one segment at a time and a document's results are cached per segment
 // node: ProseMirror shares unchanged nodes between states, so after an edit
 // only the edited segment is checked again.
 import type { Node as PMNode } from "prosemirror-model";
 import type { TFunction } from "i18next";
-import { sideText } from "../schema";
+import { sideText, type CodeAttrs } from "../schema";
 import { tEnglish } from "../i18n";
 import { findNumbers, formatNumber, type FoundNumber } from "../text/numbers";
 import { citedYears, findCitations, withoutCitations } from "../text/citations";
 import { GlossaryMatcher, normaliseEn, normalisedHas, withoutRendering } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 
-export const QA_KINDS = ["number", "citation", "empty", "hangul", "term", "spacing"] as const;
+export const QA_KINDS = ["number", "citation", "empty", "hangul", "term", "spacing", "code"] as const;
 export type QaKind = (typeof QA_KINDS)[number];
 
 export interface QaFinding {
@@ -169,6 +169,37 @@ function checkSpacing(ko: string, en: string): QaFinding[] {
   return out;
 }
 
+// ---------------------------------------------------------------- inline codes
+
+/** A code as QA compares it: a pair's halves and standalone codes apart, by id (or markup when it has none). */
+function codeKeys(side: PMNode): { key: string; label: string }[] {
+  const out: { key: string; label: string }[] = [];
+  side.forEach((n) => {
+    if (n.type.name !== "code") return;
+    const a = n.attrs as CodeAttrs;
+    out.push({ key: `${a.kind}\u0000${a.id || a.xml}`, label: a.label || a.xml });
+  });
+  return out;
+}
+
+/** Every inline code of the Korean must be in the English, and the English may add none (a file's markup must survive). */
+export function checkCodes(segment: PMNode): QaFinding[] {
+  const ko = codeKeys(segment.child(0));
+  const en = codeKeys(segment.child(1));
+  if (!ko.length && !en.length) return [];
+  // A segment not yet translated has its own finding.
+  if (!sideText(segment, "en").trim() && !en.length) return [];
+  const left = [...en];
+  const out: QaFinding[] = [];
+  for (const k of ko) {
+    const at = left.findIndex((e) => e.key === k.key);
+    if (at >= 0) left.splice(at, 1);
+    else out.push(finding("code", "codeMissing", { code: k.label }));
+  }
+  for (const e of left) out.push(finding("code", "codeExtra", { code: e.label }));
+  return out;
+}
+
 /** The findings for one segment's Korean and English. */
 export function checkSegment(ko: string, en: string, matcher: GlossaryMatcher | null = null): QaFinding[] {
   if (!en.trim()) return ko.trim() ? [finding("empty", "empty")] : [];
@@ -193,7 +224,7 @@ export class QaChecker {
   segment(node: PMNode): QaFinding[] {
     let found = this.cache.get(node);
     if (!found) {
-      found = checkSegment(sideText(node, "ko"), sideText(node, "en"), this.matcher);
+      found = [...checkSegment(sideText(node, "ko"), sideText(node, "en"), this.matcher), ...checkCodes(node)];
       this.cache.set(node, found);
     }
     return found;

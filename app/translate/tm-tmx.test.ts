@@ -36,5 +36,9 @@ test("a TMX without Korean–English pairs is refused with the file name", () =>
   // Only the unit without English is left.
   const onlyKo = tmx.replace(/ *<tu>.*xml:lang="en.*\n/g, "");
   assert.match(onlyKo, /번역되지 않은 문장/);
-  assert.throws(() => tmUnitsFromTmx(onlyKo, "memory.tmx"), (e: unknown) => e instanceof DariError && e.key === "translate:errors.tmxNoUnits" && /memory\.tmx/.test(e.message));
+  // A memory with no English at all is refused by the reader, naming the languages it holds.
+  assert.throws(() => tmUnitsFromTmx(onlyKo, "memory.tmx"), (e: unknown) => e instanceof DariError && e.key === "export:interchange.missingLanguages" && /^memory\.tmx: .*contains ko$/.test(e.message));
+  // English in the file but in no unit that also has Korean: no pairs for the memory.
+  const unpaired = onlyKo.replace("</body>", `<tu><tuv xml:lang="en"><seg>Alone.</seg></tuv></tu></body>`);
+  assert.throws(() => tmUnitsFromTmx(unpaired, "memory.tmx"), (e: unknown) => e instanceof DariError && e.key === "translate:errors.tmxNoUnits" && /memory\.tmx/.test(e.message));
 });

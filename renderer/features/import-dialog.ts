@@ -4,15 +4,22 @@
 // Main reads and decodes the files (readTextForImport); reflowing runs here in
 // slices with a progress bar (reflowAsync) so a long text never freezes the
 // window. Sides that look swapped are refused before any project is made.
+// A PDF (or another layout-aware format) also shows what was detected (pages,
+// columns, running headers, footnotes, tables) with a switch for each, asks
+// for the password of an encrypted file, and reports main's progress reading
+// its pages with a Stop button.
 import "./import-dialog.css";
 import crelt from "crelt";
 import type { Feature, AppContext } from "../feature";
 import type { ImportedText } from "../../app/ipc";
+import type { LayoutOptions, LayoutReport } from "../../app/import/index";
 import type { Side } from "../../app/schema";
 import { reflowAsync, REFLOW_MODES, type ReflowMode, type ReflowResult } from "../../app/text/reflow";
 import { modeForFile } from "../../app/import/formats";
 import { checkSides } from "../../app/import/sides";
 import { importBitextAsync } from "../../app/import/bitext";
+import { learnedLexicon } from "../../app/align/learn";
+import { loadLearnedLexicon } from "./translate/user-data";
 import { baseName } from "../../app/import/formats";
 import { trapTab } from "../dialog";
 
@@ -23,7 +30,23 @@ interface SideState {
   file: ImportedText | null;
   mode: ReflowMode | "auto";
   result: ReflowResult | null;
+  /** The analyst's switches for a layout-aware file (and its password). */
+  options?: LayoutOptions;
+  /** An encrypted file waiting for its password: its path, and whether the last one was wrong. */
+  locked?: { path: string; wrong: boolean };
 }
+
+/** The detection switches of the preview, in order, and the report figure each goes with. */
+const SWITCHES: { key: "removeHeaders" | "columns" | "footnotes" | "tables"; figure: keyof LayoutReport }[] = [
+  { key: "removeHeaders", figure: "headersRemoved" },
+  { key: "columns", figure: "columnPages" },
+  { key: "footnotes", figure: "footnotes" },
+  { key: "tables", figure: "tables" },
+];
+
+/** The dialog on screen, which main's progress reports go to. */
+let current: ImportDialog | null = null;
+const listening = new WeakSet<AppContext>();
 
 
 
@@ -33,6 +56,9 @@ class ImportDialog {
   private error = crelt("div", { class: "dari-import-error", role: "alert" });
   private progress = crelt("progress", { class: "dari-import-progress", max: "1", value: "0", hidden: "" }) as HTMLProgressElement;
   private progressLabel = crelt("span", { class: "dari-import-progress-label", "aria-live": "polite" });
+  private stopButton = crelt("button", { type: "button", "data-action": "import-stop", hidden: "", onclick: () => void this.ctx.api.cancelImport() }) as HTMLButtonElement;
+  /** Main is reading a file for this side (its pages report progress). */
+  private reading: Side | null = null;
   private createButton: HTMLButtonElement;
   private sections: Record<Side, HTMLElement>;
   private backdrop: HTMLElement;
@@ -59,7 +85,7 @@ class ImportDialog {
       this.sections.ko,
       this.sections.en,
       crelt("label", { class: "dari-import-title-row" }, crelt("span", t("import:dialog.titleLabel")), this.titleInput),
-      crelt("div", { class: "dari-import-status" }, this.progress, this.progressLabel),
+      crelt("div", { class: "dari-import-status" }, this.progress, this.progressLabel, this.stopButton),
       this.error,
       crelt(
         "div",
@@ -68,6 +94,7 @@ class ImportDialog {
         this.createButton,
       ),
     );
+    this.stopButton.textContent = t("import:layout.stop");
     this.backdrop = crelt("div", { class: "dari-dialog-backdrop" }, this.dialog);
     this.backdrop.addEventListener("keydown", (e) => this.onKey(e));
     this.render("ko");
@@ -118,6 +145,8 @@ class ImportDialog {
         : null,
     );
     const children: (HTMLElement | null)[] = [head];
+    if (state.locked) children.push(this.passwordForm(side, state.locked));
+    if (state.file?.layout) children.push(this.layoutSummary(side, state.file.layout, state.options ?? {}));
     if (state.file) {
       const detected = state.result?.mode;
       const select = crelt(
@@ -147,19 +176,104 @@ class ImportDialog {
   }
 
   private async choose(side: Side): Promise<void> {
+    await this.read(side, null, {});
+  }
+
+  /**
+   * Has main read a file for a side (`path` null asks the user) with the
+   * analyst's switches, showing the pages read and a Stop button meanwhile;
+   * an encrypted PDF leaves the side waiting for its password.
+   */
+  async read(side: Side, path: string | null, options: LayoutOptions): Promise<void> {
     this.showError(null);
+    this.busy++;
+    this.reading = side;
+    this.updateButtons();
     let r;
     try {
-      r = await this.ctx.api.readTextForImport({ path: null, side });
+      r = await this.ctx.api.readTextForImport({ path, side, options });
     } catch (e) {
       return this.showError(e);
+    } finally {
+      this.busy--;
+      this.reading = null;
+      this.stopButton.hidden = true;
+      if (!this.busy) {
+        this.progress.hidden = true;
+        this.progressLabel.textContent = "";
+      }
+      this.updateButtons();
     }
-    if (!r.ok) return this.showError(r.error);
+    if (!r.ok) {
+      const { key, params } = r.error;
+      if ((key === "import:pdfPassword" || key === "import:pdfWrongPassword") && typeof params.path === "string") {
+        this.sides[side] = { ...this.sides[side], locked: { path: params.path, wrong: key === "import:pdfWrongPassword" }, options };
+        this.render(side);
+        this.sections[side].querySelector<HTMLInputElement>("input[type=password]")?.focus();
+      }
+      return this.showError(r.error);
+    }
     if (!r.value) return;
-    this.sides[side] = { file: r.value, mode: "auto", result: null };
+    this.sides[side] = { file: r.value, mode: "auto", result: null, options };
     if (side === "ko" && !this.titleInput.value) this.titleInput.value = baseName(r.value.path).replace(/(\.(ko|en|pdf))*\.[^.]+$/i, "");
     this.render(side);
     await this.reflow(side);
+  }
+
+  /** Main's progress reading the pages of a file. */
+  showProgress(fraction: number): void {
+    if (!this.reading) return;
+    this.progress.hidden = false;
+    this.stopButton.hidden = false;
+    this.progress.value = fraction;
+    this.progressLabel.textContent = this.ctx.t("import:layout.reading", { percent: Math.round(fraction * 100) });
+  }
+
+  private passwordForm(side: Side, locked: { path: string; wrong: boolean }): HTMLElement {
+    const t = this.ctx.t;
+    const input = crelt("input", { type: "password", "data-action": `import-password-${side}`, autocomplete: "off" }) as HTMLInputElement;
+    const open = () => void this.read(side, locked.path, { ...(this.sides[side].options ?? {}), password: input.value });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        open();
+      }
+    });
+    return crelt(
+      "div",
+      { class: "dari-import-password", "data-wrong": String(locked.wrong) },
+      crelt("label", crelt("span", `${baseName(locked.path)} · ${t("import:layout.password")}`), input),
+      crelt("button", { type: "button", "data-action": `import-password-open-${side}`, onclick: open }, t("import:layout.open")),
+    );
+  }
+
+  /** What a layout-aware import found, with a switch for each (changing one reads the file again). */
+  private layoutSummary(side: Side, report: LayoutReport, options: LayoutOptions): HTMLElement {
+    const t = this.ctx.t;
+    const facts = [crelt("li", { "data-figure": "pages" }, t("import:layout.pages", { count: report.pages ?? 0 }))];
+    const switches: HTMLElement[] = [];
+    for (const { key, figure } of SWITCHES) {
+      const count = report[figure];
+      if (typeof count !== "number") continue;
+      facts.push(crelt("li", { "data-figure": figure }, t(`import:layout.${figure}`, { count })));
+      const on = key === "tables" ? options.tables !== "skip" : options[key] !== false;
+      const box = crelt("input", { type: "checkbox", "data-action": `import-layout-${side}-${key}` }) as HTMLInputElement;
+      box.checked = on;
+      box.addEventListener("change", () => {
+        const file = this.sides[side].file;
+        if (!file) return;
+        const next: LayoutOptions = { ...options, [key]: key === "tables" ? (box.checked ? "passages" : "skip") : box.checked };
+        void this.read(side, file.path, next);
+      });
+      switches.push(crelt("label", { class: "dari-import-switch" }, box, crelt("span", t(`import:layout.${key}`))));
+    }
+    return crelt(
+      "div",
+      { class: "dari-import-layout", "data-side": side },
+      crelt("div", { class: "dari-import-count" }, t("import:layout.detected")),
+      crelt("ul", facts),
+      crelt("div", { class: "dari-import-switches" }, switches),
+    );
   }
 
   private remove(side: Side): void {
@@ -222,7 +336,18 @@ class ImportDialog {
     let project;
     try {
       // Aligned between frames, so the window stays responsive and shows how far it got.
-      project = await importBitextAsync({ ko: ko.result.paragraphs, en: enParagraphs, title: this.titleInput.value.trim() || names.ko, source: names.ko }, (f) => {
+      // Notes are placed by main's paragraphs: kept unless another layout was forced on the side.
+      const notesOf = (s: SideState) => (s.mode === "auto" ? s.file?.notes : undefined);
+      const input = {
+        ko: ko.result.paragraphs,
+        en: enParagraphs,
+        title: this.titleInput.value.trim() || names.ko,
+        source: names.ko,
+        learned: learnedLexicon(loadLearnedLexicon()),
+        koNotes: notesOf(ko),
+        enNotes: notesOf(en),
+      };
+      project = await importBitextAsync(input, (f) => {
         this.progress.value = f;
         this.progressLabel.textContent = this.ctx.t("import:dialog.aligning", { percent: Math.round(f * 100) });
       });
@@ -239,9 +364,33 @@ class ImportDialog {
   }
 }
 
+function openDialog(ctx: AppContext): ImportDialog {
+  if (!listening.has(ctx)) {
+    listening.add(ctx);
+    ctx.api.onProgress((f) => current?.showProgress(f));
+  }
+  const dialog = new ImportDialog(ctx);
+  current = dialog;
+  void dialog.closed.then(() => {
+    if (current === dialog) current = null;
+  });
+  return dialog;
+}
+
 /** Opens the import dialog; resolves when it closes. */
 export function openImportDialog(ctx: AppContext): Promise<void> {
-  return new ImportDialog(ctx).closed;
+  return openDialog(ctx).closed;
+}
+
+/**
+ * Opens the import dialog with a file already chosen for one side (File ›
+ * Open of a PDF, a file dropped on the window); resolves when it closes.
+ * The path must be one main obtained (an open dialog, a drop, the command line).
+ */
+export function openImportDialogWith(ctx: AppContext, file: { side: Side; path: string }): Promise<void> {
+  const dialog = openDialog(ctx);
+  void dialog.read(file.side, file.path, {});
+  return dialog.closed;
 }
 
 export const importFeature: Feature = {

@@ -7,11 +7,11 @@
 import crelt from "crelt";
 import type { EditorState, Command } from "prosemirror-state";
 import type { PanelView, AppContext } from "../../feature";
-import { projectData } from "../../../app/project-state";
+import { projectData, updateProjectData } from "../../../app/project-state";
 import type { Code } from "../../../app/themes/codebook";
-import { codeTree, makeCode, mergeCodebook } from "../../../app/themes/codebook-ops";
+import { codeTree, makeCode, mergeCodebookMapped, mergeCodeSets } from "../../../app/themes/codebook-ops";
 import { defaultCodebook } from "../../../app/themes/default-codebook";
-import { importQdc } from "../../../app/themes/qdc";
+import { readQdc } from "../../../app/themes/qdc";
 import { setCodebook } from "../../../app/themes/codebook-history";
 import {
   addCodeCommand, applyTheme, countAnnotations, deleteCodeCommand, moveCodeCommand, nestCodeCommand, updateCodeCommand, type OnDelete,
@@ -213,10 +213,12 @@ export class CodebookPanel implements PanelView {
 
   private async readQdc(file: File): Promise<void> {
     try {
-      const incoming = importQdc(await file.text(), file.name);
+      const { codebook: incoming, sets } = readQdc(await file.text(), file.name);
       this.run((state, dispatch) => {
-        const before = projectData(state).codebook;
-        if (dispatch) dispatch(setCodebook(state.tr, before, mergeCodebook(before, incoming)));
+        const data = projectData(state);
+        const { codebook, idOf } = mergeCodebookMapped(data.codebook, incoming);
+        // The file's code groups (ATLAS.ti, MAXQDA) come along, in the same undoable step.
+        if (dispatch) dispatch(updateProjectData(state, state.tr, sets.length ? { codebook, codeSets: mergeCodeSets(data.codeSets, sets, idOf) } : { codebook }));
         return true;
       });
       this.ctx.notify(this.ctx.t("themes:codebook.imported", { n: incoming.length, file: file.name }));

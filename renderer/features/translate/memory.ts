@@ -6,11 +6,16 @@ import type { EditorState } from "prosemirror-state";
 import type { Node as PMNode } from "prosemirror-model";
 import { TranslationMemory, unitsFromDoc, type TmMatch, type TmUnit, type ConcordanceHit } from "../../../app/translate/tm";
 import { projectData } from "../../../app/project-state";
-import { loadMemory, saveMemory, recordUnits, type MemoryRecord } from "./user-data";
+import { loadMemory, saveMemory, recordUnits, saveLearnedLexicon, type MemoryRecord } from "./user-data";
+import { LexiconLearner } from "../../../app/align/learn";
 
 const REBUILD_IDLE_MS = 1200;
 /** The pause in typing after which the open project's record in the user memory is brought up to date (a book takes ~0.1 s). */
 const REMEMBER_IDLE_MS = 5000;
+/** The pause after a change of the user memory before its learned word pairs are stored. */
+const LEARN_IDLE_MS = 2000;
+/** Units of one record counted into the learned lexicon: enough to learn from, bounded so a huge TMX never freezes the window. */
+const LEARN_UNITS = 3000;
 
 export function projectKey(state: EditorState): string {
   const meta = projectData(state).meta;
@@ -34,11 +39,16 @@ export class DeskMemory {
   readonly ready: Promise<void>;
   /** Called when a rebuild may have changed the matches. */
   onChange: () => void = () => {};
+  /** Word pairs learned from the records (issue 14), and the units each record was counted with. */
+  private learner = new LexiconLearner();
+  private learnedUnits = new Map<string, MemoryRecord["units"]>();
+  private learnTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     this.ready = loadMemory().then((r) => {
       // What was remembered while the store was being read is newer than what it holds.
       this.records = [...r.filter((x) => !this.records.some((y) => y.key === x.key)), ...this.records];
+      for (const x of this.records) this.learn(x);
       this.otherFor = "";
       this.onChange();
     });
@@ -106,13 +116,30 @@ export class DeskMemory {
     if (!record.units.length) return;
     // Kept here too, so that a project opened later in this window finds it.
     this.records = [...this.records.filter((r) => r.key !== record.key), record];
+    this.learn(record);
     void saveMemory(record);
+  }
+
+  /**
+   * Counts a record's units into the learned lexicon, in place of what it
+   * held before, and stores the learned pairs after a pause: the aligner of
+   * the next import or re-alignment finds them beside the user glossary.
+   */
+  private learn(record: MemoryRecord): void {
+    const before = this.learnedUnits.get(record.key);
+    const units = record.units.slice(0, LEARN_UNITS);
+    if (before) this.learner.add(before, -1);
+    this.learner.add(units);
+    this.learnedUnits.set(record.key, units);
+    if (this.learnTimer) clearTimeout(this.learnTimer);
+    this.learnTimer = setTimeout(() => saveLearnedLexicon(this.learner.pairs()), LEARN_IDLE_MS);
   }
 
   /** Adds an imported TMX file to the user memory. */
   async addFile(origin: string, units: TmUnit[]): Promise<void> {
     const record: MemoryRecord = { key: `tmx:${origin}`, origin, units: units.map(({ ko, en }) => ({ ko, en })) };
     this.records = [...this.records.filter((r) => r.key !== record.key), record];
+    this.learn(record);
     this.otherFor = "";
     await saveMemory(record);
     this.onChange();

@@ -6,6 +6,7 @@
 import type { TFunction } from "i18next";
 import { readGlossaryJson, type DroppedGlossaryEntry, type GlossaryEntry } from "../../../app/translate/glossary-entry";
 import type { TmUnit } from "../../../app/translate/tm";
+import { readLearnedPairs, type LearnedPair } from "../../../app/align/learn";
 import type { AppContext } from "../../feature";
 
 const GLOSSARY_KEY = "dari.userGlossary";
@@ -131,4 +132,23 @@ export function readMemoryRecords(data: unknown): MemoryRecord[] {
 
 export function recordUnits(record: MemoryRecord): TmUnit[] {
   return record.units.map((u) => ({ ko: u.ko, en: u.en, origin: record.origin }));
+}
+
+const LEARNED_KEY = "dari.learnedLexicon";
+
+/** The word pairs learned from the user memory (issue 14): small, kept beside the user glossary for the aligner. */
+export function loadLearnedLexicon(): LearnedPair[] {
+  try {
+    return readLearnedPairs(JSON.parse(localStorage.getItem(LEARNED_KEY) ?? "[]"));
+  } catch {
+    return [];
+  }
+}
+
+export function saveLearnedLexicon(pairs: readonly LearnedPair[]): void {
+  try {
+    localStorage.setItem(LEARNED_KEY, JSON.stringify(pairs));
+  } catch {
+    // Storage full or refused: the aligner does without learned pairs.
+  }
 }
