@@ -9,7 +9,8 @@
 import { DariError } from "./errors";
 import { EXPORT_FORMATS } from "./export/index";
 import { UI_LANGUAGES } from "./i18n";
-import { SIDES } from "./schema";
+import { SEGMENT_STATUSES, SIDES } from "./schema";
+import { REPORT_FORMATS } from "./library/report";
 import type { DariApi } from "./ipc";
 
 /** Longest path main accepts (Windows' long paths are 32,767 UTF-16 units). */
@@ -35,6 +36,9 @@ const obj = (fields: Record<string, Schema>, optional = false): Schema => ({ kin
 const path = str(MAX_PATH_CHARS, { nullable: true });
 const list = (of: Schema | (() => Schema), max: number, optional = false): Schema => ({ kind: "list", of, max, optional });
 
+/** Which segments of a library to retrieve: all of these themes, none of those, on a side or either. */
+const themeQuery: Schema = obj({ all: list(str(MAX_NAME_CHARS), 100), none: list(str(MAX_NAME_CHARS), 100, true), side: oneOf(SIDES, { optional: true }) });
+
 /** An item of the window's context menu, shown natively by main (app/ipc.ts ContextMenuItem). */
 const menuItem: Schema = obj({
   id: str(MAX_NAME_CHARS, { nullable: true }),
@@ -53,6 +57,29 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } =
   openSample: [],
   recentProjects: [],
   showContextMenu: [list(menuItem, 200)],
+  // A library's folder comes from main's dialog; documents are named by their file inside it, which main checks.
+  openLibrary: [],
+  searchLibrary: [
+    obj({
+      query: str(MAX_NAME_CHARS),
+      options: obj({
+        theme: str(MAX_NAME_CHARS, { optional: true }),
+        side: oneOf(SIDES, { optional: true }),
+        status: oneOf(SEGMENT_STATUSES, { optional: true }),
+        author: str(MAX_NAME_CHARS, { optional: true }),
+        from: str(32, { optional: true }),
+        to: str(32, { optional: true }),
+      }),
+    }),
+  ],
+  openLibraryDocument: [str(MAX_PATH_CHARS)],
+  makeLibraryCodebookConsistent: [],
+  retrieveLibrary: [themeQuery],
+  exportLibraryReport: [obj({ query: themeQuery, format: oneOf(REPORT_FORMATS), uiLanguage: oneOf(UI_LANGUAGES) })],
+  libraryThemes: [obj({ by: oneOf(["month", "quarter"]) })],
+  // A picture of the library (SVG text, PNG as a data URL, or CSV) written where main's save dialog says.
+  saveLibraryPicture: [obj({ name: str(MAX_NAME_CHARS), format: oneOf(["svg", "png", "csv"]), data: str(64 * 1024 * 1024) })],
+  readCodingToCompare: [],
   saveProject: [obj({ path, text: str(MAX_PROJECT_CHARS), saveAs: bool() })],
   autosave: [obj({ path, text: str(MAX_PROJECT_CHARS) })],
   discardRecovery: [path],

@@ -10,6 +10,10 @@ import type { DariFileJSON } from "./document/serialize";
 import type { ExportFormat } from "./export/index";
 import type { UiLanguage } from "./i18n";
 import type { Side } from "./schema";
+import type { LibraryDocument } from "./library/record";
+import type { LibraryCodebookEntry, RetrievedSegment, ThemeQuery } from "./library/library";
+import type { ReportFormat } from "./library/report";
+import type { LibraryHit, LibrarySearchOptions } from "./library/search";
 import type { ImportedNote, LayoutOptions, LayoutReport } from "./import/index";
 import type { DisplayPrefs } from "./display-prefs";
 
@@ -119,13 +123,15 @@ export type MenuCommand =
   | "close"
   | "about"
   | "shortcuts"
+  | "openLibrary"
+  | "compareCodings"
   | `openRecent:${string}`
   | `align:${string}`
   | `panel:${string}`
   | `language:${UiLanguage}`
   | `layout:${Settings["layout"]}`;
 
-export interface DariApi {
+export interface DariApi extends LibraryApi {
   /** Opens a .dari file: the given path, or asks with a dialog (null when cancelled). */
   openProject(path: string | null): Promise<Result<OpenedProject | null>>;
   /** The project to show at start: a file from the command line / OS; null shows the start screen. */
@@ -158,6 +164,50 @@ export interface DariApi {
   confirmDiscard(req: { fileName: string }): Promise<Result<"save" | "discard" | "cancel">>;
 }
 
+/** An open library as the library window shows it: the documents' records without their segments. */
+export interface LibraryOverview {
+  /** The folder's name (main keeps its path). */
+  name: string;
+  documents: Omit<LibraryDocument, "segments">[];
+  codebook: LibraryCodebookEntry[];
+  failed: { file: string; reason: string }[];
+}
+
+/** The pictures of themes across the library (app/library/library.ts), for the themes in `codes`. */
+export interface LibraryThemes {
+  codes: string[];
+  documents: { file: string; title: string; date: string }[];
+  /** [theme][document]: share of the document's segments tagged with the theme. */
+  heatmap: number[][];
+  periods: string[];
+  /** [theme][period]: share of the period's segments tagged with the theme. */
+  timeline: number[][];
+  /** [theme][theme]: segments where both occur. */
+  cooccurrence: number[][];
+}
+
+/** The library window's calls (main/library-handlers.ts). */
+export interface LibraryApi {
+  /** Asks for a library folder, indexes it (progress on the progress channel) and keeps it open. Null when cancelled. */
+  openLibrary(): Promise<Result<LibraryOverview | null>>;
+  /** Searches the open library. */
+  searchLibrary(req: { query: string; options: LibrarySearchOptions }): Promise<Result<LibraryHit[]>>;
+  /** Opens a document of the open library by its file inside it. */
+  openLibraryDocument(file: string): Promise<Result<OpenedProject>>;
+  /** Gives every project of the open library the library codebook's labels and colours (each written with its .bak). */
+  makeLibraryCodebookConsistent(): Promise<Result<{ written: string[]; overview: LibraryOverview }>>;
+  /** The segments of the open library tagged with every theme of `all` and none of `none`. */
+  retrieveLibrary(query: ThemeQuery): Promise<Result<RetrievedSegment[]>>;
+  /** Writes the retrieval report where the user chooses; the path written, null when cancelled. */
+  exportLibraryReport(req: { query: ThemeQuery; format: ReportFormat; uiLanguage: UiLanguage }): Promise<Result<string | null>>;
+  /** Heat map, timeline (by month or quarter) and co-occurrence of the open library's themes. */
+  libraryThemes(req: { by: "month" | "quarter" }): Promise<Result<LibraryThemes>>;
+  /** Saves a picture (SVG text, PNG as base64) or its numbers (CSV) where the user chooses; the path, null when cancelled. */
+  saveLibraryPicture(req: { name: string; format: "svg" | "png" | "csv"; data: string }): Promise<Result<string | null>>;
+  /** Asks for another coder's .dari file and returns it validated, to compare codings (null when cancelled). */
+  readCodingToCompare(): Promise<Result<{ path: string; text: string } | null>>;
+}
+
 export const IPC_METHODS = [
   "openProject",
   "startupProject",
@@ -175,6 +225,15 @@ export const IPC_METHODS = [
   "openSample",
   "recentProjects",
   "showContextMenu",
+  "openLibrary",
+  "searchLibrary",
+  "openLibraryDocument",
+  "makeLibraryCodebookConsistent",
+  "retrieveLibrary",
+  "exportLibraryReport",
+  "libraryThemes",
+  "saveLibraryPicture",
+  "readCodingToCompare",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

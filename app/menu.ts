@@ -51,6 +51,7 @@ export const PANELS: { id: string; label: string }[] = [
   { id: "translate", label: "translate:tm.title" },
   { id: "glossary", label: "translate:glossary.title" },
   { id: "qa", label: "translate:qa.title" },
+  { id: "conflicts", label: "library:conflicts.title" },
 ];
 
 /** The editor key of the n-th panel (0-based). */
@@ -92,6 +93,8 @@ export function menuTemplate(ctx: MenuContext): MenuItem[] {
         { label: "file.new", command: "new", accelerator: acceleratorOf(FILE_KEYS.new) },
         { label: "file.open", command: "open", accelerator: acceleratorOf(FILE_KEYS.open) },
         { label: "file.openRecent", submenu: recent },
+        { label: "library:window.openLibrary", command: "openLibrary" },
+        { label: "library:agree.menu", command: "compareCodings" },
         sep,
         { label: "file.save", command: "save", accelerator: acceleratorOf(FILE_KEYS.save) },
         { label: "file.saveAs", command: "saveAs", accelerator: acceleratorOf(FILE_KEYS.saveAs) },

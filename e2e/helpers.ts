@@ -68,6 +68,7 @@ export class ScriptedDialogs implements Dialogs {
   textAnswers: (string | null)[] = [];
   exportAnswers: (string | null)[] = [];
   discardAnswers: ("save" | "discard" | "cancel")[] = [];
+  folderAnswers: (string | null)[] = [];
   asked: string[] = [];
   async openProject() {
     this.asked.push("openProject");
@@ -84,6 +85,10 @@ export class ScriptedDialogs implements Dialogs {
   async exportTo(name: string) {
     this.asked.push(`exportTo:${name}`);
     return this.exportAnswers.shift() ?? null;
+  }
+  async chooseLibraryFolder() {
+    this.asked.push("chooseLibraryFolder");
+    return this.folderAnswers.shift() ?? null;
   }
   async confirmDiscard(fileName: string) {
     this.asked.push(`confirmDiscard:${fileName}`);

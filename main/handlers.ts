@@ -22,9 +22,10 @@ import { importInWorker, checkProjectInWorker, type ImportRunnerOptions } from "
 import { stat } from "node:fs/promises";
 import { newProject } from "../app/document/new-project";
 import { translationProgress } from "../app/translate/progress";
+import { createLibraryHandlers, type LibraryDialogs } from "./library-handlers";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
-export interface Dialogs {
+export interface Dialogs extends LibraryDialogs {
   openProject(): Promise<string | null>;
   saveProject(suggestedName: string): Promise<string | null>;
   openText(side: Side): Promise<string | null>;
@@ -166,6 +167,7 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
   };
 
   return {
+    ...createLibraryHandlers({ dialogs: deps.dialogs, onProgress: deps.onProgress, openProjectAt: (path) => openAt(path) }),
     openProject: (path) =>
       result(async () => {
         const target = path !== null ? await mine(path) : chosen(await deps.dialogs.openProject());

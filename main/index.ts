@@ -56,6 +56,10 @@ const dialogs: Dialogs = {
     const r = await dialog.showSaveDialog(win!, { defaultPath: suggestedName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] });
     return r.canceled || !r.filePath ? null : r.filePath;
   },
+  async chooseLibraryFolder() {
+    const r = await dialog.showOpenDialog(win!, { properties: ["openDirectory"], title: i18n().t("library:window.chooseFolder") });
+    return r.canceled ? null : r.filePaths[0];
+  },
   async confirmDiscard(fileName) {
     const t = i18n().t;
     const r = await dialog.showMessageBox(win!, {

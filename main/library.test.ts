@@ -11,7 +11,7 @@ import { createProjectState, projectData, projectFromState, updateProjectData } 
 import { segmentList } from "../app/document/segments";
 import { dari, tempFolder } from "../test/support";
 import { sample, setSide, tag } from "../test/edits";
-import { openLibrary, INDEX_DIR } from "./library";
+import { openLibrary, INDEX_DIR, makeCodebookConsistent } from "./library";
 import { libraryCodebook, libraryStats, retrieveSegments, themeHeatmap, themeTimeline, libraryCooccurrence } from "../app/library/library";
 import { searchLibrary } from "../app/library/search";
 
@@ -140,4 +140,30 @@ test("dari library stats, search and export keep their contract", async () => {
   }
   const bad = await dari("library", "export", dir, "--format", "pdf", "--theme", "space", "-o", join(dir, "x.pdf"));
   assert.equal(bad.code, 2);
+});
+
+test("making the library codebook consistent rewrites only the projects that differ, each with its .bak", async () => {
+  const dir = makeLibrary();
+  const cPath = join(dir, "c.dari");
+  const before = readFileSync(cPath, "utf8");
+  const c = JSON.parse(before);
+  const space = c.codebook.find((x: { id: string }) => x.id === "space");
+  space.label.en = "Space (other wording)";
+  space.color = "#123456";
+  writeFileSync(cPath, JSON.stringify(c, null, 1));
+  const changedText = readFileSync(cPath, "utf8");
+  const { library } = await openLibrary(dir);
+  const entry = libraryCodebook(library.documents).find((e) => e.id === "space")!;
+  assert.deepEqual(entry.variants.map((v) => [v.file, v.color]), [["c.dari", "#123456"]]);
+
+  const aBefore = readFileSync(join(dir, "a.dari"), "utf8");
+  const { written, update } = await makeCodebookConsistent(dir, libraryCodebook(library.documents));
+  assert.deepEqual(written, ["c.dari"]);
+  assert.equal(readFileSync(join(dir, "a.dari"), "utf8"), aBefore, "a project that agreed is not touched");
+  assert.equal(readFileSync(`${cPath}.bak`, "utf8"), changedText, "the .bak holds the project as it was");
+  const fixed = JSON.parse(readFileSync(cPath, "utf8")).codebook.find((x: { id: string }) => x.id === "space");
+  assert.deepEqual([fixed.label.en, fixed.color], [entry.label.en, entry.color]);
+  // The text of the project is untouched, and the library now agrees.
+  assert.deepEqual(JSON.parse(readFileSync(cPath, "utf8")).doc, c.doc);
+  assert.ok(libraryCodebook(update.library.documents).every((e) => e.variants.length === 0));
 });

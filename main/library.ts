@@ -6,6 +6,7 @@
 import { readdir, stat, mkdir } from "node:fs/promises";
 import { join, relative, sep, dirname, resolve } from "node:path";
 import { parseProject } from "../app/document/parse";
+import { serializeProject } from "../app/document";
 import { DariError, isDariError } from "../app/errors";
 import { libraryFromText, libraryToText, updateLibrary, type Library, type LibraryFileStat, type LibraryUpdate } from "../app/library/library";
 import { readProjectFile, saveAtomic, readFileBytes } from "./files";
@@ -98,4 +99,33 @@ export async function libraryOf(projectPath: string): Promise<string | null> {
 export async function projectSaved(projectPath: string): Promise<void> {
   const folder = await libraryOf(projectPath);
   if (folder) await openLibrary(folder);
+}
+
+/**
+ * Makes the library's codebook consistent: every project whose entry for a
+ * theme (matched by id, else by label) differs in label or colour from the
+ * library's gets the library's, written atomically with its `.bak`. Only the
+ * codebook changes; the index is brought up to date after. Returns the files
+ * written.
+ */
+export async function makeCodebookConsistent(folder: string, entries: { id: string; label: { ko: string; en: string }; color: string }[]): Promise<{ written: string[]; update: LibraryUpdate }> {
+  const root = resolve(folder);
+  const { library } = await openLibrary(root);
+  const written: string[] = [];
+  const labelKey = (l: { ko: string; en: string }) => `${l.ko.trim()}\u0000${l.en.trim().toLowerCase()}`;
+  for (const doc of library.documents) {
+    const project = await readProjectAt(root, doc.file);
+    let changed = false;
+    const codebook = project.codebook.map((code) => {
+      const entry = entries.find((e) => e.id === code.id) ?? entries.find((e) => labelKey(e.label) === labelKey(code.label));
+      if (!entry) return code;
+      if (code.label.ko === entry.label.ko && code.label.en === entry.label.en && code.color.toLowerCase() === entry.color.toLowerCase()) return code;
+      changed = true;
+      return { ...code, label: { ...code.label, ko: entry.label.ko, en: entry.label.en }, color: entry.color };
+    });
+    if (!changed) continue;
+    await saveAtomic(join(root, ...doc.file.split("/")), serializeProject({ ...project, codebook }));
+    written.push(doc.file);
+  }
+  return { written, update: await openLibrary(root) };
 }

@@ -7,7 +7,7 @@ import type { EditorState, Transaction, Command } from "prosemirror-state";
 import { undo, redo } from "prosemirror-history";
 import type { i18n } from "i18next";
 import { createI18n, isUiLanguage, languageForLocale, type UiLanguage } from "../app/i18n";
-import type { DariBridge, MenuCommand, Result, Settings, IpcError } from "../app/ipc";
+import type { DariBridge, MenuCommand, Result, Settings, IpcError, OpenedProject } from "../app/ipc";
 import { parseProject, serializeProject, buildDoc, emptyMeta, type Project } from "../app/document";
 import { newProject } from "../app/document/new-project";
 import { createAutosave } from "../app/autosave";
@@ -386,16 +386,23 @@ export class DariApp implements AppContext, Shell {
   }
 
   private async open(path: string | null): Promise<void> {
-    if (!(await this.confirmDiscard())) return;
-    const opened = await this.call(this.api.openProject(path));
+    await this.openFrom(() => this.api.openProject(path));
+  }
+
+  /** Opens what main hands over (File › Open, a library's document); false when cancelled or refused. */
+  async openFrom(request: () => Promise<Result<OpenedProject | null>>): Promise<boolean> {
+    if (!(await this.confirmDiscard())) return false;
+    const opened = await this.call(request());
     if (opened?.importFile) {
       const { openImportDialogWith } = await import("./features/import-dialog");
-      return openImportDialogWith(this, { side: "ko", path: opened.importFile });
+      await openImportDialogWith(this, { side: "ko", path: opened.importFile });
+      return true;
     }
     if (opened) await this.openText(opened.text, opened.path, opened.recovery, !!opened.madeFrom);
     // What an import left out (a .qdpx's pictures, a memory's other languages) stays in view, one line each.
     if (opened?.warnings?.length) this.notify(opened.warnings.map((w) => this.errorText(w)).join("\n"), "error");
     this.editor.focus();
+    return !!opened;
   }
 
   async setLanguage(lang: UiLanguage): Promise<void> {

@@ -5,7 +5,7 @@
 import type { Plugin, Command, EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type { i18n, TFunction } from "i18next";
-import type { DariBridge, MenuCommand } from "../app/ipc";
+import type { DariBridge, MenuCommand, OpenedProject, Result } from "../app/ipc";
 import type { Project } from "../app/document/project";
 
 export interface AppContext {
@@ -23,6 +23,8 @@ export interface AppContext {
   showPanel(id: string): void;
   /** Replaces the open project (asks first when there are unsaved changes). Resolves false if the user cancelled. */
   loadProject(project: Project, path: string | null): Promise<boolean>;
+  /** Opens what main hands over, as File › Open does (asks first about unsaved changes); false when cancelled or refused. */
+  openFrom(request: () => Promise<Result<OpenedProject | null>>): Promise<boolean>;
   /** The path of the open project, null while untitled. */
   currentPath(): string | null;
   /** The open project as the text of a .dari file. */

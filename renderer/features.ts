@@ -9,5 +9,20 @@ import { themeFeatures } from "./features/themes";
 import { translateFeatures } from "./features/translate";
 import { contextMenuFeature } from "./features/context-menu";
 import { suggestionStatusFeature } from "./features/suggestion-status";
+import { conflictsFeature } from "./features/conflicts";
+import { libraryFeature } from "./features/library";
+import { agreementFeature } from "./features/agreement";
 
-export const features: Feature[] = [exportFeature, importFeature, pasteFeature, alignFeature, ...themeFeatures, ...translateFeatures, contextMenuFeature, suggestionStatusFeature];
+export const features: Feature[] = [
+  exportFeature,
+  importFeature,
+  pasteFeature,
+  alignFeature,
+  ...themeFeatures,
+  ...translateFeatures,
+  contextMenuFeature,
+  suggestionStatusFeature,
+  conflictsFeature,
+  libraryFeature,
+  agreementFeature,
+];

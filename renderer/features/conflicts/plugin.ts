@@ -1,0 +1,75 @@
+// The editor's side of merge conflicts (app/merge, app/commands/conflicts):
+// a flag in the gutter of every segment a merge left with a conflict, and
+// their version shown under ours, so the analyst reads both before choosing.
+// Typing only maps the decorations; anything else (a choice taken, a
+// structural edit, the UI language changing) rebuilds them.
+import crelt from "crelt";
+import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import type { Node as PMNode } from "prosemirror-model";
+import { AttrStep } from "prosemirror-transform";
+import { isTextOnly } from "../../../app/commands/structure";
+import { conflictList, theirSide } from "../../../app/commands/conflicts";
+import type { SegmentConflict, Side } from "../../../app/schema";
+import type { AppContext } from "../../feature";
+
+export const conflictFlagsKey = new PluginKey<DecorationSet>("dariConflictFlags");
+
+const SIDES: Side[] = ["ko", "en"];
+
+/** Their version of a conflicting segment, laid out under the two sides of ours. */
+function theirsWidget(ctx: AppContext, conflict: SegmentConflict): HTMLElement {
+  const t = ctx.t;
+  const box = crelt("div", { class: "dari-conflict-theirs", contenteditable: "false", role: "note", "aria-label": t("library:conflicts.theirsLabel") });
+  if (conflict.deleted) {
+    box.append(crelt("div", { class: "dari-conflict-deleted" }, t(conflict.deleted === "theirs" ? "library:conflicts.deletedTheirs" : "library:conflicts.deletedOurs")));
+    return box;
+  }
+  for (const side of SIDES) {
+    const theirs = theirSide(conflict, side);
+    box.append(
+      crelt(
+        "div",
+        { class: `dari-conflict-side dari-conflict-${side}` },
+        theirs ? [crelt("span", { class: "dari-conflict-tag" }, t("library:conflicts.theirs")), " ", crelt("span", { lang: side }, theirs.textContent)] : [],
+      ),
+    );
+  }
+  return box;
+}
+
+export function conflictDecorations(ctx: AppContext, doc: PMNode): DecorationSet {
+  const decos: Decoration[] = [];
+  const title = ctx.t("library:conflicts.flag");
+  for (const c of conflictList(doc)) {
+    const seg = doc.nodeAt(c.pos)!;
+    decos.push(Decoration.node(c.pos, c.pos + seg.nodeSize, { class: "dari-conflict", title }));
+    decos.push(
+      Decoration.widget(c.pos + seg.nodeSize - 1, () => theirsWidget(ctx, c.conflict), {
+        side: 1,
+        ignoreSelection: true,
+        key: `conflict-${c.id}-${ctx.i18n.language}-${JSON.stringify(c.conflict).length}`,
+      }),
+    );
+  }
+  return DecorationSet.create(doc, decos);
+}
+
+function onlyTyping(tr: Transaction): boolean {
+  return isTextOnly(tr) && !tr.steps.some((s) => s instanceof AttrStep);
+}
+
+export function conflictFlags(ctx: AppContext): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: conflictFlagsKey,
+    state: {
+      init: (_, state) => conflictDecorations(ctx, state.doc),
+      apply(tr, set) {
+        const redraw = !!tr.getMeta(conflictFlagsKey);
+        if (!tr.docChanged && !redraw) return set;
+        return tr.docChanged && onlyTyping(tr) && !redraw ? set.map(tr.mapping, tr.doc) : conflictDecorations(ctx, tr.doc);
+      },
+    },
+    props: { decorations: (state) => conflictFlagsKey.getState(state) },
+  });
+}
