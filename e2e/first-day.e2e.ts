@@ -90,3 +90,53 @@ test("typing digits over a selection replaces it; Alt+digit tags; plain digits t
     await page.waitForFunction(() => document.querySelector(".dari-coding-mode")?.textContent === "코딩 모드: 켬");
   });
 });
+
+async function corpusCopy(app: AppHandle, name: string): Promise<string> {
+  const path = join(app.tmp, name);
+  await writeFile(path, await readFile(join(CORPUS, name)));
+  return path;
+}
+
+test("an import says how many passages, segments and unsure segments it made, goes to the first unsure one, and names the window and the Save after its title", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    // A translation whose third paragraph is about something else: the aligner is unsure there.
+    const en = (await readFile(join(CORPUS, "commentary.en.txt"), "utf8")).split(/\n\s*\n/);
+    en[2] = "The weather in the mountains was mild all week. Hikers reported clear skies and light winds. Nobody mentioned any meeting of leaders.";
+    const enPath = join(app.tmp, "commentary.en.txt");
+    await writeFile(enPath, en.join("\n\n"));
+    app.dialogs.textAnswers = [await corpusCopy(app, "commentary.ko.pdf.txt"), enPath];
+    await app.menu("import");
+    const dialog = page.locator(".dari-import-dialog");
+    await page.click("[data-action=import-choose-ko]");
+    await dialog.locator("[data-side=ko] .dari-import-preview").waitFor();
+    await page.click("[data-action=import-choose-en]");
+    await dialog.locator("[data-side=en] .dari-import-preview").waitFor();
+    await dialog.locator(".dari-import-title").fill("North Korea–Russia summit");
+    await page.click("[data-action=import-create]");
+    await dialog.waitFor({ state: "detached" });
+    await page.waitForFunction(() => /^Imported/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+
+    const segments = await page.locator(".dari-segment").count();
+    const unsure = await page.locator(".dari-segment.dari-low-confidence").count();
+    assert.ok(unsure > 0, "the sample's import has segments the aligner was unsure of");
+    const text = (await message(page).textContent()) ?? "";
+    assert.match(text, new RegExp(`^Imported 12 passages, ${segments} segments; ${unsure} segments? ha(s|ve) an unsure alignment`));
+
+    // The button goes to the first unsure segment and brings it to the middle of the editor.
+    await page.evaluate(() => document.querySelector(".dari-editor-scroll")!.scrollTo(0, 0));
+    await message(page).locator("button", { hasText: "Go to the first unsure segment" }).click();
+    const first = page.locator(".dari-segment.dari-low-confidence").first();
+    assert.equal(await first.evaluate((el) => el.classList.contains("dari-current")), true, "the cursor is in the first unsure segment");
+    const [box, scroller] = await Promise.all([first.boundingBox(), page.locator(".dari-editor-scroll").boundingBox()]);
+    assert.ok(box && scroller && box.y >= scroller.y && box.y + box.height <= scroller.y + scroller.height, "fully visible");
+
+    // The window and Save go by the title given in the dialog.
+    await page.waitForFunction(() => document.title.startsWith("North Korea–Russia summit"));
+    assert.match(app.documentState?.title ?? "", /^North Korea–Russia summit/);
+    app.dialogs.saveAnswers.push(join(app.tmp, "saved.dari"));
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => /Saved saved\.dari/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    assert.ok(app.dialogs.asked.includes("saveProject:North Korea–Russia summit.dari"), app.dialogs.asked.join(", "));
+  });
+});

@@ -6,6 +6,7 @@ import { basename, extname } from "node:path";
 import type { DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
+import { projectFileName } from "../app/document/file-name";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
@@ -89,8 +90,9 @@ export function createHandlers(deps: HandlerDeps): DariApi {
     saveProject: ({ path, text, saveAs }) =>
       result(async () => {
         // Never write what would not open again.
-        parseProject(text);
-        const target = saveAs || !path ? await deps.dialogs.saveProject(path ? basename(path) : "untitled.dari") : path;
+        const project = parseProject(text);
+        // A project never saved is proposed under its title (issue 17.2).
+        const target = saveAs || !path ? await deps.dialogs.saveProject(path ? basename(path) : projectFileName(project.meta.title)) : path;
         if (!target) return null;
         await saveAtomic(target, text);
         await discardRecovery(deps.userData, null);

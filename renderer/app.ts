@@ -18,7 +18,7 @@ import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
 import { editorPlugins } from "./editor";
 import { features } from "./features";
-import type { AppContext, PanelView } from "./feature";
+import type { AppContext, PanelView, NotifyAction } from "./feature";
 import { renderMenubar } from "./menubar";
 import { shownKey, keyPlatform } from "./key-label";
 import { renderShortcutHelp } from "./shortcut-help";
@@ -66,9 +66,10 @@ export class DariApp implements AppContext {
   view(): EditorView {
     return this.editor;
   }
-  notify(text: string, kind: "info" | "error" = "info"): void {
+  notify(text: string, kind: "info" | "error" = "info", action?: NotifyAction): void {
     this.message.textContent = text;
     this.message.className = `dari-message ${kind}`;
+    if (action) this.message.append(" ", crelt("button", { type: "button", class: "dari-message-action", onclick: () => action.run() }, action.label));
   }
   showPanel(id: string): void {
     this.openPanel = this.openPanel === id ? null : id;
@@ -185,7 +186,8 @@ export class DariApp implements AppContext {
   }
 
   private fileName(path: string | null): string {
-    return path ? baseName(path) : this.t("untitled");
+    // A project never saved goes by its title (given in the import dialog), as Save proposes it.
+    return path ? baseName(path) : this.editor ? projectData(this.editor.state).meta.title.trim() || this.t("untitled") : this.t("untitled");
   }
 
   private setDirty(dirty: boolean): void {
