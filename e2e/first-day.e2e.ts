@@ -97,25 +97,30 @@ async function corpusCopy(app: AppHandle, name: string): Promise<string> {
   return path;
 }
 
+/** Imports the sample's PDF text with a translation whose third paragraph is about something else: the aligner is unsure there. */
+async function importWithStrayParagraph(app: AppHandle, title?: string): Promise<void> {
+  const { page } = app;
+  const en = (await readFile(join(CORPUS, "commentary.en.txt"), "utf8")).split(/\n\s*\n/);
+  en[2] = "The weather in the mountains was mild all week. Hikers reported clear skies and light winds. Nobody mentioned any meeting of leaders.";
+  const enPath = join(app.tmp, "commentary.en.txt");
+  await writeFile(enPath, en.join("\n\n"));
+  app.dialogs.textAnswers = [await corpusCopy(app, "commentary.ko.pdf.txt"), enPath];
+  await app.menu("import");
+  const dialog = page.locator(".dari-import-dialog");
+  await page.click("[data-action=import-choose-ko]");
+  await dialog.locator("[data-side=ko] .dari-import-preview").waitFor();
+  await page.click("[data-action=import-choose-en]");
+  await dialog.locator("[data-side=en] .dari-import-preview").waitFor();
+  if (title) await dialog.locator(".dari-import-title").fill(title);
+  await page.click("[data-action=import-create]");
+  await dialog.waitFor({ state: "detached" });
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+}
+
 test("an import says how many passages, segments and unsure segments it made, goes to the first unsure one, and names the window and the Save after its title", async () => {
   await withApp(browser(), async (app) => {
     const { page } = app;
-    // A translation whose third paragraph is about something else: the aligner is unsure there.
-    const en = (await readFile(join(CORPUS, "commentary.en.txt"), "utf8")).split(/\n\s*\n/);
-    en[2] = "The weather in the mountains was mild all week. Hikers reported clear skies and light winds. Nobody mentioned any meeting of leaders.";
-    const enPath = join(app.tmp, "commentary.en.txt");
-    await writeFile(enPath, en.join("\n\n"));
-    app.dialogs.textAnswers = [await corpusCopy(app, "commentary.ko.pdf.txt"), enPath];
-    await app.menu("import");
-    const dialog = page.locator(".dari-import-dialog");
-    await page.click("[data-action=import-choose-ko]");
-    await dialog.locator("[data-side=ko] .dari-import-preview").waitFor();
-    await page.click("[data-action=import-choose-en]");
-    await dialog.locator("[data-side=en] .dari-import-preview").waitFor();
-    await dialog.locator(".dari-import-title").fill("North Korea–Russia summit");
-    await page.click("[data-action=import-create]");
-    await dialog.waitFor({ state: "detached" });
-    await page.waitForFunction(() => /^Imported/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    await importWithStrayParagraph(app, "North Korea–Russia summit");
 
     const segments = await page.locator(".dari-segment").count();
     const unsure = await page.locator(".dari-segment.dari-low-confidence").count();
@@ -138,5 +143,76 @@ test("an import says how many passages, segments and unsure segments it made, go
     await page.keyboard.press("Control+s");
     await page.waitForFunction(() => /Saved saved\.dari/.test(document.querySelector(".dari-message")?.textContent ?? ""));
     assert.ok(app.dialogs.asked.includes("saveProject:North Korea–Russia summit.dari"), app.dialogs.asked.join(", "));
+  });
+});
+
+/** The middle of the editor's visible area, and whether an element is wholly inside it. */
+async function placeInEditor(page: Page, selector: string): Promise<{ visible: boolean; offCentre: number }> {
+  const [box, scroller] = await Promise.all([page.locator(selector).first().boundingBox(), page.locator(".dari-editor-scroll").boundingBox()]);
+  if (!box || !scroller) return { visible: false, offCentre: Infinity };
+  return { visible: box.y >= scroller.y && box.y + box.height <= scroller.y + scroller.height, offCentre: Math.abs(box.y + box.height / 2 - (scroller.y + scroller.height / 2)) };
+}
+
+test("alignment review: confidence on hover of the gutter number, unsure/unconfirmed filters, next unsure says when it is done, confirmed mark, QA badge unlike the alignment flag", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await importWithStrayParagraph(app);
+    const doc = await docOf(page);
+    const attrs: { confidence: number | null; confirmed: boolean }[] = [];
+    doc.descendants((n) => (n.type.name === "segment" ? (attrs.push(n.attrs as (typeof attrs)[number]), false) : true));
+    const unsure = await page.locator(".dari-segment.dari-low-confidence").count();
+    assert.ok(unsure >= 2);
+
+    // Hovering a gutter number shows that segment's confidence.
+    const second = page.locator(".dari-segment").nth(1);
+    const box = (await second.boundingBox())!;
+    await page.mouse.move(box.x + 12, box.y + 8);
+    const tip = page.locator(".dari-gutter-tip");
+    await tip.waitFor({ state: "visible" });
+    assert.equal(await tip.textContent(), `Segment 2: alignment confidence ${Math.round(attrs[1].confidence! * 100)}% · not confirmed yet`);
+    // Over the text, no tip.
+    await page.mouse.move(box.x + box.width / 2, box.y + 8);
+    await tip.waitFor({ state: "hidden" });
+
+    // The filter shows only the unsure segments, or only the unconfirmed ones.
+    const filter = page.locator(".dari-status-filter");
+    await filter.selectOption("unsure");
+    assert.equal(await page.locator(".dari-segment:not(.dari-status-hidden)").count(), unsure);
+    await filter.selectOption("unconfirmed");
+    assert.equal(await page.locator(".dari-segment:not(.dari-status-hidden)").count(), attrs.length);
+    await filter.selectOption("all");
+
+    // Next unsure lands in the middle; at the last one it goes back to the first and says so.
+    await page.locator(".dari-segment").first().locator(".dari-ko").click();
+    await page.evaluate(() => document.querySelector(".dari-editor-scroll")!.scrollTo(0, 0));
+    await page.keyboard.press("Control+Alt+u");
+    const current = ".dari-segment.dari-current";
+    assert.ok(await page.locator(current).evaluate((el) => el.classList.contains("dari-low-confidence")));
+    const place = await placeInEditor(page, current);
+    assert.ok(place.visible && place.offCentre < 80, `in the middle, fully visible (${JSON.stringify(place)})`);
+    for (let i = 1; i < unsure; i++) await page.keyboard.press("Control+Alt+u");
+    await page.keyboard.press("Control+Alt+u");
+    assert.equal(await message(page).textContent(), "Back at the first unsure segment");
+
+    // Confirming each: a check mark in the gutter; then there is none left, and it says so.
+    for (let i = 0; i < unsure; i++) {
+      await page.keyboard.press("Control+Alt+c");
+      const mark = await page.locator(current).evaluate((el) => [el.getAttribute("data-confirmed"), getComputedStyle(el, "::before").content]);
+      assert.equal(mark[0], "true");
+      assert.match(mark[1] ?? "", /^"✓/, "a confirmed segment has its mark in the gutter");
+      await page.keyboard.press("Control+Alt+u");
+    }
+    assert.equal(await page.locator(".dari-segment.dari-low-confidence").count(), 0);
+    assert.equal(await message(page).textContent(), "No more unsure segments");
+
+    // The QA badge and the alignment flag differ in colour and shape.
+    await page.keyboard.press("Control+z");
+    const flag = await page.locator(".dari-segment.dari-low-confidence").first().evaluate((el) => getComputedStyle(el, "::before").backgroundColor);
+    const qa = page.locator(".dari-qa-flag").first();
+    assert.ok((await page.locator(".dari-qa-flag").count()) > 0, "the import has a QA finding");
+    const badge = await qa.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderRadius]);
+    assert.notEqual(badge[0], flag, "not the same colour");
+    assert.notEqual(badge[0], "rgb(213, 94, 0)", "not orange like an alignment doubt");
+    assert.ok(parseFloat(badge[1]) < 7, "a square, not a round dot");
   });
 });
