@@ -8,7 +8,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { Node as PMNode } from "prosemirror-model";
-import { useBrowser, withApp, sideLocator, CORPUS, type AppHandle } from "./helpers";
+import { useBrowser, withApp, sideLocator, focusSide, clearSide, CORPUS, type AppHandle } from "./helpers";
 import { schema } from "../app/schema";
 import { allAnnotations } from "../app/themes/annotations";
 
@@ -214,5 +214,53 @@ test("alignment review: confidence on hover of the gutter number, unsure/unconfi
     assert.notEqual(badge[0], flag, "not the same colour");
     assert.notEqual(badge[0], "rgb(213, 94, 0)", "not orange like an alignment doubt");
     assert.ok(parseFloat(badge[1]) < 7, "a square, not a round dot");
+  });
+});
+
+test("jumps land in the middle: a theme step, a heat-map cell, a one-sided tag and a QA entry bring the segment to the centre, fully visible", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await page.locator('button[data-panel="codebook"]').click();
+    await page.locator(".dari-code").first().waitFor();
+    // Segment 30 tagged on its English side only, with two themes; segment 32 left untranslated (a QA finding).
+    const target = 29;
+    await selectText(page, target, "en", (await sideLocator(page, target, "en").textContent())!.slice(0, 12));
+    await page.keyboard.press("Alt+1");
+    await selectText(page, target, "en", (await sideLocator(page, target, "en").textContent())!.slice(0, 12));
+    await page.keyboard.press("Alt+2");
+    await clearSide(page, target + 2, "en");
+    const current = ".dari-segment.dari-current";
+    const fromTheTop = async () => {
+      await focusSide(page, 0, "ko", "start");
+      await page.evaluate(() => document.querySelector(".dari-editor-scroll")!.scrollTo(0, 0));
+    };
+    const landed = async (what: string, n: number) => {
+      assert.equal(await page.locator(".dari-segment").evaluateAll((els) => els.findIndex((e) => e.classList.contains("dari-current"))), n, what);
+      const place = await placeInEditor(page, current);
+      assert.ok(place.visible && place.offCentre < 60, `${what}: in the middle, fully visible (${JSON.stringify(place)})`);
+    };
+
+    await page.locator('button[data-panel="themes"]').click();
+    const row = page.locator('.dari-themes-table tr[data-code="space"]');
+    await row.waitFor();
+    await fromTheTop();
+    await row.locator(".dari-step").last().click();
+    await landed("theme step", target);
+
+    await fromTheTop();
+    await page.locator('.dari-matrix-cell[data-a="space"][data-b="arms"]').click();
+    await landed("heat-map cell", target);
+
+    await fromTheTop();
+    await page.locator(".dari-one-sided li[data-code=space] button.dari-link, li[data-code=space] button.dari-link").first().click();
+    await landed("one-sided tag", target);
+
+    await page.locator('button[data-panel="qa"]').click();
+    const entry = page.locator(`.dari-qa-item[data-segment="${target + 2}"]`).first();
+    await entry.waitFor();
+    await fromTheTop();
+    // Anywhere on the entry, not only its heading.
+    await entry.locator(".dari-qa-message").click();
+    await landed("QA entry", target + 2);
   });
 });
