@@ -264,3 +264,35 @@ test("jumps land in the middle: a theme step, a heat-map cell, a one-sided tag a
     await landed("QA entry", target + 2);
   });
 });
+
+test("find: the initial-consonant box says how the query is searched, the counter reads 2/7; the status bar numbers segments as the gutter does", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await focusSide(page, 0, "ko", "start");
+    await page.keyboard.press("Control+f");
+    const input = page.locator(".dari-find-input");
+    const box = page.locator('.dari-find-option:has([data-label=choseong]) input[type=checkbox]');
+    const count = page.locator(".dari-find-count");
+    await input.fill("ㅂㄹ ㅈㅅ");
+    // Initials only: searched as initials, and the box shows it.
+    assert.equal(await box.isChecked(), true);
+    await page.waitForFunction(() => document.querySelector(".dari-find-count")?.textContent === "7 matches");
+    await input.press("Enter");
+    assert.equal(await count.textContent(), "1/7");
+    await input.press("Enter");
+    assert.equal(await count.textContent(), "2/7");
+    // Unticked, the jamo are searched as written: the sample has none.
+    await box.uncheck();
+    await page.waitForFunction(() => document.querySelector(".dari-find-count")?.textContent === "No matches");
+    await input.fill("ㅂㄹ");
+    assert.equal(await box.isChecked(), false, "the analyst's choice stays");
+    await page.keyboard.press("Escape");
+
+    // The status bar: the passage, and the segment's number as the gutter shows it.
+    const seg = page.locator(".dari-passage").nth(2).locator(".dari-segment").nth(1);
+    const n = await seg.getAttribute("data-n");
+    assert.ok(Number(n) > 2);
+    await seg.locator(".dari-en").click();
+    await page.waitForFunction((n) => document.querySelector(".dari-position")?.textContent === `Passage 3 · Segment ${n} · English`, n);
+  });
+});

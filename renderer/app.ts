@@ -390,7 +390,10 @@ export class DariApp implements AppContext {
     const here = sideAt(state.selection.$head);
     if (here) {
       const $seg = state.doc.resolve(here.segmentPos);
-      setText(this.position, this.t("statusbar.position", { passage: $seg.index(0) + 1, segment: $seg.index(1) + 1, side: this.t(`side.${here.side}`) }));
+      // Numbered through the document, as the gutter numbers segments (issue 17.10).
+      let segment = $seg.index(1) + 1;
+      for (let i = 0; i < $seg.index(0); i++) segment += state.doc.child(i).childCount;
+      setText(this.position, this.t("statusbar.position", { passage: $seg.index(0) + 1, segment, side: this.t(`side.${here.side}`) }));
     }
     if (docChanged) {
       // Only the structure is counted (2,000 passages, not 1 M characters), and
