@@ -8,7 +8,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { Node as PMNode } from "prosemirror-model";
-import { useBrowser, withApp, sideLocator, focusSide, clearSide, CORPUS, type AppHandle } from "./helpers";
+import { useBrowser, withApp, launchApp, sideLocator, focusSide, clearSide, CORPUS, type AppHandle } from "./helpers";
 import { schema } from "../app/schema";
 import { allAnnotations } from "../app/themes/annotations";
 
@@ -295,4 +295,60 @@ test("find: the initial-consonant box says how the query is searched, the counte
     await seg.locator(".dari-en").click();
     await page.waitForFunction((n) => document.querySelector(".dari-position")?.textContent === `Passage 3 · Segment ${n} · English`, n);
   });
+});
+
+test("small things: the last status message follows a language switch; file keys work from a panel; Themes headers are words", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    // Ctrl+I from a panel's field opens the import dialog.
+    await page.locator('button[data-panel="qa"]').click();
+    await page.locator(".dari-qa-kind").focus();
+    await page.keyboard.press("Control+i");
+    await page.locator(".dari-import-dialog").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator(".dari-import-dialog").waitFor({ state: "detached" });
+    // Ctrl+S from a toolbar button saves.
+    app.dialogs.saveAnswers.push(join(app.tmp, "first.dari"));
+    await page.locator('button[data-panel="themes"]').focus();
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.querySelector(".dari-message")?.textContent === "Saved first.dari");
+    // The message is said again in Korean after the switch.
+    await app.menu("language:ko");
+    await page.waitForFunction(() => /first\.dari/.test(document.querySelector(".dari-message")?.textContent ?? "") && !/Saved/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    assert.equal(await message(page).textContent(), "first.dari 저장됨");
+    await app.menu("language:en");
+
+    await page.locator('button[data-panel="themes"]').click();
+    const headers = await page.locator(".dari-themes-table thead th").allTextContents();
+    assert.deepEqual(headers.filter(Boolean), ["Theme", "Korean tags", "Korean segments", "English tags", "English segments"]);
+  });
+});
+
+test("the side panel can be resized, and opens at that width next time", async () => {
+  const first = await launchApp({ browser: browser(), keepStorage: true });
+  const userData = first.userData;
+  let width = 0;
+  try {
+    const { page } = first;
+    await page.locator('button[data-panel="themes"]').click();
+    const sidebar = page.locator(".dari-sidebar");
+    const before = (await sidebar.boundingBox())!.width;
+    const handle = (await page.locator(".dari-sidebar-resizer").boundingBox())!;
+    await page.mouse.move(handle.x + 2, handle.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(handle.x - 150, handle.y + 100, { steps: 5 });
+    await page.mouse.up();
+    width = (await sidebar.boundingBox())!.width;
+    assert.ok(Math.abs(width - (before + 152)) < 8, `dragged from ${before} to ${width}`);
+  } finally {
+    await first.page.context().close();
+  }
+  const second = await launchApp({ browser: browser(), keepStorage: true, userData });
+  try {
+    await second.page.locator('button[data-panel="themes"]').click();
+    assert.ok(Math.abs((await second.page.locator(".dari-sidebar").boundingBox())!.width - width) < 2, "remembered");
+  } finally {
+    await second.close();
+    await first.close().catch(() => {});
+  }
 });

@@ -5,6 +5,8 @@ import crelt from "crelt";
 import { EditorView } from "prosemirror-view";
 import type { EditorState, Transaction, Command } from "prosemirror-state";
 import { undo, redo } from "prosemirror-history";
+import { keydownHandler } from "prosemirror-keymap";
+import { sidebarResizer } from "./sidebar-resize";
 import type { i18n } from "i18next";
 import { createI18n, isUiLanguage, languageForLocale, type UiLanguage } from "../app/i18n";
 import type { DariBridge, MenuCommand, Result, Settings, IpcError } from "../app/ipc";
@@ -59,7 +61,26 @@ export class DariApp implements AppContext {
   }
 
   get t() {
-    return this.i18n.t.bind(this.i18n) as AppContext["t"];
+    return this.translate;
+  }
+
+  /**
+   * t, remembering its last few results: a status message is given as text,
+   * and this lets it be said again in the new language after a switch (issue 17.12).
+   */
+  private recentTexts: { text: string; args: unknown[] }[] = [];
+  private lastMessage: { args: unknown[]; kind: "info" | "error"; action?: NotifyAction; actionArgs?: unknown[] } | null = null;
+  private translate = ((...args: unknown[]) => {
+    const text = (this.i18n.t as unknown as (...a: unknown[]) => string)(...args);
+    if (typeof text === "string") {
+      this.recentTexts.push({ text, args });
+      if (this.recentTexts.length > 24) this.recentTexts.shift();
+    }
+    return text;
+  }) as unknown as AppContext["t"];
+  private argsOf(text: string): unknown[] | undefined {
+    for (let i = this.recentTexts.length - 1; i >= 0; i--) if (this.recentTexts[i].text === text) return this.recentTexts[i].args;
+    return undefined;
   }
 
   // --- AppContext ---------------------------------------------------------
@@ -67,6 +88,8 @@ export class DariApp implements AppContext {
     return this.editor;
   }
   notify(text: string, kind: "info" | "error" = "info", action?: NotifyAction): void {
+    const args = this.argsOf(text);
+    this.lastMessage = args ? { args, kind, action, actionArgs: action && this.argsOf(action.label) } : null;
     this.message.textContent = text;
     this.message.className = `dari-message ${kind}`;
     if (action) this.message.append(" ", crelt("button", { type: "button", class: "dari-message-action", onclick: () => action.run() }, action.label));
@@ -108,6 +131,13 @@ export class DariApp implements AppContext {
     this.applyLayout();
     this.renderChrome();
     this.api.onMenuCommand((cmd) => void this.runMenu(cmd));
+    // The file keys (Ctrl+S, Ctrl+I, ...) from a panel, the toolbar or the status bar
+    // too, not only from the text, whose keymap has them (issue 17.12); not under a dialog.
+    const fileKeys = keydownHandler(this.fileKeys());
+    window.addEventListener("keydown", (e) => {
+      if (e.defaultPrevented || this.editor.dom.contains(e.target as Node) || document.querySelector(".dari-dialog-backdrop")) return;
+      if (fileKeys(this.editor, e)) e.preventDefault();
+    });
     window.addEventListener("beforeunload", (e) => {
       if (this.dirty) e.preventDefault();
     });
@@ -117,7 +147,13 @@ export class DariApp implements AppContext {
   }
 
   private makeState(project: Project): EditorState {
-    const keys: Record<string, Command> = {
+    const keys: Record<string, Command> = this.fileKeys();
+    PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
+    return createProjectState(project, editorPlugins(this, keys));
+  }
+
+  private fileKeys(): Record<string, Command> {
+    return {
       [FILE_KEYS.save]: () => (void this.save(false), true),
       [FILE_KEYS.saveAs]: () => (void this.save(true), true),
       [FILE_KEYS.open]: () => (void this.runMenu("open"), true),
@@ -126,8 +162,6 @@ export class DariApp implements AppContext {
       [FILE_KEYS.import]: () => (void this.runMenu("import"), true),
       [HELP_KEY]: () => (void this.runMenu("shortcuts"), true),
     };
-    PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
-    return createProjectState(project, editorPlugins(this, keys));
   }
 
   private dispatch(tr: Transaction): void {
@@ -296,6 +330,13 @@ export class DariApp implements AppContext {
 
   async setLanguage(lang: UiLanguage): Promise<void> {
     await this.i18n.changeLanguage(lang);
+    // The last status message, said again in the new language.
+    const last = this.lastMessage;
+    if (last) {
+      const again = (args: unknown[]) => (this.i18n.t as unknown as (...a: unknown[]) => string)(...args);
+      const action = last.action && { ...last.action, label: last.actionArgs ? again(last.actionArgs) : last.action.label };
+      this.notify(again(last.args), last.kind, action);
+    }
     this.editor.dom.setAttribute("aria-label", this.t("editor.label"));
     this.renderChrome();
     document.documentElement.lang = lang;
@@ -382,7 +423,7 @@ export class DariApp implements AppContext {
       this.panels.set(this.openPanel, panel);
     }
     const body = crelt("div", { class: "dari-sidebar-body", role: "tabpanel" }, panel?.dom ?? null);
-    this.sidebar.replaceChildren(tabs, body);
+    this.sidebar.replaceChildren(sidebarResizer(this.sidebar, () => this.t("panels.resize")), tabs, body);
     panel?.update(this.editor.state);
   }
 
