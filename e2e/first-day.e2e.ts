@@ -352,3 +352,20 @@ test("the side panel can be resized, and opens at that width next time", async (
     await first.close().catch(() => {});
   }
 });
+
+test("QA in Korean: the particle fits the word (es-hangul's josa), not 은(는)…(으)로", async () => {
+  await withApp(
+    browser(),
+    async (app) => {
+      const { page } = app;
+      await clearSide(page, 0, "en");
+      await page.keyboard.type("The summit was held in Russia.");
+      await page.locator('button[data-panel="qa"]').click();
+      const item = page.locator('.dari-qa-item[data-segment="0"] .dari-qa-message', { hasText: "보스토치니 우주기지" });
+      await item.first().waitFor();
+      assert.equal(await item.first().textContent(), "“보스토치니 우주기지”는 “Vostochny Cosmodrome”로 옮겨야 합니다(용어집).");
+      assert.equal(await page.locator(".dari-qa-message", { hasText: "(는)" }).count(), 0);
+    },
+    { locale: "ko-KR" },
+  );
+});
