@@ -99,6 +99,10 @@ export interface DariApi {
   readTextForImport(req: { path: string | null; side: Side }): Promise<Result<ImportedText | null>>;
   /** Exports the project; returns the path written, null when cancelled. */
   exportProject(req: ExportRequest): Promise<Result<string | null>>;
+  /** The export dialog's Browse button: asks where to write (main's save dialog); null when cancelled. */
+  chooseExportPath(req: { format: ExportFormat; suggestedName?: string }): Promise<Result<string | null>>;
+  /** Opens a file exported in this session (reveal: shows it in its folder instead). Main opens no other path. */
+  openExported(req: { path: string; reveal: boolean }): Promise<Result<void>>;
   getSettings(): Promise<Result<Settings>>;
   setSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
   /** The OS locale, for the first-run UI language. */
@@ -122,6 +126,8 @@ export const IPC_METHODS = [
   "systemLocale",
   "setDocumentState",
   "confirmDiscard",
+  "chooseExportPath",
+  "openExported",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

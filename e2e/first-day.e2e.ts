@@ -369,3 +369,29 @@ test("QA in Korean: the particle fits the word (es-hangul's josa), not 은(는)�
     { locale: "ko-KR" },
   );
 });
+
+test("export dialog: the labels' language is named as such, Browse fills the destination, and the message offers Open and Show in folder through main", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await app.menu("export");
+    const dialog = page.locator(".dari-export-dialog");
+    await dialog.waitFor();
+    await dialog.locator("select[name=format]").selectOption("html");
+    const labelRow = dialog.locator(".dari-export-row", { has: page.locator("select[name=language]") });
+    assert.equal(await labelRow.locator("span").first().textContent(), "Language of headings and labels");
+    const target = join(app.tmp, "chosen.html");
+    app.dialogs.exportAnswers.push(target);
+    await dialog.locator("[data-action=export-browse]").click();
+    await page.waitForFunction(() => (document.querySelector(".dari-export-dialog input[name=path]") as HTMLInputElement).value.endsWith("chosen.html"));
+    assert.equal(await dialog.locator("input[name=path]").inputValue(), target);
+    assert.equal(app.dialogs.asked.filter((a) => a.startsWith("exportTo")).length, 1, "main's save dialog asked once");
+    await dialog.locator("[data-action=export-run]").click();
+    await dialog.waitFor({ state: "detached" });
+    assert.match(await readFile(target, "utf8"), /^<!DOCTYPE html>/);
+    assert.match((await message(page).textContent()) ?? "", /^Exported to .*chosen\.html/);
+    await message(page).locator("button", { hasText: "Open" }).click();
+    await message(page).locator("button", { hasText: "Show in folder" }).click();
+    await page.waitForTimeout(200);
+    assert.deepEqual(app.opened, [`open:${target}`, `reveal:${target}`]);
+  });
+});

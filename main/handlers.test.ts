@@ -142,3 +142,21 @@ test("a TMX file opens as a new untitled project; the TMX is not touched", async
   await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]));
   assert.equal(parseProject(ok(await api.openProject(utf16))!.text).doc.textContent, p.doc.textContent);
 });
+
+test("main opens only a file it exported in this session", async () => {
+  const opened: string[] = [];
+  const h = createHandlers({ userData: join(dir, "user"), dialogs: { openProject: async () => null, saveProject: async () => null, openText: async () => null, exportTo: async () => join(dir, "out.tsv"), confirmDiscard: async () => "cancel" }, samplePath: join(ROOT, "resources/sample/commentary.dari"), startupFile: () => null, systemLocale: () => "en-US", openPath: async (p, reveal) => void opened.push(`${reveal ? "reveal" : "open"}:${p}`) });
+  // A path main never wrote is refused, even an existing file.
+  const other = join(dir, "other.tsv");
+  await writeFile(other, "x");
+  const refused = await h.openExported({ path: other, reveal: false });
+  assert.equal(refused.ok, false);
+  assert.equal(!refused.ok && refused.error.key, "file.notExported");
+  // Browse asks main's dialog; the export then writes there, and that file may be opened or shown.
+  const chosen = ok(await h.chooseExportPath({ format: "tsv" }));
+  assert.equal(chosen, join(dir, "out.tsv"));
+  const written = ok(await h.exportProject({ format: "tsv", projectText: projectText(), path: chosen }));
+  ok(await h.openExported({ path: written!, reveal: false }));
+  ok(await h.openExported({ path: written!, reveal: true }));
+  assert.deepEqual(opened, [`open:${written}`, `reveal:${written}`]);
+});

@@ -40,6 +40,8 @@ export interface HandlerDeps {
   onProgress?(fraction: number): void;
   /** Prints the html export to PDF (Electron: a hidden window; CLI/tests: headless Chromium). */
   printPdf?(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array>;
+  /** Opens a file with its application, or shows it in its folder (Electron: shell). */
+  openPath?(path: string, reveal: boolean): Promise<void>;
 }
 
 function toIpcError(e: unknown): IpcError {
@@ -58,6 +60,8 @@ async function result<T>(f: () => Promise<T>): Promise<Result<T>> {
 
 /** The sender-independent handlers. Each returns a Result so errors cross IPC as data. */
 export function createHandlers(deps: HandlerDeps): DariApi {
+  /** The files exported in this session: the only ones openExported opens. */
+  const exported = new Set<string>();
   const settings = createSettingsStore(deps.userData);
   const remember = async (path: string) => {
     const s = await settings.addRecentFile(path);
@@ -135,7 +139,24 @@ export function createHandlers(deps: HandlerDeps): DariApi {
           if (!deps.printPdf) throw new DariError("unexpected", { reason: "PDF printing is not available" });
           await writeOutputFile(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait" }));
         } else await writeOutputFile(target, content);
+        exported.add(target);
         return target;
+      }),
+
+    chooseExportPath: ({ format, suggestedName }) =>
+      result(async () => {
+        const extension = format === "pdf" ? "pdf" : exporters[format]?.extension;
+        if (!extension) throw new DariError("cli.unknownFormat", { format, allowed: Object.keys(exporters).join(", ") });
+        const base = suggestedName || "dari";
+        return deps.dialogs.exportTo(`${basename(base, extname(base))}.${extension}`, extension);
+      }),
+
+    // Only a file this session exported: the renderer cannot have main open anything else.
+    openExported: ({ path, reveal }) =>
+      result(async () => {
+        if (!exported.has(path)) throw new DariError("file.notExported", { file: basename(path) });
+        if (!deps.openPath) throw new DariError("unexpected", { reason: "opening files is not available" });
+        await deps.openPath(path, reveal);
       }),
 
     getSettings: () => result(() => settings.get()),

@@ -69,7 +69,7 @@ export class DariApp implements AppContext {
    * and this lets it be said again in the new language after a switch (issue 17.12).
    */
   private recentTexts: { text: string; args: unknown[] }[] = [];
-  private lastMessage: { args: unknown[]; kind: "info" | "error"; action?: NotifyAction; actionArgs?: unknown[] } | null = null;
+  private lastMessage: { args: unknown[]; kind: "info" | "error"; actions: { action: NotifyAction; args?: unknown[] }[] } | null = null;
   private translate = ((...args: unknown[]) => {
     const text = (this.i18n.t as unknown as (...a: unknown[]) => string)(...args);
     if (typeof text === "string") {
@@ -87,12 +87,13 @@ export class DariApp implements AppContext {
   view(): EditorView {
     return this.editor;
   }
-  notify(text: string, kind: "info" | "error" = "info", action?: NotifyAction): void {
+  notify(text: string, kind: "info" | "error" = "info", action?: NotifyAction | NotifyAction[]): void {
+    const actions = action ? [action].flat() : [];
     const args = this.argsOf(text);
-    this.lastMessage = args ? { args, kind, action, actionArgs: action && this.argsOf(action.label) } : null;
+    this.lastMessage = args ? { args, kind, actions: actions.map((a) => ({ action: a, args: this.argsOf(a.label) })) } : null;
     this.message.textContent = text;
     this.message.className = `dari-message ${kind}`;
-    if (action) this.message.append(" ", crelt("button", { type: "button", class: "dari-message-action", onclick: () => action.run() }, action.label));
+    for (const a of actions) this.message.append(" ", crelt("button", { type: "button", class: "dari-message-action", onclick: () => a.run() }, a.label));
   }
   showPanel(id: string): void {
     this.openPanel = this.openPanel === id ? null : id;
@@ -334,8 +335,7 @@ export class DariApp implements AppContext {
     const last = this.lastMessage;
     if (last) {
       const again = (args: unknown[]) => (this.i18n.t as unknown as (...a: unknown[]) => string)(...args);
-      const action = last.action && { ...last.action, label: last.actionArgs ? again(last.actionArgs) : last.action.label };
-      this.notify(again(last.args), last.kind, action);
+      this.notify(again(last.args), last.kind, last.actions.map(({ action, args }) => ({ ...action, label: args ? again(args) : action.label })));
     }
     this.editor.dom.setAttribute("aria-label", this.t("editor.label"));
     this.renderChrome();

@@ -18,7 +18,7 @@ export interface AppContext {
   /** An error (DariError, IPC error or other) as text in the UI language. */
   errorText(e: unknown): string;
   /** Shows a short message in the status bar (already translated text), with a button for what to do next if given. */
-  notify(message: string, kind?: "info" | "error", action?: NotifyAction): void;
+  notify(message: string, kind?: "info" | "error", action?: NotifyAction | NotifyAction[]): void;
   /** Opens a side panel by feature id. */
   showPanel(id: string): void;
   /** Replaces the open project (asks first when there are unsaved changes). Resolves false if the user cancelled. */

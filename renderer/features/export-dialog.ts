@@ -104,7 +104,12 @@ class ExportDialog {
       crelt("h2", { id: titleId }, t("export:dialog.title")),
       row(t("export:dialog.format"), this.format),
       crelt("fieldset", crelt("legend", t("export:dialog.options")), Object.values(this.rows)),
-      row(t("export:dialog.destination"), this.path),
+      crelt(
+        "div",
+        { class: "dari-export-row dari-export-destination" },
+        crelt("label", { class: "dari-export-row" }, crelt("span", t("export:dialog.destination")), this.path),
+        crelt("button", { type: "button", "data-action": "export-browse", onclick: () => void this.browse() }, t("export:dialog.browse")),
+      ),
       crelt("div", { class: "dari-export-status" }, this.progress, this.progressLabel),
       this.error,
       crelt("div", { class: "dari-dialog-buttons" }, this.cancelButton, this.exportButton),
@@ -192,11 +197,31 @@ class ExportDialog {
         this.ctx.notify(this.ctx.t("export:dialog.cancelled"));
         return;
       }
-      this.ctx.notify(this.ctx.t("export:dialog.done", { path: result.value }));
+      const written = result.value;
+      // What to do next with the file: through main, which opens only what it just wrote.
+      const open = (reveal: boolean) => async () => {
+        const r = await this.ctx.api.openExported({ path: written, reveal });
+        if (!r.ok) this.ctx.notify(this.ctx.errorText(r.error), "error");
+      };
+      this.ctx.notify(this.ctx.t("export:dialog.done", { path: written }), "info", [
+        { label: this.ctx.t("export:dialog.open"), run: open(false) },
+        { label: this.ctx.t("export:dialog.reveal"), run: open(true) },
+      ]);
       this.close();
     } catch (e) {
       this.setBusy(false, segments);
       this.error.textContent = this.ctx.t("export:dialog.failed", { message: this.ctx.errorText(e) });
+    }
+  }
+
+  /** Browse: main's save dialog fills the destination. */
+  private async browse(): Promise<void> {
+    try {
+      const r = await this.ctx.api.chooseExportPath({ format: this.chosen, suggestedName: this.suggestedName() });
+      if (!r.ok) this.error.textContent = this.ctx.errorText(r.error);
+      else if (r.value) this.path.value = r.value;
+    } catch (e) {
+      this.error.textContent = this.ctx.errorText(e);
     }
   }
 
