@@ -39,7 +39,7 @@ export interface HandlerDeps {
   /** Reports the progress (0..1) of a long export to the window. */
   onProgress?(fraction: number): void;
   /** Prints the html export to PDF (Electron: a hidden window; CLI/tests: headless Chromium). */
-  printPdf?(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array>;
+  printPdf?(html: string, options: { orientation: "portrait" | "landscape"; title?: string }): Promise<Uint8Array>;
   /** Opens a file with its application, or shows it in its folder (Electron: shell). */
   openPath?(path: string, reveal: boolean): Promise<void>;
 }
@@ -137,7 +137,7 @@ export function createHandlers(deps: HandlerDeps): DariApi {
         });
         if (req.format === "pdf") {
           if (!deps.printPdf) throw new DariError("unexpected", { reason: "PDF printing is not available" });
-          await writeOutputFile(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait" }));
+          await writeOutputFile(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait", title: project.meta.title }));
         } else await writeOutputFile(target, content);
         exported.add(target);
         return target;
