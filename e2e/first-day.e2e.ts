@@ -395,3 +395,17 @@ test("export dialog: the labels' language is named as such, Browse fills the des
     assert.deepEqual(app.opened, [`open:${target}`, `reveal:${target}`]);
   });
 });
+
+test("glossary: the insert list shows a term once even where the segment uses it twice", async () => {
+  await withApp(browser(), async (app) => {
+    const { page } = app;
+    await focusSide(page, 0, "ko", "end");
+    await page.keyboard.insertText(" 보스토치니 우주기지에서 다시.");
+    await page.locator('button[data-panel="glossary"]').click();
+    const hits = page.locator(".dari-glossary-hits li .dari-term-ko");
+    await hits.first().waitFor();
+    const terms = await hits.allTextContents();
+    assert.equal(terms.filter((t) => t === "보스토치니 우주기지").length, 1, terms.join(", "));
+    assert.equal(new Set(terms).size, terms.length, "no term listed twice");
+  });
+});
