@@ -115,6 +115,8 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } =
     }),
   ],
   cancelImport: [],
+  // main opens only a file it exported in this session (checked by the handler).
+  openExported: [obj({ path: str(MAX_PATH_CHARS), reveal: bool() })],
   getSettings: [],
   // The recent files are main's own list: the renderer cannot add to it.
   setSettings: [obj({ uiLanguage: oneOf(UI_LANGUAGES, { nullable: true, optional: true }), layout: oneOf(["side-by-side", "stacked"], { optional: true }) })],

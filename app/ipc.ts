@@ -154,6 +154,8 @@ export interface DariApi extends LibraryApi {
   cancelImport(): Promise<Result<void>>;
   /** Exports the project; returns the path written, null when cancelled. */
   exportProject(req: ExportRequest): Promise<Result<string | null>>;
+  /** Opens a file exported in this session (reveal: shows it in its folder instead). Main opens no other path. */
+  openExported(req: { path: string; reveal: boolean }): Promise<Result<void>>;
   getSettings(): Promise<Result<Settings>>;
   setSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
   /** The OS locale, for the first-run UI language. */
@@ -234,6 +236,7 @@ export const IPC_METHODS = [
   "libraryThemes",
   "saveLibraryPicture",
   "readCodingToCompare",
+  "openExported",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

@@ -65,9 +65,10 @@ test("the theme keys in the help are the ones the theme keys take", () => {
     assert.deepEqual(themeKeyOf(pressOf(name), true), { nth: i + 1 }, name);
   });
   THEME_KEYS.nthSelected.forEach((name, i) => {
-    assert.deepEqual(themeKeyOf(pressOf(name), true), { nth: i + 1 }, name);
-    // Without a selection a digit is typed.
-    assert.equal(themeKeyOf(pressOf(name), false), null, name);
+    assert.deepEqual(themeKeyOf(pressOf(name), true, true), { nth: i + 1 }, name);
+    // Without a selection, or outside coding mode, a digit is typed (over the selection).
+    assert.equal(themeKeyOf(pressOf(name), false, true), null, name);
+    assert.equal(themeKeyOf(pressOf(name), true, false), null, name);
   });
   // The other way round: any digit with Alt, Ctrl or Meta (Shift is let through
   // leniently and not listed) that applies a theme is in the help.
@@ -75,7 +76,7 @@ test("the theme keys in the help are the ones the theme keys take", () => {
   for (const mods of [[], ["Alt"], ["Ctrl"], ["Meta"], ["Ctrl", "Alt"], ["Alt", "Meta"]])
     for (const digit of "0123456789") {
       const name = [...mods, digit].join("-");
-      for (const selecting of [true, false]) if (themeKeyOf(pressOf(name), selecting)) assert.ok(listed.has(name), `${name} applies a theme but is not in the help`);
+      for (const selecting of [true, false]) if (themeKeyOf(pressOf(name), selecting, true)) assert.ok(listed.has(name), `${name} applies a theme but is not in the help`);
     }
   // A theme's own letter key goes with the same modifier as the n-th theme.
   assert.deepEqual(themeKeyOf(pressOf("Alt-q"), false), { letter: "q" });

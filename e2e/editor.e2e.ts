@@ -157,7 +157,7 @@ test("closing with unsaved changes asks first; a bad file is refused with its pl
     app.dialogs.discardAnswers.push("cancel");
     await app.menu("close");
     await page.waitForFunction(() => document.title.includes("•"));
-    assert.deepEqual(app.dialogs.asked.filter((a) => a.startsWith("confirmDiscard")), ["confirmDiscard:Untitled"]);
+    assert.deepEqual(app.dialogs.asked.filter((a) => a.startsWith("confirmDiscard")), ["confirmDiscard:북러 정상회담과 우주 협력"], "an unsaved project goes by its title");
 
     const bad = join(app.tmp, "bad.dari");
     await writeFile(bad, JSON.stringify({ format: "dari", version: 2, doc: { type: "doc", content: [{ type: "passage", attrs: { id: "p" }, content: [{ type: "segment", attrs: { id: "s", status: "done" }, content: [{ type: "ko" }, { type: "en" }] }] }] } }));

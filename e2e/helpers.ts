@@ -103,6 +103,8 @@ export interface AppHandle {
   tmp: string;
   /** Every request the page made to anything but the app's own server. */
   foreignRequests: string[];
+  /** Files main was asked to open ("open:<path>") or show in their folder ("reveal:<path>"). */
+  opened: string[];
   /** The window state main was told about (title, unsaved). */
   documentState: { title: string; dirty: boolean } | null;
   menu(command: MenuCommand): Promise<void>;
@@ -175,6 +177,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     userData,
     tmp,
     foreignRequests,
+    opened: [],
     documentState: null,
     menu: (command) => page.evaluate((c) => (window as unknown as { __dariMenu(c: string): void }).__dariMenu(c), command),
     cdp: () => context.newCDPSession(page),
@@ -193,6 +196,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     onDocumentState: (s) => (handle.documentState = s),
     // Where Electron prints in a hidden window, the harness prints with the same headless Chromium.
     printPdf: (html, o) => printPdfWithChromium(html, o),
+    // Where Electron opens a file with the OS, the harness records it.
+    openPath: async (path, reveal) => void handle.opened.push(`${reveal ? "reveal" : "open"}:${path}`),
     // Like webContents.send on the progress channel.
     onProgress: (fraction) => void page.evaluate((f) => (window as unknown as { __dariProgress(f: number): void }).__dariProgress(f), fraction).catch(() => {}),
   });

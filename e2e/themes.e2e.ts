@@ -86,7 +86,8 @@ test("a span tagged by keyboard gets an underline in the theme colour; a second 
     assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-ko .dari-theme-chip").count(), 1);
     assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-en .dari-theme-chip").count(), 0);
 
-    // A plain digit over a selection applies the 9th theme (diplomacy) on an overlapping span.
+    // In coding mode (switched on in the status bar), a plain digit over a selection applies the 9th theme (diplomacy) on an overlapping span.
+    await page.locator(".dari-statusbar .dari-coding-mode").click();
     await selectText(page, 0, "ko", "러시아 보스토치니");
     await page.keyboard.press("9");
     const titles = await page.locator(".dari-segment").first().locator(".dari-ko .dari-themed").evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute("title")]));

@@ -160,7 +160,7 @@ export const COMMANDS: Record<string, Command> = {
       const project = await readProject(input);
       const content =
         format === "pdf"
-          ? await printPdfWithChromium(String(await exporters.html!.run(project, { side, uiLanguage: "en" })), { orientation: "portrait" })
+          ? await printPdfWithChromium(String(await exporters.html!.run(project, { side, uiLanguage: "en" })), { orientation: "portrait", title: project.meta.title })
           : await exporters[format as ExportFormat]!.run(project, { side, uiLanguage: "en" });
       await writeResult(out, content, input);
     },

@@ -312,3 +312,20 @@ test("a TMX whose theme tags fall outside the text opens with them left out, and
   assert.match(opened.warnings![0].message, /tags\.tmx: 1 theme tag was left out \(1 outside the text/);
   assert.match(opened.text, /"id": "a2"/);
 });
+
+test("main opens only a file it exported in this session", async () => {
+  const opened: string[] = [];
+  const h = createHandlers({ userData: join(dir, "user"), dialogs: { openProject: async () => null, saveProject: async () => null, openText: async () => null, exportTo: async () => join(dir, "out.tsv"), confirmDiscard: async () => "cancel" }, samplePath: join(ROOT, "resources/sample/commentary.dari"), startupFile: () => null, systemLocale: () => "en-US", openPath: async (p, reveal) => void opened.push(`${reveal ? "reveal" : "open"}:${p}`) });
+  // A path main never wrote is refused, even an existing file.
+  const other = join(dir, "other.tsv");
+  await writeFile(other, "x");
+  const refused = await h.openExported({ path: other, reveal: false });
+  assert.equal(refused.ok, false);
+  assert.equal(!refused.ok && refused.error.key, "file.notExported");
+  // The export asks main's dialog where to write; that file may then be opened or shown.
+  const written = ok(await h.exportProject({ format: "tsv", projectText: projectText(), path: null }));
+  assert.equal(written, join(dir, "out.tsv"));
+  ok(await h.openExported({ path: written!, reveal: false }));
+  ok(await h.openExported({ path: written!, reveal: true }));
+  assert.deepEqual(opened, [`open:${written}`, `reveal:${written}`]);
+});

@@ -6,6 +6,7 @@ import { basename, extname, resolve } from "node:path";
 import type { ContextMenuItem, DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, RecentProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
+import { projectFileName } from "../app/document/file-name";
 import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/interchange";
 import type { ImportWarning } from "../app/import/languages";
 import { importWarnings } from "../app/import/build-project";
@@ -23,6 +24,7 @@ import { stat } from "node:fs/promises";
 import { newProject } from "../app/document/new-project";
 import { translationProgress } from "../app/translate/progress";
 import { createLibraryHandlers, type LibraryDialogs } from "./library-handlers";
+import { projectSaved } from "./library";
 
 /** The questions main asks the user. Electron shows native dialogs; tests script them. */
 export interface Dialogs extends LibraryDialogs {
@@ -52,7 +54,9 @@ export interface HandlerDeps {
   /** Reports the progress (0..1) of a long export to the window. */
   onProgress?(fraction: number): void;
   /** Prints the html export to PDF (Electron: a hidden window; CLI/tests: headless Chromium). */
-  printPdf?(html: string, options: { orientation: "portrait" | "landscape" }): Promise<Uint8Array>;
+  printPdf?(html: string, options: { orientation: "portrait" | "landscape"; title?: string }): Promise<Uint8Array>;
+  /** Opens a file with its application, or shows it in its folder (Electron: shell). */
+  openPath?(path: string, reveal: boolean): Promise<void>;
   /**
    * The files main obtained itself. main/index.ts grants what the command line
    * and the OS give it (second-instance, open-file); the handlers grant what
@@ -122,6 +126,8 @@ export function createHandlers(deps: HandlerDeps): DariApi {
 }
 
 function createUncheckedHandlers(deps: HandlerDeps): DariApi {
+  /** The files exported in this session: the only ones openExported opens. */
+  const exported = new Set<string>();
   const settings = createSettingsStore(deps.userData);
   const grants = deps.grants ?? createPathGrants();
   /** The import being read, so the window's Stop can cancel it. */
@@ -198,11 +204,14 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
     saveProject: ({ path, text, saveAs }) =>
       result(async () => {
         // Never write what would not open again.
-        parseProject(text);
+        const project = parseProject(text);
         await mine(path);
-        const target = saveAs || !path ? chosen(await deps.dialogs.saveProject(path ? basename(path) : "untitled.dari")) : path;
+        // A project never saved is proposed under its title (issue 17.2).
+        const target = saveAs || !path ? chosen(await deps.dialogs.saveProject(path ? basename(path) : projectFileName(project.meta.title))) : path;
         if (!target) return null;
         await saveAtomic(target, text);
+        // A project inside a library: its record in the library's index follows, without holding up the save.
+        void projectSaved(target).catch(() => undefined);
         await discardRecovery(deps.userData, null);
         await discardRecovery(deps.userData, target);
         await remember(target);
@@ -259,9 +268,18 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
         });
         if (req.format === "pdf") {
           if (!deps.printPdf) throw new DariError("unexpected", { reason: "PDF printing is not available" });
-          await writeOutputFile(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait" }));
+          await writeOutputFile(target, await deps.printPdf(String(content), { orientation: req.orientation ?? "portrait", title: project.meta.title }));
         } else await writeOutputFile(target, content);
+        exported.add(target);
         return target;
+      }),
+
+    // Only a file this session exported: the renderer cannot have main open anything else.
+    openExported: ({ path, reveal }) =>
+      result(async () => {
+        if (!exported.has(path)) throw new DariError("file.notExported", { file: basename(path) });
+        if (!deps.openPath) throw new DariError("unexpected", { reason: "opening files is not available" });
+        await deps.openPath(path, reveal);
       }),
 
     getSettings: () => result(() => settings.get()),

@@ -2,7 +2,7 @@
 // IPC handlers (each checking its sender frame), files opened from the
 // command line or the OS. Everything that does not need Electron lives in
 // handlers.ts and its neighbours, where Node tests reach it.
-import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, type MenuItemConstructorOptions } from "electron";
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, shell, type MenuItemConstructorOptions } from "electron";
 import { dirname, join } from "node:path";
 import { createHandlers, type Dialogs } from "./handlers";
 import { createPathGrants } from "./grants";
@@ -135,6 +135,11 @@ const handlers = createHandlers({
   },
   printPdf: (html, options) => printPdfInWindow(html, options),
   showContextMenu: (items) => showNativeContextMenu(items),
+  openPath: async (path, reveal) => {
+    if (reveal) return shell.showItemInFolder(path);
+    const failed = await shell.openPath(path);
+    if (failed) throw new Error(failed);
+  },
   onProgress: (fraction) => win?.webContents.send(PROGRESS_CHANNEL, fraction),
 });
 

@@ -61,6 +61,20 @@ test("the whole annotated commentary prints to A4 in both orientations", async (
   }
 });
 
+test("every page's footer has the document's title and its page number of the total", async () => {
+  const project = themedProject();
+  const html = await exportHtml(project, { orientation: "portrait" });
+  const pdf = join(dir, "footer.pdf");
+  writeFileSync(pdf, await printPdfWithChromium(html, { orientation: "portrait", browser, title: project.meta.title }));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  assert.ok(pages >= 2);
+  for (const n of [1, pages]) {
+    const text = execFileSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" });
+    assert.ok(text.includes(project.meta.title), `page ${n} has the title`);
+    assert.match(text.replace(/\s+/g, ""), new RegExp(`(^|[^0-9])${n}/${pages}([^0-9]|$)`), `page ${n} of ${pages}`);
+  }
+});
+
 test("a clear error when no Chromium is found", () => {
   const missing = (env: NodeJS.ProcessEnv) => {
     try {

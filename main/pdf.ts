@@ -1,6 +1,7 @@
 // PDF from the command line (and tests): the html export printed by a
 // headless Chromium found on the machine, through playwright-core. Every
 // request the page makes is refused, so printing stays offline.
+import { pdfFooterTemplate, PDF_EMPTY_HEADER } from "../app/export/pdf-footer";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -44,6 +45,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
 
 export interface PdfOptions {
   orientation: "portrait" | "landscape";
+  /** The document's title, in the footer with the page numbers. */
+  title?: string;
   /** The browser to use; found with findChromium when absent. */
   executablePath?: string;
   /** A browser already running (batch printing, tests); left open. */
@@ -70,7 +73,7 @@ export async function printPdfWithChromium(html: string, options: PdfOptions): P
     await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
-    const pdf = await page.pdf({ format: "A4", landscape: options.orientation === "landscape", printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({ format: "A4", landscape: options.orientation === "landscape", printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: PDF_EMPTY_HEADER, footerTemplate: pdfFooterTemplate(options.title ?? "") });
     return new Uint8Array(pdf);
   } catch (e) {
     if (e instanceof DariError) throw e;

@@ -142,12 +142,16 @@ function sources(dir: string): string[] {
   return out;
 }
 
-test("nothing opens URLs or files with the OS shell (no shell.openExternal on document content)", () => {
+test("nothing opens URLs with the OS shell, and files only as main/index.ts opens an export (no shell.openExternal on document content)", () => {
   const files = [...sources("main"), ...sources("renderer"), ...sources("app")];
   assert.ok(files.includes("main/index.ts") && files.some((f) => f.startsWith("renderer/")));
   for (const f of files) {
     const text = code(f);
-    assert.doesNotMatch(text, /openExternal|shell\.openPath|shell\.showItemInFolder/, f);
+    assert.doesNotMatch(text, /openExternal/, f);
+    // Open and Show in folder after an export (issue 17.11): only main/index.ts's openPath,
+    // which handlers.ts calls only for a file this session exported (main/handlers.test.ts).
+    if (f === "main/index.ts") assert.equal(text.match(/shell\.(openPath|showItemInFolder)/g)?.length, 2, f);
+    else assert.doesNotMatch(text, /shell\.openPath|shell\.showItemInFolder/, f);
     // The renderer cannot open windows or navigate by itself either.
     if (f.startsWith("renderer/")) assert.doesNotMatch(text, /window\.open\(|location\.(href|assign|replace)\s*[=(]/, f);
   }

@@ -5,6 +5,8 @@ import crelt from "crelt";
 import { EditorView } from "prosemirror-view";
 import type { EditorState, Transaction, Command } from "prosemirror-state";
 import { undo, redo } from "prosemirror-history";
+import { keydownHandler } from "prosemirror-keymap";
+import { sidebarResizer } from "./sidebar-resize";
 import type { i18n } from "i18next";
 import { createI18n, isUiLanguage, languageForLocale, type UiLanguage } from "../app/i18n";
 import type { DariBridge, MenuCommand, Result, Settings, IpcError, OpenedProject } from "../app/ipc";
@@ -18,12 +20,11 @@ import { isDariError, errorMessage } from "../app/errors";
 import { sideAt } from "../app/commands/structure";
 import { editorPlugins } from "./editor";
 import { features } from "./features";
-import type { AppContext, PanelView } from "./feature";
+import type { AppContext, PanelView, NotifyAction } from "./feature";
 import { renderMenubar } from "./menubar";
 import { keyPlatform, shownKey, shownAccelerator } from "./key-label";
 import { openPalette, type PaletteEntry } from "./features/palette";
 import { APP_COMMANDS, UI_KEYS } from "../app/command-registry";
-import { keydownHandler } from "prosemirror-keymap";
 import { openPreferences, applyDisplay } from "./features/preferences";
 import { display, setDisplay, isDark } from "./display";
 import { sanitizeDisplay, zoomed, type DisplayPrefs } from "../app/display-prefs";
@@ -85,16 +86,39 @@ export class DariApp implements AppContext, Shell {
   }
 
   get t() {
-    return this.i18n.t.bind(this.i18n) as AppContext["t"];
+    return this.translate;
+  }
+
+  /**
+   * t, remembering its last few results: a status message is given as text,
+   * and this lets it be said again in the new language after a switch (issue 17.12).
+   */
+  private recentTexts: { text: string; args: unknown[] }[] = [];
+  private lastMessage: { args: unknown[]; kind: "info" | "error"; actions: { action: NotifyAction; args?: unknown[] }[] } | null = null;
+  private translate = ((...args: unknown[]) => {
+    const text = (this.i18n.t as unknown as (...a: unknown[]) => string)(...args);
+    if (typeof text === "string") {
+      this.recentTexts.push({ text, args });
+      if (this.recentTexts.length > 24) this.recentTexts.shift();
+    }
+    return text;
+  }) as unknown as AppContext["t"];
+  private argsOf(text: string): unknown[] | undefined {
+    for (let i = this.recentTexts.length - 1; i >= 0; i--) if (this.recentTexts[i].text === text) return this.recentTexts[i].args;
+    return undefined;
   }
 
   // --- AppContext ---------------------------------------------------------
   view(): EditorView {
     return this.editor;
   }
-  notify(text: string, kind: "info" | "error" = "info"): void {
+  notify(text: string, kind: "info" | "error" = "info", action?: NotifyAction | NotifyAction[]): void {
+    const actions = action ? [action].flat() : [];
+    const args = this.argsOf(text);
+    this.lastMessage = args ? { args, kind, actions: actions.map((a) => ({ action: a, args: this.argsOf(a.label) })) } : null;
     this.message.textContent = text;
     this.message.className = `dari-message ${kind}`;
+    for (const a of actions) this.message.append(" ", crelt("button", { type: "button", class: "dari-message-action", onclick: () => a.run() }, a.label));
   }
   showPanel(id: string): void {
     this.openPanel = this.openPanel === id ? null : id;
@@ -148,6 +172,13 @@ export class DariApp implements AppContext, Shell {
     document.addEventListener("keydown", (e) => {
       if (!e.defaultPrevented && windowKeys(this.editor, e)) e.preventDefault();
     });
+    // The file keys (Ctrl+S, Ctrl+I, ...) from a panel, the toolbar or the status bar
+    // too, not only from the text, whose keymap has them (issue 17.12); not under a dialog.
+    const fileKeys = keydownHandler(this.fileKeys());
+    window.addEventListener("keydown", (e) => {
+      if (e.defaultPrevented || this.editor.dom.contains(e.target as Node) || document.querySelector(".dari-dialog-backdrop")) return;
+      if (fileKeys(this.editor, e)) e.preventDefault();
+    });
     window.addEventListener("beforeunload", (e) => {
       if (this.dirty) e.preventDefault();
     });
@@ -167,7 +198,13 @@ export class DariApp implements AppContext, Shell {
   }
 
   private makeState(project: Project): EditorState {
-    const keys: Record<string, Command> = {
+    const keys: Record<string, Command> = this.fileKeys();
+    PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
+    return createProjectState(project, editorPlugins(this, keys));
+  }
+
+  private fileKeys(): Record<string, Command> {
+    return {
       [FILE_KEYS.save]: () => (void this.save(false), true),
       [FILE_KEYS.saveAs]: () => (void this.save(true), true),
       [FILE_KEYS.open]: () => (void this.runMenu("open"), true),
@@ -176,8 +213,6 @@ export class DariApp implements AppContext, Shell {
       [FILE_KEYS.import]: () => (void this.runMenu("import"), true),
       [HELP_KEY]: () => (void this.runMenu("shortcuts"), true),
     };
-    PANELS.forEach((p, i) => (keys[panelKey(i)] = () => (this.showPanel(p.id), true)));
-    return createProjectState(project, editorPlugins(this, keys));
   }
 
   private dispatch(tr: Transaction): void {
@@ -237,7 +272,8 @@ export class DariApp implements AppContext, Shell {
   }
 
   private fileName(path: string | null): string {
-    return path ? baseName(path) : this.t("untitled");
+    // A project never saved goes by its title (given in the import dialog), as Save proposes it.
+    return path ? baseName(path) : this.editor ? projectData(this.editor.state).meta.title.trim() || this.t("untitled") : this.t("untitled");
   }
 
   private setDirty(dirty: boolean): void {
@@ -407,6 +443,12 @@ export class DariApp implements AppContext, Shell {
 
   async setLanguage(lang: UiLanguage): Promise<void> {
     await this.i18n.changeLanguage(lang);
+    // The last status message, said again in the new language.
+    const last = this.lastMessage;
+    if (last) {
+      const again = (args: unknown[]) => (this.i18n.t as unknown as (...a: unknown[]) => string)(...args);
+      this.notify(again(last.args), last.kind, last.actions.map(({ action, args }) => ({ ...action, label: args ? again(args) : action.label })));
+    }
     this.editor.dom.setAttribute("aria-label", this.t("editor.label"));
     this.renderChrome();
     document.documentElement.lang = lang;
@@ -478,7 +520,7 @@ export class DariApp implements AppContext, Shell {
       this.panels.set(this.openPanel, panel);
     }
     const body = crelt("div", { class: "dari-sidebar-body", role: "tabpanel" }, panel?.dom ?? null);
-    this.sidebar.replaceChildren(tabs, body);
+    this.sidebar.replaceChildren(sidebarResizer(this.sidebar, () => this.t("panels.resize")), tabs, body);
     panel?.update(this.editor.state);
   }
 
@@ -486,7 +528,10 @@ export class DariApp implements AppContext, Shell {
     const here = sideAt(state.selection.$head);
     if (here) {
       const $seg = state.doc.resolve(here.segmentPos);
-      setText(this.position, this.t("statusbar.position", { passage: $seg.index(0) + 1, segment: $seg.index(1) + 1, side: this.t(`side.${here.side}`) }));
+      // Numbered through the document, as the gutter numbers segments (issue 17.10).
+      let segment = $seg.index(1) + 1;
+      for (let i = 0; i < $seg.index(0); i++) segment += state.doc.child(i).childCount;
+      setText(this.position, this.t("statusbar.position", { passage: $seg.index(0) + 1, segment, side: this.t(`side.${here.side}`) }));
     }
     if (docChanged) {
       // Only the structure is counted (2,000 passages, not 1 M characters), and

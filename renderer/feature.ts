@@ -17,8 +17,8 @@ export interface AppContext {
   view(): EditorView;
   /** An error (DariError, IPC error or other) as text in the UI language. */
   errorText(e: unknown): string;
-  /** Shows a short message in the status bar (already translated text). */
-  notify(message: string, kind?: "info" | "error"): void;
+  /** Shows a short message in the status bar (already translated text), with a button for what to do next if given. */
+  notify(message: string, kind?: "info" | "error", action?: NotifyAction | NotifyAction[]): void;
   /** Opens a side panel by feature id. */
   showPanel(id: string): void;
   /** Replaces the open project (asks first when there are unsaved changes). Resolves false if the user cancelled. */
@@ -29,6 +29,12 @@ export interface AppContext {
   currentPath(): string | null;
   /** The open project as the text of a .dari file. */
   projectText(): string;
+}
+
+/** A button beside a status message (e.g. "Go to the first unsure segment"). */
+export interface NotifyAction {
+  label: string;
+  run(): void;
 }
 
 export interface PanelView {

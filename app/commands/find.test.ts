@@ -49,10 +49,11 @@ test("a mixed query (ㅂ러) is read as initials only when asked", () => {
   assert.ok(found.every((t) => /^[바-빟]러$/.test(t)), found.join("|"));
 });
 
-test("the find bar's initial-consonant decision: the box, or a query of initials only, never a regular expression", () => {
+test("the find bar's initial-consonant decision: the box as set, else a query of initials only, never a regular expression", () => {
   // Initials only: read as such with the box left alone.
   assert.equal(searchesChoseong({ search: "ㅂㄹ ㅈㅅ" }), true);
-  assert.equal(searchesChoseong({ search: "ㅂㄹ ㅈㅅ", choseong: false }), true);
+  // The box, once set, says how it is searched: unticked, the jamo are searched as written.
+  assert.equal(searchesChoseong({ search: "ㅂㄹ ㅈㅅ", choseong: false }), false);
   // A mixed query or a plain word only when the box is ticked.
   assert.equal(searchesChoseong({ search: "ㅂ러" }), false);
   assert.equal(searchesChoseong({ search: "ㅂ러", choseong: true }), true);
@@ -62,12 +63,13 @@ test("the find bar's initial-consonant decision: the box, or a query of initials
   assert.equal(searchesChoseong({ search: "ㅂ러", regexp: true, choseong: true }), false);
   assert.equal(searchesChoseong({ search: "" }), false, "an empty box searches nothing");
 
-  // What the user sees: the bar passes its ticks as they are, and ㅂㄹ ㅈㅅ
-  // finds the same 북러 정상 with the box unticked as with it ticked.
+  // What the user sees: the bar ticks the box itself for ㅂㄹ ㅈㅅ (finding 북러 정상,
+  // as with the box left alone); unticked by the analyst, the jamo are searched as written.
   const state = sampleState();
-  const unticked = texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: false });
-  assert.deepEqual(unticked, texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: true }));
-  assert.ok(unticked.length > 0 && unticked.every((t) => t === "북러 정상"), unticked.join("|"));
+  const ticked = texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: true });
+  assert.deepEqual(ticked, texts(state, { search: "ㅂㄹ ㅈㅅ" }));
+  assert.ok(ticked.length > 0 && ticked.every((t) => t === "북러 정상"), ticked.join("|"));
+  assert.deepEqual(texts(state, { search: "ㅂㄹ ㅈㅅ", choseong: false }), []);
   assert.deepEqual(texts(state, { search: "ㅂㄹ ㅈㅅ", regexp: true }), [], "as a regular expression it looks for the jamo themselves");
 });
 

@@ -45,12 +45,14 @@ function wholeWordAt(state: EditorState, r: SearchResult): boolean {
 }
 
 /**
- * Whether a query is searched by initial consonants: when asked, or when it
- * is made only of them, since no one types ㅂㄹ ㅈㅅ to find those jamo. A
- * regular expression is always read as one.
+ * Whether a query is searched by initial consonants: as the box says when the
+ * analyst has set it (issue 17.10: the box means what it shows), else when
+ * the query is made only of them, since no one types ㅂㄹ ㅈㅅ to find those
+ * jamo (the find bar ticks the box to show it). A regular expression is
+ * always read as one.
  */
 export function searchesChoseong(o: FindOptions): boolean {
-  return !o.regexp && (!!o.choseong || isChoseongQuery(o.search));
+  return !o.regexp && (o.choseong ?? isChoseongQuery(o.search));
 }
 
 /** The prosemirror-search query for the find bar's options. */

@@ -1,8 +1,9 @@
 // Which theme a key press applies (renderer/features/themes/keys.ts carries it
 // out). Alt+1…9 apply the n-th theme of the codebook (in panel order) and
 // Alt+<letter> the theme with that shortcut letter, always; the plain digits
-// 1…9 apply a theme only while text is selected, so typing digits in the text
-// (2023년, 5만 톤) still works.
+// 1…9 apply a theme only in coding mode (app/themes/coding-mode.ts) while text
+// is selected, so typing digits in the text (2023년, 5만 톤), or over a
+// selection to replace it, still works.
 
 /** The parts of a KeyboardEvent that decide it. */
 export interface KeyPress {
@@ -16,7 +17,7 @@ export interface KeyPress {
 
 export type ThemeKey = { nth: number } | { letter: string };
 
-export function themeKeyOf(event: KeyPress, selecting: boolean): ThemeKey | null {
+export function themeKeyOf(event: KeyPress, selecting: boolean, codingMode = false): ThemeKey | null {
   if (event.ctrlKey || event.metaKey) return null;
   // event.code: Alt changes event.key on macOS (Alt+1 is ¡).
   const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
@@ -25,7 +26,7 @@ export function themeKeyOf(event: KeyPress, selecting: boolean): ThemeKey | null
     const letter = /^Key([A-Z])$/.exec(event.code)?.[1]?.toLowerCase();
     return letter ? { letter } : null;
   }
-  if (!event.shiftKey && digit && selecting) return { nth: Number(digit) };
+  if (!event.shiftKey && digit && selecting && codingMode) return { nth: Number(digit) };
   return null;
 }
 
@@ -35,6 +36,6 @@ const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 export const THEME_KEYS = {
   /** The n-th theme (n = index + 1); the same modifier with a letter is a theme's own key. */
   nth: DIGITS.map((d) => `Alt-${d}`),
-  /** The n-th theme while text is selected. */
+  /** The n-th theme while text is selected, in coding mode. */
   nthSelected: DIGITS,
 };

@@ -72,6 +72,19 @@ test("the status filter folds away the other segments", () => {
   assert.equal(decos(s).filter((d) => d.attrs?.class === "dari-status-hidden").length, 0);
 });
 
+test("the filter shows the segments the aligner was unsure of, or those not confirmed; confirming one folds it away", () => {
+  let s = state();
+  const at = (i: number) => segments(s.doc)[i].pos;
+  s = s.apply(s.tr.setNodeAttribute(at(0), "confidence", 0.3).setNodeAttribute(at(1), "confidence", 0.9).setNodeAttribute(at(2), "confirmed", true));
+  const hidden = () => decos(s).filter((d) => d.attrs?.class === "dari-status-hidden").map((d) => segments(s.doc).findIndex((x) => x.pos === d.from));
+  s = s.apply(setStatusFilter(s.tr, "unsure"));
+  assert.deepEqual(hidden(), [1, 2]);
+  s = s.apply(setStatusFilter(s.tr, "unconfirmed"));
+  assert.deepEqual(hidden(), [2]);
+  s = s.apply(s.tr.setNodeAttribute(at(0), "confirmed", true));
+  assert.deepEqual(hidden(), [0, 2]);
+});
+
 test("a large document is decorated in batches after it opens, and typing meanwhile is decorated too", () => {
   const n = BATCH * 2 + 10;
   const doc = buildDoc([{ segments: Array.from({ length: n }, () => ({ ko: "신냉전 구도", en: "" })) }]);

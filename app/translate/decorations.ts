@@ -12,6 +12,7 @@ import { AttrStep } from "prosemirror-transform";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
 import { schema, sidePositionText, type SegmentStatus } from "../schema";
+import { shownByFilter, type SegmentFilter } from "./segment-filter";
 import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
@@ -34,21 +35,21 @@ export interface DeskState {
   set: DecorationSet;
   /** Index of the first segment not decorated yet, or -1 when all are. */
   pending: number;
-  /** Statuses shown; null shows all. */
-  filter: readonly SegmentStatus[] | null;
+  /** Statuses (or alignment review) shown; null shows all. */
+  filter: SegmentFilter;
 }
 
 export const deskKey = new PluginKey<DeskState>("dariTranslateDesk");
 
 /** Meta on a transaction: show only these statuses (null: all), or re-read the user glossary. */
 export interface DeskMeta {
-  filter?: readonly SegmentStatus[] | null;
+  filter?: SegmentFilter;
   reloadUserGlossary?: boolean;
   /** Decorate the next batch of a large document. */
   batch?: boolean;
 }
 
-export function setStatusFilter(tr: Transaction, filter: readonly SegmentStatus[] | null): Transaction {
+export function setStatusFilter(tr: Transaction, filter: SegmentFilter): Transaction {
   return tr.setMeta(deskKey, { filter } satisfies DeskMeta);
 }
 
@@ -95,7 +96,7 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
       out.push(Decoration.widget(pos + 1, options.flag(findings), { key, side: -1, ignoreSelection: true }));
     }
   }
-  if (s.filter && !s.filter.includes(segment.attrs.status as SegmentStatus)) {
+  if (!shownByFilter(s.filter, segment)) {
     out.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-status-hidden" }));
   }
   return out;

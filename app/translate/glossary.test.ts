@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { GlossaryMatcher, addToGlossary, englishHas, mergeGlossaries } from "./glossary";
+import { GlossaryMatcher, addToGlossary, englishHas, mergeGlossaries, distinctTerms } from "./glossary";
 import { defaultGlossary } from "./default-glossary";
 import { glossaryFromCsv, glossaryToCsv } from "./glossary-csv";
 import type { GlossaryEntry } from "./glossary-entry";
@@ -106,4 +106,11 @@ test("CSV import takes Korean headers in any order and names the bad line", () =
   assert.throws(() => glossaryFromCsv("ko,note\n북러,x\n", "terms.csv"), (e: unknown) => e instanceof DariError && /terms\.csv/.test(e.message) && /en/.test(e.message));
   assert.throws(() => glossaryFromCsv("ko,en\n북러,North Korea–Russia\n한미일,\n", "terms.csv"), (e: unknown) => e instanceof DariError && /line 3/.test(e.message));
   assert.throws(() => glossaryFromCsv('ko,en\n"북러,x\n', "terms.csv"), (e: unknown) => e instanceof DariError && /line 2/.test(e.message));
+});
+
+test("the insert list shows each term once, where it first occurs", () => {
+  const m = new GlossaryMatcher([{ id: "a", ko: "우주기지", en: "cosmodrome", note: "", forbidden: [] }, { id: "b", ko: "북러", en: "North Korea–Russia", note: "", forbidden: [] }]);
+  const hits = m.find("북러 회담은 우주기지에서, 다시 우주기지로, 북러 관계는");
+  assert.equal(hits.length, 4);
+  assert.deepEqual(distinctTerms(hits).map((h) => [h.entry.ko, h.from]), [["북러", 0], ["우주기지", 7]]);
 });

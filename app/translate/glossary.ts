@@ -37,6 +37,17 @@ export function mergeGlossaries(project: readonly GlossaryEntry[], user: readonl
   return [...project, ...user.filter((e) => !seen.has(normaliseKo(e.ko)))];
 }
 
+/** The terms of some hits, each once (the first place it occurs), for the insert list (issue 17.7). */
+export function distinctTerms(hits: readonly TermHit[]): TermHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${normaliseKo(h.entry.ko)}\u0000${h.entry.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Two forms of one term (same letters, other spacing) as one that matches
  *  whatever either matched: a space wherever either has one. */
 function widerSpacing(a: string, b: string): string {

@@ -3,26 +3,38 @@
 // aligner was unsure of. The commands and the threshold live in app/.
 // (Ctrl+Alt+L would lock the screen on some Linux desktops: "next unsure" is u.)
 import "./align.css";
-import type { Plugin } from "prosemirror-state";
+import type { Plugin, Command } from "prosemirror-state";
 import { keymap } from "prosemirror-keymap";
 import { alignFlags, alignFlagsKey } from "../../app/align/flags";
 import type { Feature, AppContext, ToolbarItem } from "../feature";
 import { redrawOnLanguageChange } from "../language-change";
 import { ALIGN_COMMANDS } from "../../app/commands/align";
-import { ALIGN_MENU } from "../../app/menu";
+import { ALIGN_MENU, type AlignCommandName } from "../../app/menu";
+import { gutterTip, reviewStep } from "./align-review";
+
+// The window's context, for the review steps' messages (one window, one app).
+let appContext: AppContext | null = null;
+
+/** The commands as the keys, toolbar and menu run them: the review steps centre and speak. */
+const COMMANDS: Record<AlignCommandName, Command> = {
+  ...ALIGN_COMMANDS,
+  nextLow: reviewStep(ALIGN_COMMANDS.nextLow, "unsure", () => appContext),
+  nextUnconfirmed: reviewStep(ALIGN_COMMANDS.nextUnconfirmed, "unconfirmed", () => appContext),
+};
 
 function plugins(ctx: AppContext): Plugin[] {
+  appContext = ctx;
   // The flags' tooltips are in the UI language.
   redrawOnLanguageChange(ctx, "align", (state) => state.tr.setMeta(alignFlagsKey, true));
-  const keys = Object.fromEntries(ALIGN_MENU.map(({ name, key }) => [key, ALIGN_COMMANDS[name]]));
-  return [keymap(keys), alignFlags((percent) => ctx.t("align:flag.low", { percent }))];
+  const keys = Object.fromEntries(ALIGN_MENU.map(({ name, key }) => [key, COMMANDS[name]]));
+  return [keymap(keys), alignFlags((percent) => ctx.t("align:flag.low", { percent })), gutterTip(ctx)];
 }
 
 const toolbar: ToolbarItem[] = ALIGN_MENU.map(({ name, key }) => ({
   id: `align-${name}`,
   labelKey: `align:toolbar.${name}`,
   shortcut: key,
-  command: ALIGN_COMMANDS[name],
+  command: COMMANDS[name],
 }));
 
 /** The Segment menu's commands, run on the editor as their keys would. */
@@ -31,7 +43,7 @@ const menu: Feature["menu"] = Object.fromEntries(
     `align:${name}`,
     (ctx: AppContext) => {
       const view = ctx.view();
-      ALIGN_COMMANDS[name](view.state, view.dispatch, view);
+      COMMANDS[name](view.state, view.dispatch, view);
       view.focus();
     },
   ]),

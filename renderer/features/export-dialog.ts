@@ -194,7 +194,16 @@ class ExportDialog {
         this.ctx.notify(this.ctx.t("export:dialog.cancelled"));
         return;
       }
-      this.ctx.notify(this.ctx.t("export:dialog.done", { path: result.value }));
+      const written = result.value;
+      // What to do next with the file: through main, which opens only what it just wrote.
+      const open = (reveal: boolean) => async () => {
+        const r = await this.ctx.api.openExported({ path: written, reveal });
+        if (!r.ok) this.ctx.notify(this.ctx.errorText(r.error), "error");
+      };
+      this.ctx.notify(this.ctx.t("export:dialog.done", { path: written }), "info", [
+        { label: this.ctx.t("export:dialog.open"), run: open(false) },
+        { label: this.ctx.t("export:dialog.reveal"), run: open(true) },
+      ]);
       this.close();
     } catch (e) {
       this.setBusy(false, segments);

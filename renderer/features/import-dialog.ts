@@ -22,6 +22,10 @@ import { learnedLexicon } from "../../app/align/learn";
 import { loadLearnedLexicon } from "./translate/user-data";
 import { baseName } from "../../app/import/formats";
 import { trapTab } from "../dialog";
+import { TextSelection } from "prosemirror-state";
+import { importSummary } from "../../app/import/summary";
+import { sideStart } from "../../app/commands/structure";
+import { centreSelection } from "../centre";
 
 const PREVIEW_PARAGRAPHS = 6;
 const PREVIEW_CHARS = 180;
@@ -360,7 +364,28 @@ class ImportDialog {
       this.updateButtons();
     }
     this.close();
-    await this.ctx.loadProject(project, null);
+    if (await this.ctx.loadProject(project, null)) this.summarise();
+  }
+
+  /** Says what the import made, with a way to the first segment the aligner was unsure of. */
+  private summarise(): void {
+    const { ctx } = this;
+    const view = ctx.view();
+    const s = importSummary(view.state.doc);
+    const text = ctx.t("import:summary.text", { passages: s.passages, segments: s.segments, unsure: s.unsure, count: s.unsure });
+    const first = s.firstUnsure;
+    if (first === null) return ctx.notify(text);
+    ctx.notify(text, "info", {
+      label: ctx.t("import:summary.firstUnsure"),
+      run: () => {
+        const v = ctx.view();
+        const segment = v.state.doc.nodeAt(first);
+        if (v.state.doc !== view.state.doc || !segment) return;
+        v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, sideStart(first, segment, "ko"))));
+        v.focus();
+        centreSelection(v);
+      },
+    });
   }
 }
 

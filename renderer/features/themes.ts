@@ -1,6 +1,6 @@
 // Theme coding in the editor (issue 4): stacked underlines and gutter chips,
 // keys to tag (Alt+1…9 and Alt+<theme key> always; plain 1…9 over a
-// selection), the tag popover with memos, keyword suggestions, and two
+// selection only in coding mode, switched in the status bar), the tag popover with memos, keyword suggestions, and two
 // panels — Themes (counts, stepping, filter, one-sided tags, portrait,
 // co-occurrence) and Codebook (editing, .qdc exchange). The logic is in
 // app/themes and app/commands/themes; this module connects it to the view.
@@ -14,6 +14,8 @@ import type { Codebook } from "../../app/themes/codebook";
 import { copyTagsToCounterpart } from "../../app/commands/themes";
 import { gutterWidget } from "./themes/gutter";
 import { themeKeys } from "./themes/keys";
+import { codingModeSwitch } from "./themes/coding-mode";
+import { codingModePlugin } from "../../app/themes/coding-mode";
 import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
@@ -46,7 +48,14 @@ function plugins(ctx: AppContext) {
   // Hover titles and chips are in the UI language: redraw them when it changes.
   redrawOnLanguageChange(ctx, "themes", (state) => state.tr.setMeta(themeDecorationKey, { rebuild: true }).setMeta(suggestionKeyPlugin, { rebuild: true }));
   redrawOnDisplayChange(ctx);
-  return [themeKeys(ctx), themeDecorations({ label, paint, gutter: gutterWidget(ctx) }), suggestionDecorations({ label, on: display().suggestions }), themePopover(ctx)];
+  return [
+    codingModePlugin(),
+    codingModeSwitch(ctx),
+    themeKeys(ctx),
+    themeDecorations({ label, paint, gutter: gutterWidget(ctx) }),
+    suggestionDecorations({ label, on: display().suggestions }),
+    themePopover(ctx),
+  ];
 }
 
 export const themesFeature: Feature = {

@@ -1,5 +1,5 @@
 // Keys that apply a theme: app/themes/theme-keys.ts decides which (Alt+1…9,
-// Alt+<a theme's own key>, and 1…9 while text is selected); this plugin looks
+// Alt+<a theme's own key>, and 1…9 over a selection in coding mode); this plugin looks
 // the theme up in the codebook and applies it. Never during IME composition.
 import { Plugin } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
@@ -7,11 +7,12 @@ import { projectData } from "../../../app/project-state";
 import { codeTree } from "../../../app/themes/codebook-ops";
 import { applyTheme } from "../../../app/commands/themes";
 import { themeKeyOf } from "../../../app/themes/theme-keys";
+import { isCodingMode } from "../../../app/themes/coding-mode";
 import type { AppContext } from "../../feature";
 import { labelOf } from "./shared";
 
 function codeForKey(view: EditorView, event: KeyboardEvent): string | null {
-  const key = themeKeyOf(event, !view.state.selection.empty);
+  const key = themeKeyOf(event, !view.state.selection.empty, isCodingMode(view.state));
   if (!key) return null;
   const codes = codeTree(projectData(view.state).codebook).map((t) => t.code);
   if ("nth" in key) return codes[key.nth - 1]?.id ?? null;

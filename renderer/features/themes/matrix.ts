@@ -1,6 +1,7 @@
 // The co-occurrence matrix as a heat map (SVG): themes × themes, each cell
 // the number of segments where both occur, darker for more. A click steps
 // through those segments, from the one holding the selection.
+import { centreSelection } from "../../centre";
 import crelt from "crelt";
 import type { EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
@@ -64,6 +65,7 @@ export class Matrix {
       view.focus();
       view.dispatch(tr);
     });
-    if (!went) this.ctx.notify(this.ctx.t("themes:matrix.none", { a: labelOf(this.ctx, a), b: labelOf(this.ctx, b) }));
+    if (went) centreSelection(view);
+    else this.ctx.notify(this.ctx.t("themes:matrix.none", { a: labelOf(this.ctx, a), b: labelOf(this.ctx, b) }));
   }
 }

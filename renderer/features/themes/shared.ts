@@ -1,4 +1,5 @@
 // Small helpers shared by the theme panels and plugins.
+import { centreSelection } from "../../centre";
 import { TextSelection, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type { AppContext } from "../../feature";
@@ -28,6 +29,8 @@ export function goTo(view: EditorView, from: number, to = from): void {
   const doc = view.state.doc;
   const sel = TextSelection.between(doc.resolve(from), doc.resolve(to));
   view.dispatch(view.state.tr.setSelection(sel).scrollIntoView());
+  // In the middle, fully visible, as find does (issue 17.4).
+  centreSelection(view);
 }
 
 /** Segment positions in document order (index i = segment number i + 1). */

@@ -4,6 +4,7 @@
 // away), a search box; then the segments tagged on one side only, the
 // document portrait and the co-occurrence heat map. The counts walk the whole
 // document, so they are refreshed shortly after the analyst pauses.
+import { centreSelection } from "../../centre";
 import crelt from "crelt";
 import type { EditorState } from "prosemirror-state";
 import type { PanelView, AppContext } from "../../feature";
@@ -179,6 +180,7 @@ export class ThemesPanel implements PanelView {
       view.dispatch(tr);
     });
     if (!went || !stop) return this.ctx.notify(this.ctx.t("themes:stats.none", { label }));
+    centreSelection(view);
     this.ctx.notify(this.ctx.t("themes:stats.occurrence", { label, n: stop.index + 1, total: stop.total }));
   }
 }

@@ -9,7 +9,8 @@ import { Plugin, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { search, setSearchState, findNext, findPrev, replaceNext, replaceAll, getSearchState, SearchQuery } from "prosemirror-search";
 import type { AppContext } from "../../feature";
-import { findQuery, countMatches, type FindOptions, type FindScope } from "../../../app/commands/find";
+import { findQuery, findAll, type FindOptions, type FindScope } from "../../../app/commands/find";
+import { isChoseongQuery } from "../../../app/translate/choseong";
 
 const bars = new WeakMap<EditorView, FindBar>();
 
@@ -29,6 +30,7 @@ class FindBar {
   private buttons: Record<string, HTMLButtonElement> = {};
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private lastDoc: unknown = null;
+  private choseongSet = false;
 
   constructor(
     private view: EditorView,
@@ -47,7 +49,14 @@ class FindBar {
       crelt("div", { class: "dari-find-row" }, this.replace, button("replaceOne", () => this.run(replaceNext)), button("replaceAll", () => this.run(replaceAll))),
       crelt("div", { class: "dari-find-row dari-find-options" }, check("case"), check("word"), check("regex"), check("choseong"), this.scope),
     );
-    this.find.addEventListener("input", () => this.apply());
+    // The initial-consonant box shows how the query is searched: it ticks itself for a query of
+    // initials only (ㅂㄹ ㅈㅅ) until the analyst sets it; from then on it decides (issue 17.10).
+    this.checks.choseong.addEventListener("change", () => (this.choseongSet = true));
+    this.find.addEventListener("input", () => {
+      if (!this.find.value) this.choseongSet = false;
+      if (!this.choseongSet) this.checks.choseong.checked = isChoseongQuery(this.find.value);
+      this.apply();
+    });
     this.replace.addEventListener("input", () => this.apply());
     this.scope.addEventListener("change", () => this.apply());
     this.dom.addEventListener("keydown", (e) => {
@@ -164,9 +173,13 @@ class FindBar {
       this.count.className = "dari-find-count error";
       return;
     }
-    const n = countMatches(state, query);
+    const matches = findAll(state, query);
+    const n = matches.length;
+    // "2/3" on a match (issue 17.10), "3 matches" before the first step.
+    const { from, to } = state.selection;
+    const at = matches.findIndex((m) => m.from === from && m.to === to);
     this.count.className = "dari-find-count";
-    this.count.textContent = n ? this.ctx.t("translate:find.count", { count: n }) : this.ctx.t("translate:find.none");
+    this.count.textContent = !n ? this.ctx.t("translate:find.none") : at >= 0 ? this.ctx.t("translate:find.position", { n: at + 1, count: n }) : this.ctx.t("translate:find.count", { count: n });
   }
 
   destroy(): void {

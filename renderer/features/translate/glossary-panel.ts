@@ -9,7 +9,7 @@ import type { PanelView, AppContext } from "../../feature";
 import { projectData, updateProjectData } from "../../../app/project-state";
 import { deskKey, deskState } from "../../../app/translate/decorations";
 import type { GlossaryEntry } from "../../../app/translate/glossary-entry";
-import { addToGlossary } from "../../../app/translate/glossary";
+import { addToGlossary, distinctTerms } from "../../../app/translate/glossary";
 import { glossaryFromCsv, glossaryToCsv } from "../../../app/translate/glossary-csv";
 import { glossaryFromTbx, glossaryToTbx } from "../../../app/translate/glossary-tbx";
 import { defaultGlossary } from "../../../app/translate/default-glossary";
@@ -130,7 +130,8 @@ export class GlossaryPanel implements PanelView {
     for (const [id, b] of Object.entries(this.actions)) b.textContent = t(`translate:glossary.${id}`);
 
     const desk = deskState(state);
-    const hits = seg && desk ? desk.matcher.find(sideText(seg.node, "ko")) : [];
+    // Each term once, however often the segment uses it.
+    const hits = seg && desk ? distinctTerms(desk.matcher.find(sideText(seg.node, "ko"))) : [];
     this.hits.replaceChildren(
       ...(hits.length
         ? hits.map((h, i) =>

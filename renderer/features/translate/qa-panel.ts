@@ -54,10 +54,11 @@ export class QaPanel implements PanelView {
     const t = this.ctx.t;
     return crelt(
       "li",
-      { class: `dari-qa-item dari-qa-${f.kind}`, "data-segment": String(f.segment) },
+      // The whole entry goes to the segment (issue 17.9); its button is there for the keyboard.
+      { class: `dari-qa-item dari-qa-${f.kind}`, "data-segment": String(f.segment), onclick: () => this.goto(f) },
       crelt(
         "button",
-        { type: "button", onclick: () => this.goto(f) },
+        { type: "button" },
         crelt("span", { class: "dari-qa-where" }, t("translate:qa.segment", { n: f.segment + 1 })),
         " ",
         crelt("span", { class: "dari-qa-kind-label" }, t(`translate:qa.kind.${f.kind}`)),

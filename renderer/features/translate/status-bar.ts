@@ -7,12 +7,16 @@ import type { EditorView } from "prosemirror-view";
 import type { AppContext } from "../../feature";
 import { translationProgress, UNTRANSLATED_STATUSES } from "../../../app/translate/progress";
 import { deskState, setStatusFilter } from "../../../app/translate/decorations";
-import { SEGMENT_STATUSES, type SegmentStatus } from "../../../app/schema";
+import { SEGMENT_STATUSES } from "../../../app/schema";
+import type { SegmentFilter } from "../../../app/translate/segment-filter";
 
-const FILTERS: Record<string, readonly SegmentStatus[] | null> = {
+const FILTERS: Record<string, SegmentFilter> = {
   all: null,
   untranslated: UNTRANSLATED_STATUSES,
   ...Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, [s]])),
+  // Alignment review (issue 17.3).
+  unsure: "unsure",
+  unconfirmed: "unconfirmed",
 };
 
 class StatusBarItems {
@@ -46,7 +50,9 @@ class StatusBarItems {
     this.filter.title = t("translate:filter.label");
     for (const o of Array.from(this.filter.options)) {
       o.textContent =
-        o.value === "all" ? t("translate:filter.all") : o.value === "untranslated" ? t("translate:filter.untranslated") : t("translate:filter.status", { status: t(`translate:status.${o.value}`) });
+        o.value === "all" || o.value === "untranslated" || o.value === "unsure" || o.value === "unconfirmed"
+          ? t(`translate:filter.${o.value}`)
+          : t("translate:filter.status", { status: t(`translate:status.${o.value}`) });
     }
     this.bar.setAttribute("aria-label", t("translate:progress.label"));
     this.lastDoc = null;
