@@ -96,7 +96,7 @@ test("footnotes, endnotes, tables, headers, text boxes and inline characters", (
 test("a damaged or protected HWPX is refused, naming the file and the part", async () => {
   const good = (xml: string) => hwpx({ "Contents/content.hpf": hpf(["section0"]), "Contents/section0.xml": xml });
   const cases: [string, Uint8Array, string, RegExp][] = [
-    ["bomb.hwpx", good(section(p(t("&lol;")), '<!DOCTYPE hs:sec [<!ENTITY lol "lol">]>')), "export:interchange.doctype", /bomb\.hwpx › Contents\/section0\.xml: the file declares a DOCTYPE/],
+    ["bomb.hwpx", good(section(p(t("&lol;")), '<!DOCTYPE hs:sec [<!ENTITY lol "lol">]>')), "export:interchange.doctype", /bomb\.hwpx › Contents\/section0\.xml: the file declares entities in its DOCTYPE/],
     ["broken.hwpx", good(section(p("<hp:t>열린 태그"))), "export:interchange.notXml", /broken\.hwpx › Contents\/section0\.xml: not well-formed XML: .*line 1/],
     ["entity.hwpx", good(section(p(t("&nbsp;")))), "export:interchange.notXml", /entity\.hwpx › Contents\/section0\.xml: not well-formed XML/],
     ["deep.hwpx", good(section(`${"<hp:p>".repeat(5000)}${"</hp:p>".repeat(5000)}`)), "export:interchange.notXml", /deep\.hwpx › Contents\/section0\.xml: not well-formed XML: elements nested more than 512 deep/],
