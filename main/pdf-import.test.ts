@@ -247,3 +247,28 @@ test("a Korean CID-font PDF is read with pdfjs's bundled Adobe-Korea1 CMaps, thr
   // The reader gives only files of pdfjs's two data folders.
   await assert.rejects(readPdfAsset("cmaps", "../package.json"));
 });
+
+test("the PDF of a Hangul document gives the body text of its HWP and HWPX, in order, with the same footnotes", async () => {
+  const hangul = async (name: string, tables: "skip" | "passages") => importText(name, new Uint8Array(await readFile(join(SOURCES, name))), { tables });
+  const pdf = await source("pdf04_footnote-01-3dprinting.pdf");
+  // Hangul draws its list bullets (❏, ❍) into the PDF; the .hwp holds them as paragraph numbering, not text.
+  const pdfText = bare(pdf.text).replace(/[❏❍]/g, "");
+  for (const name of ["hwp02_footnote-01-3dprinting.hwp", "hwpx03_footnote-01-3dprinting.hwpx"]) {
+    // The PDF keeps its boxed headings (tables) in place; the .hwp's tables come after the body, so compare without them.
+    const doc = await hangul(name, "skip");
+    let at = 0;
+    for (const p of paragraphsOf(doc)) {
+      const want = bare(p).replace(/[❏❍]/g, "");
+      if (!want) continue;
+      const found = pdfText.indexOf(want, at);
+      assert.ok(found >= 0, `${name}: the PDF lacks, in order, “${p.slice(0, 60)}”`);
+      at = found + want.length;
+    }
+    // The same footnotes, one of them inside a table (whose place, and so number, differs once tables follow the body).
+    assert.deepEqual(
+      (pdf.notes ?? []).map((n) => bare(n.text)).sort(),
+      ((await hangul(name, "passages")).notes ?? []).map((n) => bare(n.text)).sort(),
+      `${name}: the same footnotes`,
+    );
+  }
+});
