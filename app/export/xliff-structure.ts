@@ -29,6 +29,21 @@ export function nmtoken(id: string, fallback: string): string {
 }
 
 /**
+ * Unit ids for one file: the id the unit came with (or the passage's, when it
+ * is an NMTOKEN); unit ids are keys of the file, so a second unit with one (a
+ * file that had it twice, a passage Dari split) gets its own.
+ */
+export function unitIdGiver(): (kept: string | undefined, passageId: string, number: number) => string {
+  const used = new Set<string>();
+  return (kept, passageId, number) => {
+    let id = kept ?? nmtoken(passageId, `p${number}`);
+    if (used.has(id)) id = `${id}-${number}`;
+    used.add(id);
+    return id;
+  };
+}
+
+/**
  * A side's content as XML: its text escaped, each inline code's original
  * markup in its place, and characters XML cannot hold through `invalid`
  * (XLIFF 2 <cp/>; 1.2 has no way, so a visible stand-in).

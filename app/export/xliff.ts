@@ -16,7 +16,7 @@ import { collect, segmentThemeSpans, type PassageView } from "./collect";
 import { escapeText } from "./escape";
 import { META_FIELDS } from "./meta";
 import { readOrigin, type LayoutItem, type OriginContainer } from "../import/origin";
-import { attrsXml, directionOf, nmtoken, sideXml, writeStructure } from "./xliff-structure";
+import { attrsXml, directionOf, nmtoken, sideXml, unitIdGiver, writeStructure } from "./xliff-structure";
 
 export const XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0";
 export const XLIFF22_NS = "urn:oasis:names:tc:xliff:document:2.2";
@@ -64,13 +64,10 @@ export async function exportXliff(project: Project, options: ExportOptions = {})
   };
   const group = (g: OriginContainer) => ({ open: `<group${attrsXml(g.attrs)}>${g.head.join("")}`, close: `</group>` });
 
-  const unitIds = new Set<string>();
+  const unitId = unitIdGiver();
   const unit = (p: PassageView) => {
     const kept = origin?.units?.[p.id];
-    let unitId = kept?.attrs.id ?? nmtoken(p.id, `p${p.number}`);
-    // Unit ids are keys of the file: a second unit with one (a file that had it twice, a passage Dari split) gets its own.
-    if (unitIds.has(unitId)) unitId = `${unitId}-${p.number}`;
-    unitIds.add(unitId);
+    const id = unitId(kept?.attrs.id, p.id, p.number);
     const groups: string[] = [...(kept?.mda ?? [])];
     const segs: string[] = [];
     const notes: string[] = [];
@@ -123,7 +120,7 @@ export async function exportXliff(project: Project, options: ExportOptions = {})
       const lastSeg = body.lastIndexOf(segs[next - 1]);
       body.splice(lastSeg < 0 ? body.length : lastSeg + 1, 0, ...segs.slice(next));
     }
-    out.push(`<unit${attrsXml({ ...(kept?.attrs ?? {}), id: unitId })}>${body.join("\n")}</unit>`);
+    out.push(`<unit${attrsXml({ ...(kept?.attrs ?? {}), id })}>${body.join("\n")}</unit>`);
   };
 
   writeStructure(out, data.passages, origin, file, group, unit);

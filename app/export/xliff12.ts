@@ -22,7 +22,7 @@ import { META_FIELDS } from "./meta";
 import { readOrigin, type LayoutItem, type OriginContainer } from "../import/origin";
 import { DARI_JSON, status12 } from "../import/xliff12";
 import { XLIFF12_NS } from "../import/xliff";
-import { attrsXml, directionOf, nmtoken, sideXml, writeStructure } from "./xliff-structure";
+import { attrsXml, directionOf, nmtoken, sideXml, unitIdGiver, writeStructure } from "./xliff-structure";
 
 export const XLIFF12_STATE: Record<SegmentStatus, string> = {
   new: "needs-translation",
@@ -93,13 +93,10 @@ export async function exportXliff12(project: Project, options: ExportOptions = {
   };
   const group = (g: OriginContainer) => ({ open: `<group${attrsXml(g.attrs)}>${g.head.join("")}`, close: `</group>` });
 
-  const unitIds = new Set<string>();
+  const unitId = unitIdGiver();
   const unit = (p: PassageView) => {
     const kept = origin?.units?.[p.id];
-    let unitId = kept?.attrs.id ?? nmtoken(p.id, `p${p.number}`);
-    // Unit ids are keys of the file: a second unit with one (a file that had it twice, a passage Dari split) gets its own.
-    if (unitIds.has(unitId)) unitId = `${unitId}-${p.number}`;
-    unitIds.add(unitId);
+    const id = unitId(kept?.attrs.id, p.id, p.number);
     const segmented = !kept || kept.segmented || p.segments.length > 1;
     const gaps = segmented && kept?.gaps ? kept.gaps : [];
     const targetGaps = segmented && kept?.targetGaps ? kept.targetGaps : gaps;
@@ -154,7 +151,7 @@ export async function exportXliff12(project: Project, options: ExportOptions = {
     // Trados keeps each segment's status in sdl:seg-defs: it follows Dari's where they differ.
     const xmlOf = (x: string) => (x.startsWith("<sdl:seg-defs") ? p.segments.reduce((acc, s, i) => withSdlConf(acc, mids[i], s.status, s.text[dir.target]), x) : x);
     const body = layout.map((item) => (item[0] === "seg" ? seg + context : item[0] === "notes" ? notes.join("") : item[0] === "xml" ? xmlOf(item[1]) : ""));
-    const attrs: Record<string, string> = { ...(kept?.attrs ?? {}), id: unitId };
+    const attrs: Record<string, string> = { ...(kept?.attrs ?? {}), id };
     // memoQ's own status of the unit follows Dari's where they differ.
     if (attrs["mq:status"] !== undefined && status12(attrs["mq:status"], p.segments[0]?.text[dir.target] ?? "") !== least) attrs["mq:status"] = MQ_STATUS[least];
     if (least === "reviewed") attrs.approved = "yes";
