@@ -29,10 +29,21 @@ function store(width: number): void {
 
 /** A handle that resizes `sidebar` (a flex item on the right) and remembers the width. */
 export function sidebarResizer(sidebar: HTMLElement, label: () => string): HTMLElement {
-  const apply = (w: number) => sidebar.style.setProperty("--sidebar-width", `${w}px`);
+  // A focusable separator is a control: screen readers read its value (the width) and range.
+  const handle = crelt("div", { class: "dari-sidebar-resizer", role: "separator", "aria-orientation": "vertical", tabindex: "0", "aria-valuemin": String(MIN) });
+  const apply = (w: number) => {
+    sidebar.style.setProperty("--sidebar-width", `${w}px`);
+    handle.setAttribute("aria-valuenow", String(w));
+    handle.setAttribute("aria-valuemax", String(maxWidth()));
+  };
   const stored = storedSidebarWidth();
   if (stored) apply(stored);
-  const handle = crelt("div", { class: "dari-sidebar-resizer", role: "separator", "aria-orientation": "vertical", tabindex: "0" });
+  else {
+    // The stylesheet's width until the analyst drags; read once it is laid out.
+    handle.setAttribute("aria-valuemax", String(maxWidth()));
+    handle.setAttribute("aria-valuenow", String(MIN));
+    requestAnimationFrame(() => handle.setAttribute("aria-valuenow", String(Math.round(sidebar.getBoundingClientRect().width) || MIN)));
+  }
   handle.addEventListener("pointerdown", (e) => {
     e.preventDefault();
     handle.setPointerCapture(e.pointerId);

@@ -1,18 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { importSummary } from "./summary";
 import { importBitext } from "./bitext";
 import { reflow } from "../text/reflow";
 import { isLowConfidence } from "../commands/align";
-
-const CORPUS = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url));
+import { corpus } from "../../test/support";
 
 test("an import's summary counts passages, segments and the unsure ones, and finds the first of them", () => {
-  const ko = reflow(readFileSync(join(CORPUS, "commentary.ko.pdf.txt"), "utf8"), { mode: "pdf", lang: "ko" }).paragraphs;
-  const en = reflow(readFileSync(join(CORPUS, "commentary.en.txt"), "utf8"), { lang: "en" }).paragraphs;
+  const ko = reflow(corpus("commentary.ko.pdf.txt"), { mode: "pdf", lang: "ko" }).paragraphs;
+  const en = reflow(corpus("commentary.en.txt"), { lang: "en" }).paragraphs;
   const { doc } = importBitext({ ko, en, title: "t", source: "s" });
   const s = importSummary(doc);
   assert.equal(s.passages, 12);
