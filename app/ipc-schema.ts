@@ -11,6 +11,7 @@ import { EXPORT_FORMATS } from "./export/index";
 import { UI_LANGUAGES } from "./i18n";
 import { SEGMENT_STATUSES, SIDES } from "./schema";
 import { REPORT_FORMATS } from "./library/report";
+import { FONT_SIZE, LINE_HEIGHT } from "./display-prefs";
 import type { DariApi } from "./ipc";
 
 /** Longest path main accepts (Windows' long paths are 32,767 UTF-16 units). */
@@ -23,6 +24,7 @@ export const MAX_NAME_CHARS = 1024;
 export type Schema =
   | { kind: "string"; max: number; nullable?: boolean; optional?: boolean }
   | { kind: "boolean"; optional?: boolean }
+  | { kind: "number"; min: number; max: number; optional?: boolean }
   | { kind: "null" }
   | { kind: "enum"; values: readonly string[]; nullable?: boolean; optional?: boolean }
   | { kind: "object"; fields: Record<string, Schema>; optional?: boolean }
@@ -32,6 +34,7 @@ export type Schema =
 const str = (max: number, more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "string", max, ...more });
 const oneOf = (values: readonly string[], more: { nullable?: boolean; optional?: boolean } = {}): Schema => ({ kind: "enum", values, ...more });
 const bool = (optional = false): Schema => ({ kind: "boolean", optional });
+const num = (min: number, max: number, optional = false): Schema => ({ kind: "number", min, max, optional });
 const obj = (fields: Record<string, Schema>, optional = false): Schema => ({ kind: "object", fields, optional });
 const path = str(MAX_PATH_CHARS, { nullable: true });
 const list = (of: Schema | (() => Schema), max: number, optional = false): Schema => ({ kind: "list", of, max, optional });
@@ -119,7 +122,27 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } =
   openExported: [obj({ path: str(MAX_PATH_CHARS), reveal: bool() })],
   getSettings: [],
   // The recent files are main's own list: the renderer cannot add to it.
-  setSettings: [obj({ uiLanguage: oneOf(UI_LANGUAGES, { nullable: true, optional: true }), layout: oneOf(["side-by-side", "stacked"], { optional: true }) })],
+  setSettings: [
+    obj({
+      uiLanguage: oneOf(UI_LANGUAGES, { nullable: true, optional: true }),
+      layout: oneOf(["side-by-side", "stacked"], { optional: true }),
+      // The reading preferences (app/display-prefs.ts), any of them; main's store sanitises the values again.
+      display: obj(
+        {
+          theme: oneOf(["system", "light", "dark"], { optional: true }),
+          fontSize: num(FONT_SIZE.min, FONT_SIZE.max, true),
+          lineHeight: num(LINE_HEIGHT.min, LINE_HEIGHT.max, true),
+          koFont: str(60, { optional: true }),
+          enFont: str(60, { optional: true }),
+          tagStyle: oneOf(["underline", "highlight"], { optional: true }),
+          stripes: bool(true),
+          suggestions: bool(true),
+          spelling: bool(true),
+        },
+        true,
+      ),
+    }),
+  ],
   systemLocale: [],
   setDocumentState: [obj({ title: str(MAX_NAME_CHARS), dirty: bool() })],
   confirmDiscard: [obj({ fileName: str(MAX_NAME_CHARS) })],
@@ -144,6 +167,10 @@ function check(method: string, where: string, schema: Schema, v: unknown): unkno
       return null;
     case "boolean":
       if (typeof v !== "boolean") throw refuse(method, where, `expected true or false, got ${describe(v)}`);
+      return v;
+    case "number":
+      if (typeof v !== "number" || !Number.isFinite(v)) throw refuse(method, where, `expected a number, got ${describe(v)}`);
+      if (v < schema.min || v > schema.max) throw refuse(method, where, `${v} is not from ${schema.min} to ${schema.max}`);
       return v;
     case "string":
       if (typeof v !== "string") throw refuse(method, where, `expected text, got ${describe(v)}`);
