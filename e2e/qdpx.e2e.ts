@@ -53,7 +53,7 @@ test("export the project as .qdpx from the Export dialog, open it with File › 
     const dialog = page.locator(".dari-export-dialog");
     await dialog.locator("select[name=format]").selectOption("qdpx");
     const file = join(app.tmp, "commentary.qdpx");
-    await dialog.locator("input[name=path]").fill(file);
+    app.dialogs.exportAnswers.push(file);
     await dialog.locator("[data-action=export-run]").click();
     await page.waitForSelector(".dari-export-dialog", { state: "detached" });
     assert.deepEqual([...(await readFile(file)).subarray(0, 2)], [0x50, 0x4b], "a zip");

@@ -22,7 +22,7 @@ test("started without a file, Dari shows the start screen; the sample opens as a
       assert.equal(await page.locator(".ProseMirror").textContent(), "", "no sample forced on start");
       await start.locator('[data-action="start-sample"]').click();
       await start.waitFor({ state: "hidden" });
-      assert.equal(await page.title(), "Untitled — Dari");
+      assert.equal(await page.title(), "북러 정상회담과 우주 협력 — Dari", "an unsaved project goes by its title");
       // Every panel and picture has something to show: tags in both languages, statuses, memos.
       assert.ok((await page.locator(".dari-ko .dari-themed").count()) > 5);
       assert.ok((await page.locator(".dari-en .dari-themed").count()) > 5);
