@@ -258,7 +258,8 @@ export class DariApp implements AppContext, Shell {
       } else await this.call(this.api.discardRecovery(path));
     }
     try {
-      this.setProject(parseProject(useText), path, dirty);
+      // Main parsed and validated an opened file's text whole (OpenedProject.text); a recovery copy is checked here.
+      this.setProject(parseProject(useText, { checked: useText === text }), path, dirty);
       if (path) {
         // At start, a problem found while starting (a damaged user glossary) stays in view; the title names the file.
         if (!(atStart && this.message.classList.contains("error"))) this.notify(this.t("statusbar.opened", { file: this.fileName(path) }));

@@ -56,37 +56,61 @@ export function underlineStyle(lanes: { lane: number; color: string }[]): string
   return `background-image:${images};background-size:${sizes};background-position:${positions};background-repeat:no-repeat;padding-bottom:${top * LANE_PX}px;--dari-tag:${lanes[0].color}`;
 }
 
+/** f, computed once per code: a build asks for the same few codes' colours and labels thousands of times. */
+function perCode(f: (code: string) => string): (code: string) => string {
+  const known = new Map<string, string>();
+  return (code) => {
+    let v = known.get(code);
+    if (v === undefined) known.set(code, (v = f(code)));
+    return v;
+  };
+}
+
 function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions) {
   const { codebook } = projectData(state);
+  // Painting a colour (its contrast against the window's background) and finding a label cost far more than the
+  // decoration itself; the codebook and the background stay the same for the whole build.
+  const drawn = perCode((code) => (options.paint ?? String)(colorOf(codebook, code)));
+  const label = perCode((code) => options.label(code, codebook));
+  const colour = perCode((code) => colorOf(codebook, code));
+  const codebookIds = codebook.map((c) => c.id);
+  const rankOf = new Map(codebookIds.map((id, i) => [id, i]));
+  const rank = (code: string) => rankOf.get(code) ?? -1;
+  const inCodebook = new Set(codebookIds);
+  const order = (s: Set<string>) => codebookIds.filter((id) => s.has(id)).concat([...s].filter((id) => !inCodebook.has(id)));
   return (segment: PMNode, pos: number): Decoration[] => {
     const out: Decoration[] = [];
+    const themes = segmentThemes(segment);
+    // Most segments carry no tag: nothing to draw but the fold.
+    if (!themes.ko.size && !themes.en.size) {
+      if (filter) out.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-folded" }));
+      return out;
+    }
     const all = segmentAnnotations(segment, pos);
     for (const side of ["ko", "en"] as const) {
       const ranges = all.filter((r) => r.side === side);
       if (!ranges.length) continue;
-      const lanes = assignLanes(ranges, (r) => r, (code) => codebook.findIndex((c) => c.id === code));
+      const lanes = assignLanes(ranges, (r) => r, rank);
       const cuts = [...new Set(ranges.flatMap((r) => [r.from, r.to]))].sort((a, b) => a - b);
       for (let i = 0; i + 1 < cuts.length; i++) {
         const from = cuts[i];
         const to = cuts[i + 1];
         const active = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => lanes.get(a)! - lanes.get(b)!);
         if (!active.length) continue;
-        const title = active.map((r) => (r.note ? `${options.label(r.code, codebook)}: ${r.note}` : options.label(r.code, codebook))).join("\n");
+        const title = active.map((r) => (r.note ? `${label(r.code)}: ${r.note}` : label(r.code))).join("\n");
         out.push(
           Decoration.inline(from, to, {
             class: "dari-themed",
-            style: underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: (options.paint ?? String)(colorOf(codebook, r.code)) }))),
+            style: underlineStyle(active.map((r) => ({ lane: lanes.get(r)!, color: drawn(r.code) }))),
             title,
             "data-themes": [...new Set(active.map((r) => r.code))].join(" "),
           }),
         );
       }
     }
-    const themes = segmentThemes(segment);
-    if (options.gutter && (themes.ko.size || themes.en.size)) {
-      const order = (s: Set<string>) => codebook.map((c) => c.id).filter((id) => s.has(id)).concat([...s].filter((id) => !codebook.some((c) => c.id === id)));
+    if (options.gutter) {
       const g = { ko: order(themes.ko), en: order(themes.en) };
-      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colorOf(codebook, c) + options.label(c, codebook)).join(",")}`;
+      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colour(c) + label(c)).join(",")}`;
       out.push(Decoration.widget(pos + 1, options.gutter(g, state), { key, side: -1, ignoreSelection: true }));
     }
     if (filter && !filter.some((c) => themes.ko.has(c) || themes.en.has(c))) {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildDoc } from "../document/build";
-import { translationProgress, zeroPerStatus, UNTRANSLATED_STATUSES } from "./progress";
+import { translationProgress, zeroPerStatus, UNTRANSLATED_STATUSES, countWords } from "./progress";
 import { SEGMENT_STATUSES } from "../schema";
 
 test("progress counts translated and reviewed segments and their Korean words", () => {
@@ -38,4 +38,10 @@ test("zeroPerStatus lists every status at zero, a fresh count each time", () => 
   assert.deepEqual(Object.entries(counts), SEGMENT_STATUSES.map((s) => [s, 0]));
   counts.draft++;
   assert.equal(zeroPerStatus().draft, 0, "counting into one does not change the next");
+});
+
+test("words are runs between any spaces a regular expression knows (ideographic, no-break, tabs), as CAT tools count eojeol", () => {
+  const texts = ["", "   ", "저자", " 북러\u3000정상회담은\u00a0중요했다. ", "a\t\tb\nc", "\ufeff앞\u2003뒤\u200b붙음", "끝 "];
+  for (const t of texts) assert.equal(countWords(t), t.trim() ? t.trim().split(/\s+/).length : 0, JSON.stringify(t));
+  assert.equal(countWords(" 북러\u3000정상회담은\u00a0중요했다. "), 3);
 });
