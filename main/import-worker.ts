@@ -8,7 +8,7 @@ import { importText, type LayoutOptions } from "../app/import/index";
 import { checkProjectSize } from "../app/import/size";
 import type { TextLang } from "../app/text/sentences";
 import { DariError, isDariError } from "../app/errors";
-import { parseProject } from "../app/document/parse";
+import { checkProjectText } from "../app/document/parse";
 import { readPdfAsset } from "./pdf-assets";
 
 export interface ImportJob {
@@ -20,7 +20,7 @@ export interface ImportJob {
   lang: TextLang;
 }
 
-/** A .dari file to check: strict UTF-8, then the whole validation of parseProject. */
+/** A .dari file to check: strict UTF-8, then the whole validation of parseProject (the window builds the document). */
 export interface ProjectJob {
   id: number;
   kind: "project";
@@ -37,7 +37,7 @@ function checkProject(job: ProjectJob): string {
     throw new DariError("io.cannotRead", { file: job.fileName, reason: "not UTF-8 text" });
   }
   try {
-    parseProject(text);
+    checkProjectText(text);
   } catch (e) {
     // The place in the file is in the error; the file is named too.
     if (isDariError(e)) throw new DariError(e.key, { ...e.params, inFile: job.fileName });

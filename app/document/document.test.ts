@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildDoc, parseProject, serializeProject, emptyMeta, FORMAT_VERSION, splitParagraphs, docFromParagraphs, type Project } from "./index";
+import { buildDoc, parseProject, checkProjectText, serializeProject, emptyMeta, FORMAT_VERSION, splitParagraphs, docFromParagraphs, type Project } from "./index";
 import { DariError } from "../errors";
 import { schema } from "../schema";
 import { errorOf } from "../../test/support";
@@ -124,4 +124,37 @@ test("a text main has already checked (an opened project) reads the same without
   const broken = JSON.parse(text);
   broken.doc.content[0].content[0].attrs.status = "finished";
   assert.equal(errorOf(() => parseProject(JSON.stringify(broken))).key, "file.badStatus");
+});
+
+test("main's check without building the document refuses exactly what parsing refuses, schema rules included", () => {
+  const tag = (id: string, note = "") => ({ type: "theme", attrs: { code: "space", id, note } });
+  const good = JSON.parse(serializeProject(sample()));
+  const text = (f: any) => f.doc.content[0].content[0].content[0].content[0];
+  const cases: [string, (f: any) => void, boolean][] = [
+    ["as it is", () => {}, true],
+    ["two tags on one text", (f) => (text(f).marks = [tag("t1"), tag("t2")]), true],
+    ["one tag with two notes", (f) => (text(f).marks = [tag("t1", "a"), tag("t1", "b")]), true],
+    ["the same tag twice", (f) => (text(f).marks = [tag("t1"), tag("t1")]), false],
+    ["an unknown attribute (dropped)", (f) => (f.doc.content[0].attrs.colour = "red"), true],
+    ["a mark on a passage", (f) => (f.doc.content[0].marks = [tag("t1")]), false],
+    ["a mark on a segment", (f) => (f.doc.content[0].content[0].marks = [tag("t1")]), false],
+    ["a mark on a side", (f) => (f.doc.content[0].content[0].content[1].marks = [tag("t1")]), false],
+    ["no marks on a passage", (f) => (f.doc.content[0].marks = []), true],
+    ["a code with content", (f) => f.doc.content[0].content[0].content[0].content.push({ type: "code", attrs: { kind: "standalone" }, content: [{ type: "text", text: "x" }] }), false],
+    ["a code", (f) => f.doc.content[0].content[0].content[0].content.push({ type: "code", attrs: { kind: "standalone" } }), true],
+    ["a bold mark", (f) => (text(f).marks = [{ type: "bold" }]), false],
+    ["empty text", (f) => (text(f).text = ""), false],
+    ["three sides", (f) => f.doc.content[0].content[0].content.push(structuredClone(f.doc.content[0].content[0].content[1])), false],
+    ["no segments", (f) => (f.doc.content[1].content = []), false],
+  ];
+  for (const [name, mutate, valid] of cases) {
+    const f = structuredClone(good);
+    mutate(f);
+    const t = JSON.stringify(f);
+    const parsed = (() => { try { parseProject(t); return null; } catch (e) { return e as DariError; } })();
+    const checked = (() => { try { checkProjectText(t); return null; } catch (e) { return e as DariError; } })();
+    assert.equal(parsed === null, valid, `${name}: parseProject`);
+    assert.equal(checked === null, valid, `${name}: checkProjectText`);
+    if (checked) assert.ok(checked instanceof DariError && /passage|segment|mark|text|code/.test(checked.message), `${name}: ${checked.message}`);
+  }
 });

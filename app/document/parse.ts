@@ -175,9 +175,16 @@ function validateGlossary(v: unknown, place: Place): GlossaryEntry[] {
   });
 }
 
-function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
+/**
+ * A side's JSON. `inDoc`: it becomes a node of the document (not a merge
+ * conflict's stored version), so it is held to everything ProseMirror's
+ * check() would refuse too: main checks files with this alone, never
+ * building the document (checkProjectText).
+ */
+function validateSide(v: unknown, place: Place, expected: "ko" | "en", inDoc = false): void {
   if (!isObj(v)) fail(place, "notObject", { field: expected });
   if (v.type !== expected) fail(place.key("type"), "wrongNode", { expected, found: String(v.type).slice(0, 40) });
+  if (inDoc) noMarks(v, place);
   if (v.content === undefined) return;
   if (!Array.isArray(v.content)) fail(place.key("content"), "notArray", { field: "content" });
   v.content.forEach((t, i) => {
@@ -189,6 +196,7 @@ function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
       if (!isObj(a)) fail(p.key("attrs"), "notObject", { field: "attrs" });
       if (!(CODE_KINDS as readonly unknown[]).includes(a.kind)) fail(p.key("attrs").key("kind"), "wrongNode", { expected: CODE_KINDS.join("|"), found: String(a.kind).slice(0, 40) });
       for (const k of ["id", "xml", "label"]) if (a[k] !== undefined) str(a, k, p.key("attrs"));
+      if (inDoc && Array.isArray(t.content) && t.content.length) notInSchema(p.key("content"), "a code holds no content");
     } else if (typeof t.text !== "string" || t.text.length === 0) fail(p.key("text"), "emptyText");
     if (t.marks === undefined) return;
     if (!Array.isArray(t.marks)) fail(p.key("marks"), "notArray", { field: "marks" });
@@ -202,7 +210,27 @@ function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
       str(a, "id", mp.key("attrs"));
       if (a.note !== undefined) str(a, "note", mp.key("attrs"));
     });
+    // The same tag twice on one piece of text (ProseMirror refuses the set).
+    if (inDoc && t.marks.length > 1) {
+      const seen = new Set<string>();
+      t.marks.forEach((m: Raw, j) => {
+        const a = m.attrs as Raw;
+        const key = JSON.stringify([a.code, a.id, a.note ?? ""]);
+        if (seen.has(key)) fail(p.key("marks").key(j, () => `${p.label} › mark ${j + 1}`), "duplicateId", { id: String(a.id).slice(0, 80) });
+        seen.add(key);
+      });
+    }
   });
+}
+
+/** A reason the document does not fit the schema, with its place. */
+function notInSchema(place: Place, reason: string): never {
+  throw new DariError("file.invalidDoc", { reason: `${place.toString()}: ${reason}` });
+}
+
+/** Passages, segments and sides carry no marks (only text and codes inside a side do). */
+function noMarks(v: Raw, place: Place): void {
+  if (v.marks !== undefined && !(Array.isArray(v.marks) && v.marks.length === 0)) notInSchema(place.key("marks"), `no marks are allowed on a ${String(v.type)}`);
 }
 
 /** A merge conflict kept on a segment: their version of a side, or who deleted it. */
@@ -228,6 +256,7 @@ function validateDoc(v: unknown, place: Place): void {
     const pp = place.key("content").key(i, `passage ${i + 1}`);
     if (!isObj(pv)) fail(pp, "notObject", { field: "passage" });
     if (pv.type !== "passage") fail(pp.key("type"), "wrongNode", { expected: "passage", found: String(pv.type).slice(0, 40) });
+    noMarks(pv, pp);
     const pa = isObj(pv.attrs) ? pv.attrs : {};
     unique(str(pa, "id", pp.key("attrs"), true), pp.key("attrs").key("id"));
     if (!Array.isArray(pv.content) || pv.content.length === 0) fail(pp.key("content"), "noSegments");
@@ -235,6 +264,7 @@ function validateDoc(v: unknown, place: Place): void {
       const sp = pp.key("content").key(j, () => `passage ${i + 1} › segment ${j + 1}`);
       if (!isObj(sv)) fail(sp, "notObject", { field: "segment" });
       if (sv.type !== "segment") fail(sp.key("type"), "wrongNode", { expected: "segment", found: String(sv.type).slice(0, 40) });
+      noMarks(sv, sp);
       if (!isObj(sv.attrs)) fail(sp.key("attrs"), "notObject", { field: "attrs" });
       const a = sv.attrs;
       const ap = sp.key("attrs");
@@ -247,8 +277,8 @@ function validateDoc(v: unknown, place: Place): void {
         fail(ap.key("confidence"), "badConfidence", { value: String(c).slice(0, 40) });
       if (a.conflict !== undefined && a.conflict !== null) validateConflict(a.conflict, ap.key("conflict", () => `${sp.label} › conflict`));
       if (!Array.isArray(sv.content) || sv.content.length !== 2) fail(sp.key("content"), "segmentSides");
-      validateSide(sv.content[0], sp.key("content").key(0, () => `${sp.label} › ko`), "ko");
-      validateSide(sv.content[1], sp.key("content").key(1, () => `${sp.label} › en`), "en");
+      validateSide(sv.content[0], sp.key("content").key(0, () => `${sp.label} › ko`), "ko", true);
+      validateSide(sv.content[1], sp.key("content").key(1, () => `${sp.label} › en`), "en", true);
     });
   });
 }
@@ -263,8 +293,8 @@ export interface ParseOptions {
   checked?: boolean;
 }
 
-/** Parses and validates the text of a .dari file. Throws DariError naming the place. */
-export function parseProject(text: string, options: ParseOptions = {}): Project {
+/** The file's JSON, its version checked and migrated, with everything but the document read and validated. */
+function readProjectJson(text: string): { file: Raw; top: Place } & Omit<Project, "doc"> {
   const top = Place.top();
   let raw: unknown;
   try {
@@ -289,14 +319,32 @@ export function parseProject(text: string, options: ParseOptions = {}): Project 
   const codebook = validateCodebook(file.codebook, top.key("codebook", "codebook"));
   const glossary = validateGlossary(file.glossary, top.key("glossary", "glossary"));
   const codeSets = validateCodeSets(file.codeSets, top.key("codeSets", "codeSets"), codebook);
+  return { file, top, meta, codebook, glossary, ...(codeSets?.length ? { codeSets } : {}) };
+}
+
+/**
+ * Validates the text of a .dari file whole, as parseProject does, without
+ * building its document: main's check before it hands a file to the window
+ * (main/import-worker.ts), which builds the document itself. Throws DariError
+ * naming the place; refuses exactly what parseProject refuses.
+ */
+export function checkProjectText(text: string): void {
+  const { file, top } = readProjectJson(text);
+  validateDoc(file.doc, top.key("doc", ""));
+}
+
+/** Parses and validates the text of a .dari file. Throws DariError naming the place. */
+export function parseProject(text: string, options: ParseOptions = {}): Project {
+  const { file, top, ...project } = readProjectJson(text);
   if (!options.checked) validateDoc(file.doc, top.key("doc", ""));
 
   let doc: PMNode;
   try {
     doc = PMNode.fromJSON(schema, file.doc);
+    // validateDoc refuses all that check() would; it stays as the schema's own word on every file not checked before.
     if (!options.checked) doc.check();
   } catch (e) {
     throw new DariError("file.invalidDoc", { reason: String((e as Error).message).slice(0, 200) });
   }
-  return { meta, codebook, glossary, doc, ...(codeSets?.length ? { codeSets } : {}) };
+  return { ...project, doc };
 }
