@@ -116,3 +116,44 @@ test("suggestions are decorations: accepting tags the words, dismissing hides th
   assert.equal(allSuggestions(s).length, all.length - 2, "the dismissal is remembered");
   assert.equal(projectData(s).codebook.length, 9);
 });
+
+test("a large project is decorated at once near its start and in batches after: the same decorations in the end, none twice", async () => {
+  const { buildDoc } = await import("../document/index");
+  const { FIRST_SEGMENTS, SEGMENT_BATCH } = await import("./segment-decorations");
+  const { themesDecorated } = await import("./theme-decorations");
+  const { schema } = await import("../schema");
+  const codebook = defaultCodebook();
+  const label = (code: string, cb: typeof codebook) => codeLabel(cb.find((c) => c.id === code), "en", code);
+  // 300 passages of 10 segments; every third segment tagged on its English side.
+  const passages = Array.from({ length: 300 }, (_, p) => ({ segments: Array.from({ length: 10 }, (_, i) => ({ ko: `문장 ${p}-${i}.`, en: `Sentence ${p}-${i}.` })) }));
+  let doc = buildDoc(passages);
+  const tagged: number[] = [];
+  doc.descendants((n, pos) => {
+    if (n.type.name === "en" && tagged.length < 3000) tagged.push(pos);
+    return n.type.name !== "en";
+  });
+  const tr0 = createProjectState({ meta: emptyMeta(), codebook, glossary: [], doc }, []).tr;
+  tagged.forEach((pos, i) => i % 3 === 0 && tr0.addMark(pos + 1, pos + 9, schema.marks.theme.create({ code: "space", id: `t${i}`, note: "" })));
+  doc = tr0.doc;
+  const make = () => createProjectState({ meta: emptyMeta(), codebook, glossary: [], doc }, [themeDecorations({ label })]);
+  const whole = themed(runCommand(make(), (s, d) => (d?.(setThemeFilter(s.tr, null).setMeta(themeDecorationKey, { rebuild: true })), true)));
+  assert.equal(whole.length, 1000);
+
+  let s = make();
+  assert.equal(themesDecorated(s), false);
+  // Only the first segments are decorated when it opens.
+  assert.equal(themed(s).length, FIRST_SEGMENTS / 3);
+  // Typing in a segment not yet decorated decorates it; its batch does not decorate it again.
+  const far = tagged[2100];
+  s = s.apply(s.tr.insertText("x", far + 3));
+  assert.equal(themed(s).length, FIRST_SEGMENTS / 3 + 1);
+  let batches = 0;
+  while (!themesDecorated(s)) {
+    s = s.apply(s.tr.setMeta(themeDecorationKey, { batch: true }));
+    batches++;
+  }
+  assert.equal(batches, Math.ceil((3000 - FIRST_SEGMENTS) / SEGMENT_BATCH));
+  const key = (d: Decoration) => `${d.from}-${d.to}-${attrs(d).style}`;
+  assert.deepEqual(themed(s).map(key), themed(runCommand(s, (st, d) => (d?.(st.tr.setMeta(themeDecorationKey, { rebuild: true })), true))).map(key));
+  assert.equal(themed(s).length, 1000);
+});

@@ -18,6 +18,37 @@ export function buildAll(doc: PMNode, build: SegmentBuilder): DecorationSet {
   return DecorationSet.create(doc, decos);
 }
 
+/** Segments decorated when a document opens; the others follow in batches between frames, so a large project shows at once. */
+export const FIRST_SEGMENTS = 600;
+/** Segments decorated per batch after that (a few milliseconds). */
+export const SEGMENT_BATCH = 2000;
+
+/**
+ * Adds to `set` the decorations of up to `count` segments from position
+ * `from` on, in place of any those segments have (a transaction may have
+ * rebuilt one already). Returns the set and where the next batch starts, or
+ * null once every segment is decorated.
+ */
+export function buildBatch(doc: PMNode, set: DecorationSet, build: SegmentBuilder, from: number, count: number): { set: DecorationSet; pending: number | null } {
+  const decos: Decoration[] = [];
+  let built = 0;
+  let pending: number | null = null;
+  doc.forEach((passage, offset) => {
+    if (pending !== null || offset + passage.nodeSize <= from) return;
+    passage.forEach((segment, segOffset) => {
+      const pos = offset + 1 + segOffset;
+      if (pending !== null || pos < from) return;
+      if (built === count) pending = pos;
+      else {
+        for (const d of build(segment, pos)) decos.push(d);
+        built++;
+      }
+    });
+  });
+  const stale = set.find(from, pending ?? doc.content.size).filter((d) => d.from >= from);
+  return { set: (stale.length ? set.remove(stale) : set).add(doc, decos), pending };
+}
+
 /** The ranges of the final document that a transaction changed, marks included. */
 export function changedRanges(tr: Transaction): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];

@@ -11,7 +11,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
 import type { Codebook } from "./codebook";
 import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
-import { buildAll, updateBySegment } from "./segment-decorations";
+import { buildAll, buildBatch, updateBySegment, FIRST_SEGMENTS, SEGMENT_BATCH } from "./segment-decorations";
 import { assignLanes } from "./lanes";
 
 /** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
@@ -35,9 +35,11 @@ interface ThemeDecorationState {
   set: DecorationSet;
   /** Codes the editor is filtered to (other segments fold away), or null. */
   filter: readonly string[] | null;
+  /** Where the segments not yet decorated start (a large project just opened), or null when all are. */
+  pending: number | null;
 }
 
-export type ThemeDecorationMeta = { filter: readonly string[] | null } | { rebuild: true };
+export type ThemeDecorationMeta = { filter: readonly string[] | null } | { rebuild: true } | { batch: true };
 
 export const themeDecorationKey = new PluginKey<ThemeDecorationState>("dariThemeDecorations");
 
@@ -124,22 +126,52 @@ export function themeDecorations(options: ThemeDecorationOptions): Plugin<ThemeD
   return new Plugin<ThemeDecorationState>({
     key: themeDecorationKey,
     state: {
-      init: (_, state) => ({ set: buildAll(state.doc, segmentBuilder(state, null, options)), filter: null }),
+      // The first segments at once, the rest in batches (the plugin view asks for them).
+      init: (_, state) => ({ ...buildBatch(state.doc, DecorationSet.empty, segmentBuilder(state, null, options), 0, FIRST_SEGMENTS), filter: null }),
       apply(tr: Transaction, value, old, state) {
         const meta = tr.getMeta(themeDecorationKey) as ThemeDecorationMeta | undefined;
+        if (meta && "batch" in meta) {
+          if (value.pending === null) return value;
+          return { ...value, ...buildBatch(state.doc, value.set, segmentBuilder(state, value.filter, options), value.pending, SEGMENT_BATCH) };
+        }
         const filter = meta && "filter" in meta ? meta.filter : value.filter;
         // A new colour, label or filter changes every segment: rebuild. Otherwise map.
         if (meta || projectData(old).codebook !== projectData(state).codebook) {
-          return { set: buildAll(state.doc, segmentBuilder(state, filter, options)), filter };
+          return { set: buildAll(state.doc, segmentBuilder(state, filter, options)), filter, pending: null };
         }
         if (!tr.docChanged) return value;
-        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options)), filter };
+        // Segments not yet decorated that the change touched are built now; the batch that reaches them replaces them.
+        const pending = value.pending === null ? null : tr.mapping.map(value.pending, -1);
+        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options)), filter, pending };
       },
     },
     props: {
       decorations: (state) => themeDecorationKey.getState(state)?.set,
     },
+    view(view) {
+      // One batch a task, between frames, until every segment is decorated.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const schedule = () => {
+        if (timer || themeDecorationKey.getState(view.state)?.pending == null) return;
+        timer = setTimeout(() => {
+          timer = null;
+          if (themeDecorationKey.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { batch: true } satisfies ThemeDecorationMeta));
+        }, 0);
+      };
+      schedule();
+      return {
+        update: schedule,
+        destroy: () => {
+          if (timer) clearTimeout(timer);
+        },
+      };
+    },
   });
+}
+
+/** True once every segment has its theme decorations (a large project decorates the rest in batches after it opens). */
+export function themesDecorated(state: EditorState): boolean {
+  return themeDecorationKey.getState(state)?.pending == null;
 }
 
 /** The codes the editor is filtered to, or null. */

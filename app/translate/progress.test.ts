@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildDoc } from "../document/build";
 import { translationProgress, zeroPerStatus, UNTRANSLATED_STATUSES, countWords } from "./progress";
-import { SEGMENT_STATUSES } from "../schema";
+import { SEGMENT_STATUSES, schema } from "../schema";
 
 test("progress counts translated and reviewed segments and their Korean words", () => {
   const doc = buildDoc([
@@ -44,4 +44,13 @@ test("words are runs between any spaces a regular expression knows (ideographic,
   const texts = ["", "   ", "저자", " 북러\u3000정상회담은\u00a0중요했다. ", "a\t\tb\nc", "\ufeff앞\u2003뒤\u200b붙음", "끝 "];
   for (const t of texts) assert.equal(countWords(t), t.trim() ? t.trim().split(/\s+/).length : 0, JSON.stringify(t));
   assert.equal(countWords(" 북러\u3000정상회담은\u00a0중요했다. "), 3);
+});
+
+test("a segment's words are those of its Korean text as it reads: text around an inline code and split text nodes count as the text does", () => {
+  const { ko, en, segment, passage, doc, code } = schema.nodes;
+  const tag = schema.marks.theme.create({ code: "space", id: "t1", note: "" });
+  const side = ko.create(null, [schema.text("북러 정"), schema.text("상회담은", [tag]), code.create({ kind: "standalone" }), schema.text("중요 "), code.create({ kind: "standalone" }), schema.text(" 했다.")]);
+  const d = doc.create(null, [passage.create({ id: "p1" }, [segment.create({ id: "s1" }, [side, en.create()])])]);
+  assert.equal(side.textContent, "북러 정상회담은중요  했다.");
+  assert.equal(translationProgress(d).wordsTotal, 3);
 });

@@ -3,7 +3,7 @@
 // tools count them (one word per space-separated eojeol). Counts are cached
 // per segment node, so after an edit only the edited segment is counted again.
 import type { Node as PMNode } from "prosemirror-model";
-import { SEGMENT_STATUSES, sideText, type SegmentStatus } from "../schema";
+import { SEGMENT_STATUSES, type SegmentStatus } from "../schema";
 
 export interface Progress {
   segments: number;
@@ -28,20 +28,25 @@ function isSpace(c: number): boolean {
  * with every segment counted for the status bar).
  */
 export function countWords(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
+  return wordsIn(text, { n: 0, inWord: false }).n;
 }
 
+function wordsIn(text: string, count: { n: number; inWord: boolean }): { n: number; inWord: boolean } {
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !count.inWord) count.n++;
+    count.inWord = !space;
+  }
+  return count;
+}
+
+/** The words of the Korean side as its text reads (codes add nothing), counted node by node without joining the text. */
 function sourceWords(segment: PMNode): number {
   let n = wordCache.get(segment);
   if (n === undefined) {
-    n = countWords(sideText(segment, "ko"));
+    const count = { n: 0, inWord: false };
+    segment.child(0).forEach((node) => void (node.isText && wordsIn(node.text!, count)));
+    n = count.n;
     wordCache.set(segment, n);
   }
   return n;
