@@ -5,7 +5,7 @@ import type { EditorState } from "prosemirror-state";
 import { buildDoc } from "../document/build";
 import { emptyMeta } from "../document/project";
 import { createProjectState, setProjectData } from "../project-state";
-import { translateDesk, deskState, setStatusFilter, finishDecorating, BATCH } from "./decorations";
+import { translateDesk, deskState, setStatusFilter, finishDecorating, BATCH, FIRST_BATCH } from "./decorations";
 import { defaultGlossary } from "./default-glossary";
 import { segments } from "../commands/status";
 
@@ -89,8 +89,8 @@ test("a large document is decorated in batches after it opens, and typing meanwh
   const n = BATCH * 2 + 10;
   const doc = buildDoc([{ segments: Array.from({ length: n }, () => ({ ko: "신냉전 구도", en: "" })) }]);
   let s = createProjectState({ meta: emptyMeta("big"), codebook: [], glossary: defaultGlossary(), doc }, [translateDesk()]);
-  assert.equal(deskState(s)!.pending, BATCH);
-  assert.equal(terms(s).length, BATCH, "the first batch at once");
+  assert.equal(deskState(s)!.pending, FIRST_BATCH);
+  assert.equal(terms(s).length, FIRST_BATCH, "the first segments at once");
   // Type into a segment of the last batch before it is decorated.
   const last = segments(s.doc)[n - 1];
   s = s.apply(s.tr.insertText("The new Cold War structure", englishEndOf(last)));

@@ -126,10 +126,13 @@ function redecorate(s: DeskState, options: DeskOptions, doc: PMNode, set: Decora
 }
 
 
-/** Decorates a whole document: at once when small, else the first batch now and the rest later. */
+/** Segments decorated before a document is first shown: more than the window shows at once (a large project renders its first dozen passages). */
+export const FIRST_BATCH = 200;
+
+/** Decorates a whole document: at once when small, else the first segments now and the rest in batches. */
 function start(s: DeskState, options: DeskOptions, doc: PMNode): DeskState {
   const total = segmentCount(doc);
-  const upto = Math.min(total, BATCH);
+  const upto = Math.min(total, FIRST_BATCH);
   return { ...s, set: redecorate(s, options, doc, DecorationSet.empty, 0, upto), pending: upto < total ? upto : -1 };
 }
 

@@ -4,7 +4,7 @@
 // Typing only maps the decorations; anything else (a choice taken, a
 // structural edit, the UI language changing) rebuilds them.
 import crelt from "crelt";
-import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { AttrStep } from "prosemirror-transform";
@@ -38,12 +38,19 @@ function theirsWidget(ctx: AppContext, conflict: SegmentConflict): HTMLElement {
   return box;
 }
 
+const CONFLICT_SPEC = { dariConflict: true };
+
+/** The conflicts left, read off the flags (kept up to date with the document) instead of walking every segment. */
+export function conflictCount(state: EditorState): number {
+  return conflictFlagsKey.getState(state)?.find(undefined, undefined, (spec) => spec === CONFLICT_SPEC).length ?? 0;
+}
+
 export function conflictDecorations(ctx: AppContext, doc: PMNode): DecorationSet {
   const decos: Decoration[] = [];
   const title = ctx.t("library:conflicts.flag");
   for (const c of conflictList(doc)) {
     const seg = doc.nodeAt(c.pos)!;
-    decos.push(Decoration.node(c.pos, c.pos + seg.nodeSize, { class: "dari-conflict", title }));
+    decos.push(Decoration.node(c.pos, c.pos + seg.nodeSize, { class: "dari-conflict", title }, CONFLICT_SPEC));
     decos.push(
       Decoration.widget(c.pos + seg.nodeSize - 1, () => theirsWidget(ctx, c.conflict), {
         side: 1,

@@ -3,7 +3,7 @@
 import crelt from "crelt";
 import { Plugin, type EditorState } from "prosemirror-state";
 import type { AppContext } from "../../feature";
-import { conflictList } from "../../../app/commands/conflicts";
+import { conflictCount } from "./plugin";
 
 export function conflictCountPlugin(ctx: AppContext): Plugin {
   return new Plugin({
@@ -15,7 +15,8 @@ export function conflictCountPlugin(ctx: AppContext): Plugin {
       const show = (state: EditorState, force = false) => {
         if (state.doc === lastDoc && !force) return;
         lastDoc = state.doc;
-        const n = conflictList(state.doc).length;
+        // Not a walk of every segment: this runs on every keystroke.
+        const n = conflictCount(state);
         button.hidden = n === 0;
         button.textContent = ctx.t("library:conflicts.count", { count: n });
       };
