@@ -21,7 +21,7 @@ import Module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL } from "../app/ipc";
+import { IPC_METHODS, PRELOAD_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL } from "../app/ipc";
 import { WEB_PREFERENCES, PRINT_WEB_PREFERENCES, CONTENT_SECURITY_POLICY } from "../main/security";
 import { APP_URL } from "../main/app-scheme";
 
@@ -242,14 +242,15 @@ test("the app:// scheme serves the built renderer with the CSP, and nothing outs
 });
 
 test("every IPC method has a handler, and each refuses a sender that is not the app's top frame", async () => {
-  assert.deepEqual([...ipc.keys()].sort(), IPC_METHODS.map((m) => IPC_CHANNEL_PREFIX + m).sort());
+  // The page's methods and the preload's own (a drop's paths), each behind the same check.
+  assert.deepEqual([...ipc.keys()].sort(), [...IPC_METHODS, ...PRELOAD_METHODS].map((m) => IPC_CHANNEL_PREFIX + m).sort());
   const untrusted = [
     { senderFrame: { url: "https://evil.example/", parent: null } },
     { senderFrame: { url: APP_URL, parent: { url: APP_URL } } },
     { senderFrame: { url: "file:///tmp/page.html", parent: null } },
     { senderFrame: null },
   ];
-  for (const method of IPC_METHODS) {
+  for (const method of [...IPC_METHODS, ...PRELOAD_METHODS]) {
     for (const event of untrusted) {
       await assert.rejects(async () => ipc.get(IPC_CHANNEL_PREFIX + method)!(event, {}), /untrusted sender/, `${method} from ${JSON.stringify(event)}`);
     }
