@@ -98,7 +98,9 @@ async function dropped(ctx: AppContext, r: Result<DropResult>): Promise<void> {
     if (!(await ctx.openFrom(() => ctx.api.openProject(path)))) return say();
   } else if (plan.import.length) {
     const { openImportDialogWithFiles } = await import("./import-dialog");
-    await openImportDialogWithFiles(ctx, plan.import.map((f) => f.path));
+    const closed = openImportDialogWithFiles(ctx, plan.import.map((f) => f.path));
+    // Codebooks and glossaries go into the project the dialog makes; without them the next drop need not wait (it may join the dialog).
+    if (plan.codebook.length || plan.glossary.length) await closed;
   }
   const merged: string[] = [];
   for (const f of plan.codebook) if (mergeQdcText(ctx, f.text ?? "", f.name)) merged.push(ctx.t("ui:drop.codebookMerged", { file: f.name }));

@@ -428,9 +428,11 @@ export function openImportDialogWith(ctx: AppContext, file: { side: Side; path: 
  * Opens the import dialog with files dropped onto the window (paths main
  * granted), each read in turn and put on the side its script suggests: a
  * Korean and an English text fill both sides. Resolves when it closes.
+ * Dropped while the dialog is open, they join that dialog.
  */
 export function openImportDialogWithFiles(ctx: AppContext, paths: string[]): Promise<void> {
-  const dialog = openDialog(ctx);
+  // Dropped while the dialog is open: the files join it (on the sides still free).
+  const dialog = current ?? openDialog(ctx);
   void (async () => {
     for (const path of paths) await dialog.read("guess", path, {});
   })();
