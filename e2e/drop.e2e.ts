@@ -79,6 +79,29 @@ test("a .dari dropped on the window opens as File › Open does, asking first ab
   });
 });
 
+test("a .dari dropped on the start screen opens it", async () => {
+  await withApp(
+    browser(),
+    async (app) => {
+      const { page } = app;
+      const file = join(app.tmp, "first.dari");
+      await writeFile(file, serializeProject({ meta: emptyMeta("첫 논평"), codebook: [], glossary: [], doc: buildDoc([{ segments: [{ ko: "첫 문장이다.", en: "The first sentence." }] }]) }));
+      app.dropPaths.set("first.dari", file);
+      await page.evaluate(`(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(["?"], "first.dari"));
+        const target = document.querySelector(".dari-start");
+        for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      })()`);
+      await page.locator(".dari-start").waitFor({ state: "hidden" });
+      await page.waitForFunction(() => document.querySelectorAll(".dari-segment").length === 1);
+      assert.equal(await page.locator(".dari-segment .dari-en").first().textContent(), "The first sentence.");
+      assert.deepEqual(app.dialogs.asked, [], "nothing unsaved to ask about");
+    },
+    { startScreen: true },
+  );
+});
+
 test("a Korean text dropped opens the import dialog with it on the Korean side; a Korean and an English text fill both sides, whatever their order", async () => {
   await withApp(browser(), async (app) => {
     const { page } = app;
