@@ -268,7 +268,11 @@ export const COMMANDS: Record<string, Command> = {
       if (action === "export") {
         const format = required(values, "format");
         const out = required(values, "output", "-o");
-        if (format === "qdpx") return exportLibraryAsQdpx(folder, out, io);
+        if (format === "qdpx") {
+          // The whole library goes: a selection by theme or side would cut codings out of their documents.
+          for (const option of ["theme", "not", "side"]) if (values[option] !== undefined) throw new UsageError(new DariError("cli.notWithFormat", { option: `--${option}`, format }).message);
+          return exportLibraryAsQdpx(folder, out, io);
+        }
         if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: [...REPORT_FORMATS, "qdpx"].join(", ") }).message);
         if (!themes.length) throw new UsageError(new DariError("cli.missingOption", { option: "--theme" }).message);
         const { library, failed } = await openLibrary(folder, progress);

@@ -170,4 +170,6 @@ test("dari library export --format qdpx names the folder when it holds no projec
   const usage = await dari("library", "export", dir, "--format", "qdp", "-o", out);
   assert.equal(usage.code, 2);
   assert.match(usage.err, /qdpx/);
+  const themed = await dari("library", "export", dir, "--format", "qdpx", "--theme", "space", "-o", out);
+  assert.deepEqual([themed.code, themed.err], [2, "dari library: --theme does not apply to --format qdpx. Run “dari --help” for usage.\n"]);
 });
