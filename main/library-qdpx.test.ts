@@ -15,7 +15,8 @@ import type { Project } from "../app/document/project";
 import { dari, tempFolder } from "../test/support";
 import { sample, tag, tagsOf } from "../test/edits";
 import { PROJECT_XSD, schemaProblems } from "../test/qda-schemas";
-import { libraryQdpxFiles } from "../app/export/qdpx-library";
+import { libraryQdpxFiles, exportLibraryQdpx } from "../app/export/qdpx-library";
+import { importQdpx } from "../app/import/qdpx";
 
 const text = (s: EditorState, n: number, side: 0 | 1) => segmentList(s.doc)[n].node.child(side).textContent;
 
@@ -148,6 +149,11 @@ test("the same library exports to the same project.qde, and guids of two copies 
   const guids = [...twice.project.matchAll(/<(?:TextSource|PlainTextSelection|Note) guid="([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(guids).size, guids.length);
   assert.equal(twice.textSources, 4);
+  // Read back, the copy's tags are tags of their own, not one tag spanning both documents.
+  const back = importQdpx("twice.qdpx", exportLibraryQdpx([list[0], { file: "copy/a.dari", project: list[0].project }], options)).project;
+  const ids = tagsOf(back).map((t) => t.id);
+  assert.equal(ids.length, 2 * tagsOf(list[0].project).length);
+  assert.equal(new Set(ids).size, ids.length);
 });
 
 test("dari library export --format qdpx names the folder when it holds no projects, and the file it could not read", async () => {

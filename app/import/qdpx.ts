@@ -411,6 +411,27 @@ function applyPlaced(doc: PMNode, placed: Placed): PMNode {
   return doc.copy(Fragment.from(passages));
 }
 
+/**
+ * The Dari tag id of each selection. A library's documents may use the same
+ * tag ids (copies of one project, the sample's): a later document's tag gets a
+ * suffix, so that two documents' tags never read as one tag.
+ */
+function alignedTags(alignments: readonly AlignmentValue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const earlier = new Set<string>();
+  alignments.forEach((a, k) => {
+    const tags = a.tags && typeof a.tags === "object" ? a.tags : {};
+    const mine = new Set<string>();
+    for (const [guid, id] of Object.entries(tags)) {
+      if (typeof id !== "string") continue;
+      out[plainGuid(guid)] = earlier.has(id) ? `${id}-${k + 1}` : id;
+      mine.add(id);
+    }
+    for (const id of mine) earlier.add(id);
+  });
+  return out;
+}
+
 /** Reads a .qdpx file. `file` names it in messages. */
 export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   const files = unzip(file, bytes);
@@ -480,7 +501,7 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   );
   // Selections that only carry a segment's note (Dari wrote them so other tools show the note) are read from the alignment.
   if (alignment) for (const s of sources) s.selections = s.selections.filter((sel) => sel.codes.length || !sel.notes.every((n) => alignedNotes.has(n)));
-  const placed = placeCodings(built, sources, Object.assign({}, ...alignments.map((a) => (a.tags && typeof a.tags === "object" ? a.tags : {}))), notes);
+  const placed = placeCodings(built, sources, alignedTags(alignments), notes);
   const doc = applyPlaced(buildDoc(built.passages), placed);
 
   // Project-level sets; their sources and notes have no place in Dari.
