@@ -19,7 +19,7 @@ export function buildAll(doc: PMNode, build: SegmentBuilder): DecorationSet {
 }
 
 /** Segments decorated when a document opens; the others follow in batches between frames, so a large project shows at once. */
-export const FIRST_SEGMENTS = 600;
+export const FIRST_SEGMENTS = 200;
 /** Segments decorated per batch after that (a few milliseconds). */
 export const SEGMENT_BATCH = 2000;
 

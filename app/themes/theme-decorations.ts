@@ -13,6 +13,7 @@ import type { Codebook } from "./codebook";
 import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
 import { buildAll, buildBatch, updateBySegment, FIRST_SEGMENTS, SEGMENT_BATCH } from "./segment-decorations";
 import { assignLanes } from "./lanes";
+import { nextTask, type Later } from "../later";
 
 /** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
 export const LANE_PX = 3;
@@ -29,6 +30,8 @@ export interface ThemeDecorationOptions {
   paint?(color: string): string;
   /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
   gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
+  /** When the next batch of a large document runs (the window: after the next frame); a task of its own by default. */
+  later?: Later;
 }
 
 interface ThemeDecorationState {
@@ -150,20 +153,18 @@ export function themeDecorations(options: ThemeDecorationOptions): Plugin<ThemeD
     },
     view(view) {
       // One batch a task, between frames, until every segment is decorated.
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let cancel: (() => void) | null = null;
       const schedule = () => {
-        if (timer || themeDecorationKey.getState(view.state)?.pending == null) return;
-        timer = setTimeout(() => {
-          timer = null;
+        if (cancel || themeDecorationKey.getState(view.state)?.pending == null) return;
+        cancel = (options.later ?? nextTask)(() => {
+          cancel = null;
           if (themeDecorationKey.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { batch: true } satisfies ThemeDecorationMeta));
-        }, 0);
+        });
       };
       schedule();
       return {
         update: schedule,
-        destroy: () => {
-          if (timer) clearTimeout(timer);
-        },
+        destroy: () => cancel?.(),
       };
     },
   });

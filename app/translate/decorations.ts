@@ -17,12 +17,15 @@ import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
 import { segmentCount } from "../document/segments";
+import { nextTask, type Later } from "../later";
 
 export interface DeskOptions {
   /** The user glossary, under the project's (read when the glossary changes). */
   userGlossary?: () => readonly GlossaryEntry[];
   /** Draws a segment's QA flag (the renderer supplies the DOM); none in tests. */
   flag?(findings: readonly QaFinding[]): (view: unknown) => Node;
+  /** When the next batch of a large document runs (the window: after the next frame); a task of its own by default. */
+  later?: Later;
 }
 
 export interface DeskState {
@@ -189,20 +192,18 @@ export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
     },
     view(view) {
       // Decorate the rest of a large document in batches, between frames.
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let cancel: (() => void) | null = null;
       const schedule = () => {
-        if (timer || (deskKey.getState(view.state)?.pending ?? -1) < 0) return;
-        timer = setTimeout(() => {
-          timer = null;
+        if (cancel || (deskKey.getState(view.state)?.pending ?? -1) < 0) return;
+        cancel = (options.later ?? nextTask)(() => {
+          cancel = null;
           if ((deskKey.getState(view.state)?.pending ?? -1) >= 0) view.dispatch(view.state.tr.setMeta(deskKey, { batch: true } satisfies DeskMeta));
-        }, 0);
+        });
       };
       schedule();
       return {
         update: schedule,
-        destroy: () => {
-          if (timer) clearTimeout(timer);
-        },
+        destroy: () => cancel?.(),
       };
     },
   });

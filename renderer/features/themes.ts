@@ -23,6 +23,7 @@ import { spanDragPlugin } from "./themes/span-drag";
 import { uiLang } from "./themes/shared";
 import { display, isDark, onDisplayChange } from "../display";
 import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
+import { afterNextFrame } from "../after-frame";
 
 /** A theme colour as drawn: at least 3:1 against the background of the light or dark window. */
 export function paint(color: string): string {
@@ -53,7 +54,7 @@ function plugins(ctx: AppContext) {
     codingModePlugin(),
     codingModeSwitch(ctx),
     themeKeys(ctx),
-    themeDecorations({ label, paint, gutter: gutterWidget(ctx) }),
+    themeDecorations({ label, paint, gutter: gutterWidget(ctx), later: afterNextFrame }),
     suggestionDecorations({ label, on: display().suggestions }),
     themePopover(ctx),
     spanDragPlugin(),

@@ -19,11 +19,12 @@ import { GlossaryPanel } from "./translate/glossary-panel";
 import { loadUserGlossary } from "./translate/user-data";
 import { deskMemory } from "./translate/memory";
 import { Plugin } from "prosemirror-state";
+import { afterNextFrame } from "../after-frame";
 
 function plugins(ctx: AppContext) {
   // QA flag tooltips are in the UI language: redraw them when it changes.
   redrawOnLanguageChange(ctx, "translate", (state) => state.tr.setMeta(deskKey, { filter: deskState(state)?.filter ?? null }));
-  return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: () => loadUserGlossary(ctx), flag: qaFlag(ctx) }), autoDraftPlugin(), statusBarPlugin(ctx), rememberProject(ctx)];
+  return [translateKeys(ctx), ...findPlugins(ctx), translateDesk({ userGlossary: () => loadUserGlossary(ctx), flag: qaFlag(ctx), later: afterNextFrame }), autoDraftPlugin(), statusBarPlugin(ctx), rememberProject(ctx)];
 }
 
 /** Puts the open project into the user memory a little after it opens, and
