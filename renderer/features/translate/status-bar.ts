@@ -9,6 +9,8 @@ import { translationProgress, UNTRANSLATED_STATUSES } from "../../../app/transla
 import { deskState, setStatusFilter } from "../../../app/translate/decorations";
 import { SEGMENT_STATUSES } from "../../../app/schema";
 import type { SegmentFilter } from "../../../app/translate/segment-filter";
+import { LAZY_MIN_PASSAGES } from "../../plugins/lazy-passages";
+import { afterNextFrame } from "../../after-frame";
 
 const FILTERS: Record<string, SegmentFilter> = {
   all: null,
@@ -60,15 +62,20 @@ class StatusBarItems {
   };
 
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelFirst: (() => void) | null = null;
 
   update(state: EditorState): void {
     const filter = deskState(state)?.filter ?? null;
     const id = Object.keys(FILTERS).find((k) => JSON.stringify(FILTERS[k]) === JSON.stringify(filter)) ?? "all";
     if (this.filter.value !== id) this.filter.value = id;
     if (state.doc === this.lastDoc || this.timer) return;
-    // Counting walks every segment: at once the first time, then at most every 200 ms, off the keystroke.
-    if (this.lastDoc === null) this.count(state);
-    else this.timer = setTimeout(() => {
+    // Counting walks every segment: at once the first time (after the first frame in a book-length
+    // project, which is shown first), then at most every 200 ms, off the keystroke.
+    if (this.lastDoc === null && state.doc.childCount < LAZY_MIN_PASSAGES) this.count(state);
+    else if (this.lastDoc === null) {
+      this.lastDoc = state.doc;
+      this.cancelFirst = afterNextFrame(() => this.count(this.view.state));
+    } else this.timer = setTimeout(() => {
       this.timer = null;
       this.count(this.view.state);
     }, 200);
@@ -85,6 +92,7 @@ class StatusBarItems {
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.cancelFirst?.();
     this.ctx.i18n.off("languageChanged", this.label);
     this.dom.remove();
   }
