@@ -2,7 +2,7 @@
 // drawn as wavy underlines, and in the context menu the dictionary's
 // suggestions, "Add to dictionary" and "Ignore". Switched on and off in
 // Preferences (display.spelling). The Korean side is not checked: no Korean
-// dictionary ships with Dari (see README, "Spell checking").
+// dictionary ships with Dari (README, "Spell checking", says why).
 import "./spelling/spelling.css";
 import type { EditorView } from "prosemirror-view";
 import type { AppContext, Feature } from "../feature";
