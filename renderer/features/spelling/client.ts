@@ -70,10 +70,4 @@ export class SpellClient {
     await this.ask({ kind: "add", words: [...words] });
   }
 
-  destroy(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.fail("stopped");
-    this.failed = null;
-  }
 }
