@@ -69,5 +69,4 @@ export class SpellClient {
     if (!words.length) return;
     await this.ask({ kind: "add", words: [...words] });
   }
-
 }
