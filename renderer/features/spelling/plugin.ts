@@ -128,6 +128,8 @@ class SpellChecker {
   /** The document as the analyst's last edit left it (the cursor there is typing). */
   private typedDoc: PMNode | null = null;
   private held: Held | null = null;
+  /** When the text last changed: checking waits until typing has paused. */
+  private lastEdit = 0;
   private timer = 0;
   private idle = 0;
   private running = false;
@@ -166,6 +168,7 @@ class SpellChecker {
     }
     if (now.epoch !== before?.epoch || this.glossary.of(prev) !== this.glossary.of(view.state)) this.restart();
     if (view.state.doc !== prev.doc) {
+      this.lastEdit = performance.now();
       this.typedDoc = now.typed && view.state.selection.empty ? view.state.doc : null;
       if (this.held) this.checked.delete(this.held.segment);
       this.held = null;
@@ -250,10 +253,18 @@ class SpellChecker {
     return out;
   }
 
+  /** Whether the analyst is typing: an idle callback that comes in between keystrokes (its timeout, on a busy machine) waits. */
+  private typing(): boolean {
+    const wait = DEBOUNCE_MS - (performance.now() - this.lastEdit);
+    if (wait <= 0) return false;
+    this.schedule(wait, true);
+    return true;
+  }
+
   private async run(): Promise<void> {
     if (this.running) return void (this.again = true);
     const spell = this.state();
-    if (!spell?.on || this.view.isDestroyed || this.deps.client.failed) return;
+    if (!spell?.on || this.view.isDestroyed || this.deps.client.failed || this.typing()) return;
     this.running = true;
     try {
       const doc = this.view.state.doc;
@@ -263,6 +274,8 @@ class SpellChecker {
       if (!batch.length) return;
       await this.deps.client.check(batch.flatMap((c) => c.tokens.map((t) => t.word)));
       if (this.view.isDestroyed || !this.state()?.on || this.state()?.epoch !== spell.epoch) return;
+      // Typing began while the worker answered: draw after the pause (the verdicts are kept, the round is quick then).
+      if (this.typing()) return;
       this.draw(batch, doc);
       this.again = true;
     } catch (e) {
