@@ -37,7 +37,14 @@ export class SpellClient {
 
   private ask(req: Ask): Promise<SpellReply> {
     if (this.failed) return Promise.reject(new Error(this.failed));
-    const worker = this.start();
+    let worker: Worker;
+    try {
+      worker = this.start();
+    } catch (e) {
+      // A worker refused outright (a stricter CSP, no Worker at all): spelling stays off, and says so once.
+      this.fail(String(e));
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
