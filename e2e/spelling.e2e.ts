@@ -132,3 +132,16 @@ test("in Korean: the spelling entries of the context menu and the preference", a
     { locale: "ko-KR" },
   );
 });
+
+test("when the dictionary's worker cannot start, the status bar says spell checking is unavailable and the editor works on", async () => {
+  await withApp(browser(), async ({ page }) => {
+    await page.route(/\/assets\/worker-[^/]*\.js$/, (route) => route.abort());
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll(".dari-segment").length > 0);
+    await page.waitForFunction(() => /Spell checking is not available/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+    assert.equal(await flagged(page).count(), 0);
+    await focusSide(page, 0, "en");
+    await page.keyboard.type(" still typing");
+    assert.match((await sideLocator(page, 0, "en").textContent())!, /still typing$/);
+  });
+});
