@@ -52,11 +52,11 @@ export interface AnchorTable {
   keys: string[];
 }
 
-const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
-const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]/g;
-const EN_TOKEN = /[a-z0-9]+(?:[-.'’][a-z0-9]+)*/g;
+export const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+export const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]/g;
+export const EN_TOKEN = /[a-z0-9]+(?:[-.'’][a-z0-9]+)*/g;
 const QUOTE = /[“”"「」『』‘’]|(?:^|\s)'/;
-const STOP_NAMES = new Set(
+export const STOP_NAMES = new Set(
   "the this that these those there then than in on at of for from to by with as and but or if when while after before since until because although though however yet so such it its it's we our us they their he she his her i a an one some many most more other others all both each every no not what which who whom whose why how where first last next meanwhile indeed also even still already again finally moreover therefore thus hence instead rather nor either neither chairman president minister professor department state affairs".split(" "),
 );
 
@@ -143,7 +143,7 @@ class Lexicon {
   }
 }
 
-const NAME_RUN = /\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)*/g;
+export const NAME_RUN = /\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)*/g;
 
 /** Capitalised words and runs of them ("Kim Jong Un"), lower-cased, minus common words. */
 function nameCandidates(text: string): string[] {
