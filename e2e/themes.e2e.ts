@@ -162,9 +162,10 @@ test("the Themes panel counts per language, filters the editor, lists one-sided 
     await oneSided.locator(".dari-copy-tags").click();
     await page.waitForFunction(() => document.querySelectorAll(".dari-one-sided li[data-code]").length === 0);
     await page.waitForFunction(() => document.querySelector('.dari-themes-table tr[data-code="space"] [data-count="en-annotations"]')?.textContent === "1");
-    // The whole English side is underlined (other decorations may split the spans).
+    // The aligned phrase is underlined, not the whole English side (issue 17.6), and the status bar says so.
     const en0 = page.locator(".dari-segment").first().locator(".dari-en");
-    assert.equal((await en0.locator(".dari-themed").allTextContents()).join(""), await en0.textContent());
+    assert.equal((await en0.locator(".dari-themed").allTextContents()).join(""), "Vostochny Cosmodrome");
+    await page.waitForFunction(() => document.querySelector(".dari-message")?.textContent === "Tags copied to the aligned phrase on the other side");
     assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-en .dari-theme-chip").count(), 1);
 
     // Filter: only the tagged segment stays; the others fold away.
