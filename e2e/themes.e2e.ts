@@ -100,14 +100,16 @@ test("a span tagged by keyboard gets an underline in the theme colour; a second 
     await page.keyboard.type("12");
     assert.equal(await sideLocator(page, 1, "ko").textContent(), "12" + before);
 
-    // The memo popover for the tags at the cursor.
+    // The popover for the tags at the cursor; its button opens the memo editor (issue 17.5), Ctrl+Enter saves.
     await selectText(page, 0, "ko", "우주기지", 2);
     const popover = page.locator(".dari-theme-popover");
     await popover.waitFor({ state: "visible" });
     assert.equal(await popover.locator(".dari-popover-item").count(), 1);
-    const memo = popover.locator("textarea");
+    await popover.locator(".dari-popover-edit-memo").click();
+    const memo = page.locator(".dari-memo-editor textarea");
     await memo.fill("발사장 상징");
-    await memo.press("Enter");
+    await memo.press("Control+Enter");
+    await page.locator(".dari-memo-editor").waitFor({ state: "hidden" });
     const doc = await docOf(page);
     assert.deepEqual(allAnnotations(doc).filter((r) => r.code === "space").map((r) => r.note), ["발사장 상징"]);
     assert.equal(await span.filter({ hasText: "우주기지" }).getAttribute("title"), "Space cooperation: 발사장 상징", "the hover shows the memo");
