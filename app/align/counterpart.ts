@@ -12,7 +12,6 @@ import { findCitations, withoutCitations } from "../text/citations";
 import { findNumbers, type NumberLang } from "../text/numbers";
 import { isParticleChain } from "../text/particles";
 import { sentenceSpans } from "../text/sentences";
-import { escapeRegExp } from "../text/normalize";
 import { BUILTIN_LEXICON } from "./lexicon";
 import { NameMatcher } from "./names";
 import { EN_TOKEN, HANGUL_WORD, LATIN_WORD, NAME_RUN, STOP_NAMES, type AnchorOptions } from "./anchors";
@@ -34,9 +33,9 @@ export interface Phrase {
 
 /** The lexicon pairs with their places: Korean terms as substrings, English forms as whole words or two-word phrases. */
 class PlacedLexicon {
-  private ko: RegExp | null;
   /** For each Korean term, the keys of every term inside it (북중러 is also 북중 and 중러). */
   private koKeys = new Map<string, string[]>();
+  private longest = 0;
   private en = new Map<string, string[]>();
 
   constructor(opts: AnchorOptions) {
@@ -51,14 +50,32 @@ class PlacedLexicon {
     for (const p of opts.lexicon ?? BUILTIN_LEXICON) add(`l:${p.id}`, p.ko, p.en);
     for (const g of opts.glossary ?? []) add(`g:${g.id}`, [g.ko], [g.en]);
     for (const p of opts.learned ?? []) add(`t:${p.id}`, p.ko, p.en);
-    const terms = [...own.keys()].sort((a, b) => b.length - a.length);
-    for (const t of terms) this.koKeys.set(t, [...new Set(terms.filter((u) => t.includes(u)).flatMap((u) => own.get(u)!))]);
-    this.ko = terms.length ? new RegExp(terms.map(escapeRegExp).join("|"), "g") : null;
+    // Through the substrings of each term (a few characters), not every pair of terms: a learned lexicon may hold thousands.
+    for (const t of own.keys()) {
+      const keys = new Set<string>();
+      for (let a = 0; a < t.length; a++) for (let b = a + 1; b <= t.length; b++) for (const k of own.get(t.slice(a, b)) ?? []) keys.add(k);
+      this.koKeys.set(t, [...keys]);
+      this.longest = Math.max(this.longest, t.length);
+    }
   }
 
+  /**
+   * The terms in a Korean text, left to right, the longest at each place,
+   * without overlaps (as anchors.ts's one regular expression of all terms
+   * finds them), by looking up the few substrings at each place: the time
+   * does not grow with the lexicon.
+   */
   placeKo(text: string, out: PlacedAnchor[]): void {
-    if (!this.ko) return;
-    for (const m of text.matchAll(this.ko)) for (const key of this.koKeys.get(m[0])!) out.push({ key, from: m.index, to: m.index + m[0].length });
+    for (let i = 0; i < text.length; ) {
+      let len = Math.min(this.longest, text.length - i);
+      for (; len > 0 && !this.koKeys.has(text.slice(i, i + len)); len--);
+      if (!len) {
+        i++;
+        continue;
+      }
+      for (const key of this.koKeys.get(text.slice(i, i + len))!) out.push({ key, from: i, to: i + len });
+      i += len;
+    }
   }
 
   placeEn(text: string, out: PlacedAnchor[]): void {
@@ -133,8 +150,7 @@ function englishAnchors(text: string, lex: PlacedLexicon): PlacedAnchor[] {
 }
 
 /** The anchors of a Korean sentence and of its English, placed. */
-export function placeAnchors(ko: string, en: string, opts: AnchorOptions = {}): { ko: PlacedAnchor[]; en: PlacedAnchor[] } {
-  const lex = new PlacedLexicon(opts);
+function placeAnchors(ko: string, en: string, lex: PlacedLexicon): { ko: PlacedAnchor[]; en: PlacedAnchor[] } {
   const names = new NameMatcher(placedNames(en).map((a) => a.key.slice(2)));
   return { ko: koreanAnchors(ko, lex, names), en: englishAnchors(en, lex) };
 }
@@ -297,12 +313,30 @@ function koreanPhrase(text: string, from: number, to: number, beyond: Beyond): {
   return { from, to };
 }
 
+/** A tagged phrase: its side's language and text, and where it is in that text. */
+export interface SourcePhrase {
+  lang: "ko" | "en";
+  text: string;
+  from: number;
+  to: number;
+}
+
 /**
  * Where the phrase `from`–`to` of one side is said on the other side, from
  * the anchors the phrase holds; null when none of them is found there. A
  * phrase that is the whole side maps to the whole other side.
  */
-export function counterpartPhrase(source: { lang: "ko" | "en"; text: string; from: number; to: number }, target: string, opts: AnchorOptions = {}): Phrase | null {
+export function counterpartPhrase(source: SourcePhrase, target: string, opts: AnchorOptions = {}): Phrase | null {
+  return counterpartFinder(opts)(source, target);
+}
+
+/** counterpartPhrase with the lexicons read once, for many phrases. */
+export function counterpartFinder(opts: AnchorOptions = {}): (source: SourcePhrase, target: string) => Phrase | null {
+  const lex = new PlacedLexicon(opts);
+  return (source, target) => findCounterpart(source, target, lex);
+}
+
+function findCounterpart(source: SourcePhrase, target: string, lex: PlacedLexicon): Phrase | null {
   if (!target.trim()) return null;
   const { text, from, to } = source;
   if (!text.slice(0, from).trim() && !text.slice(to).trim()) {
@@ -316,15 +350,15 @@ export function counterpartPhrase(source: { lang: "ko" | "en"; text: string; fro
   const i = mine.findIndex((s) => s.start <= from && to <= s.end);
   if (mine.length > 1 && mine.length === theirs.length && i >= 0) {
     const [s, t] = [mine[i], theirs[i]];
-    const found = phraseIn({ ...source, text: text.slice(s.start, s.end), from: from - s.start, to: to - s.start }, target.slice(t.start, t.end), opts);
+    const found = phraseIn({ ...source, text: text.slice(s.start, s.end), from: from - s.start, to: to - s.start }, target.slice(t.start, t.end), lex);
     if (found) return { ...found, from: found.from + t.start, to: found.to + t.start };
   }
-  return phraseIn(source, target, opts);
+  return phraseIn(source, target, lex);
 }
 
-function phraseIn(source: { lang: "ko" | "en"; text: string; from: number; to: number }, target: string, opts: AnchorOptions): Phrase | null {
+function phraseIn(source: SourcePhrase, target: string, lex: PlacedLexicon): Phrase | null {
   const { text, from, to } = source;
-  const placed = source.lang === "ko" ? placeAnchors(text, target, opts) : placeAnchors(target, text, opts);
+  const placed = source.lang === "ko" ? placeAnchors(text, target, lex) : placeAnchors(target, text, lex);
   const [mine, theirs] = source.lang === "ko" ? [placed.ko, placed.en] : [placed.en, placed.ko];
   // An anchor belongs to the phrase when at least half of it lies inside.
   const inside = mine.filter((a) => 2 * (Math.min(a.to, to) - Math.max(a.from, from)) >= a.to - a.from);

@@ -5,7 +5,7 @@
 import { PluginKey, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import type { Mark, Node as PMNode } from "prosemirror-model";
 import { schema, sidePositionText, type Side } from "../schema";
-import { counterpartPhrase } from "../align/counterpart";
+import { counterpartFinder } from "../align/counterpart";
 import type { LexiconPair } from "../align/lexicon";
 import { newId } from "../ids";
 import { projectData } from "../project-state";
@@ -157,7 +157,7 @@ export function copyTagsToCounterpart(from: Side, options: CopyTagsOptions = {})
     const adds: { from: number; to: number; mark: Mark }[] = [];
     const report: CopyTagsReport = { phrases: 0, wholeSides: 0 };
     const { glossary } = projectData(state);
-    let learned: readonly LexiconPair[] | undefined;
+    let find: ReturnType<typeof counterpartFinder> | undefined;
     for (const seg of selectedSegments(state)) {
       const anns = segmentAnnotations(seg.node, seg.pos);
       const there = new Set(anns.filter((r) => r.side === to).map((r) => r.code));
@@ -169,8 +169,8 @@ export function copyTagsToCounterpart(from: Side, options: CopyTagsOptions = {})
       const done = new Set<string>();
       for (const r of anns) {
         if (r.side !== from || there.has(r.code)) continue;
-        learned ??= options.learned?.() ?? [];
-        const phrase = counterpartPhrase({ lang: from, text: sourceText, from: r.from - source.from, to: r.to - source.from }, targetText, { glossary, learned });
+        find ??= counterpartFinder({ glossary, learned: options.learned?.() ?? [] });
+        const phrase = find({ lang: from, text: sourceText, from: r.from - source.from, to: r.to - source.from }, targetText);
         const range = phrase ? { from: target.from + phrase.from, to: target.from + phrase.to } : target;
         const key = `${r.code} ${range.from} ${range.to}`;
         if (done.has(key)) continue;
