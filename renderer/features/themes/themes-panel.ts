@@ -1,8 +1,9 @@
 // The Themes panel: per theme the number of tags and of segments in each
 // language, buttons to step through the occurrences, checkboxes that filter
 // the editor to the segments carrying the chosen themes (the others fold
-// away), a search box; then the segments tagged on one side only, the
-// document portrait and the co-occurrence heat map. The counts walk the whole
+// away), a search box; then the segments tagged on one side only, every
+// tagged span with its memo (issue 17.5), the document portrait and the
+// co-occurrence heat map. The counts walk the whole
 // document, so they are refreshed shortly after the analyst pauses.
 import { centreSelection } from "../../centre";
 import crelt from "crelt";
