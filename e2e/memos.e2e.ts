@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { Node as PMNode } from "prosemirror-model";
-import { useBrowser, withApp } from "./helpers";
+import { useBrowser, withApp, typeKoreanIME } from "./helpers";
 import { schema } from "../app/schema";
 import { allAnnotations } from "../app/themes/annotations";
 
@@ -78,6 +78,15 @@ test("a memo is written on demand over several lines, saved with Ctrl+Enter, mar
     await page.keyboard.press("Escape");
     await editor.waitFor({ state: "hidden" });
     assert.deepEqual(allAnnotations(await docOf(page)).map((r) => r.note), ["발사장 상징\n둘째 줄"], "Escape keeps the memo as it was");
+
+    // Korean typed through an IME right after the mark's span keeps every syllable, the tag and one mark.
+    const before = (await docOf(page)).firstChild!.firstChild!.child(0).textContent;
+    await select(page, 0, "ko", "우주기지", 4);
+    await typeKoreanIME(await app.cdp(), ["ㅎ", "하", "한"], "한");
+    assert.equal((await docOf(page)).firstChild!.firstChild!.child(0).textContent, before.replace("우주기지", "우주기지한"));
+    assert.equal(await mark.count(), 1);
+    await page.keyboard.press("Backspace");
+    assert.equal((await docOf(page)).firstChild!.firstChild!.child(0).textContent, before);
 
     // No tag at the cursor: the key says so.
     await select(page, 1, "ko", "정상회담", 0);
