@@ -100,6 +100,12 @@ test("a memo is written on demand over several lines, saved with Ctrl+Enter, mar
     await help.waitFor();
     assert.match((await help.textContent())!, /Ctrl\+Alt\+M\s*Write the memo of the tag at the cursor/);
     await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+Shift+P");
+    await page.locator(".dari-palette-input").fill("memo");
+    const entry = page.locator('.dari-palette-item[data-command="themes-memo"]');
+    assert.equal(await entry.locator(".dari-palette-label").textContent(), "Write a memo");
+    assert.equal(await entry.locator(".dari-palette-key").textContent(), "Ctrl+Alt+M");
+    await page.keyboard.press("Escape");
 
     // Two more tags, one far down; the Themes panel lists all three with their memos and goes to each.
     await select(page, 0, "en", "summit");
@@ -154,11 +160,21 @@ test("a Korean tag copied to the English tags the aligned phrase; with no phrase
     await page.keyboard.press("Alt+9");
     await page.locator('[data-action="themes-copy-ko-en"]').click();
     await message(page, "대응 구절을 찾지 못해 세그먼트 전체에 태그했습니다");
-    const doc = await docOf(page);
+    let doc = await docOf(page);
     const english = allAnnotations(doc).filter((r) => r.side === "en").map((r) => [r.code, doc.textBetween(r.from, r.to)]);
     assert.deepEqual(english, [
       ["diplomacy", doc.firstChild!.firstChild!.child(1).textContent],
       ["space", "13 September 2023"],
     ]);
+
+    // A word pair learned from the analyst's memory (stored by the memory panel) finds what nothing else does.
+    await page.evaluate(() => localStorage.setItem("dari.learnedLexicon", JSON.stringify([{ ko: "사건", en: "event", dice: 0.8, count: 6 }])));
+    await select(page, 0, "ko", "중요한 사건");
+    await page.keyboard.press("Alt+2");
+    await page.locator('[data-action="themes-copy-ko-en"]').click();
+    await message(page, "태그를 반대쪽의 대응 구절에 복사했습니다");
+    doc = await docOf(page);
+    const arms = allAnnotations(doc).filter((r) => r.side === "en" && r.code === "arms");
+    assert.deepEqual(arms.map((r) => doc.textBetween(r.from, r.to)), ["important event"]);
   });
 });
