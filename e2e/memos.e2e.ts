@@ -78,6 +78,11 @@ test("a memo is written on demand over several lines, saved with Ctrl+Enter, mar
     await page.keyboard.press("Escape");
     await editor.waitFor({ state: "hidden" });
     assert.deepEqual(allAnnotations(await docOf(page)).map((r) => r.note), ["발사장 상징\n둘째 줄"], "Escape keeps the memo as it was");
+    // Opened and left for the text unchanged, it goes away by itself.
+    await page.keyboard.press("Control+Alt+m");
+    await editor.waitFor({ state: "visible" });
+    await page.locator(".dari-segment").nth(1).locator(".dari-ko").click();
+    await editor.waitFor({ state: "hidden" });
 
     // Korean typed through an IME right after the mark's span keeps every syllable, the tag and one mark.
     const before = (await docOf(page)).firstChild!.firstChild!.child(0).textContent;

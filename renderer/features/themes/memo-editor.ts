@@ -54,6 +54,8 @@ class MemoEditorView {
   private text = crelt("textarea", { class: "dari-memo-text", rows: "4" }) as HTMLTextAreaElement;
   private open: MemoRequest | null = null;
   private label = "";
+  /** The memo as it was when the editor opened. */
+  private original = "";
 
   constructor(
     private view: EditorView,
@@ -72,6 +74,15 @@ class MemoEditorView {
         this.close();
       }
       // Enter alone adds a line, as in any text box.
+    });
+    // Back to the text with nothing written: the editor goes away. A memo being
+    // written stays until it is saved or dropped with Escape.
+    this.dom.addEventListener("focusout", (e) => {
+      const to = e.relatedTarget as Node | null;
+      if (this.open && to && !this.dom.contains(to) && this.text.value === this.original) {
+        closeMemo(this.view.state, this.view.dispatch);
+        this.hide();
+      }
     });
     this.update(view);
   }
@@ -101,6 +112,7 @@ class MemoEditorView {
     this.text.setAttribute("aria-label", t("themes:memo.label"));
     this.text.placeholder = t("themes:memo.placeholder");
     this.text.value = r.note;
+    this.original = r.note;
     this.dom.replaceChildren(
       crelt(
         "div",
