@@ -23,6 +23,7 @@ import { codingModePlugin } from "../../app/themes/coding-mode";
 import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
+import { spanDragPlugin } from "./themes/span-drag";
 import { uiLang } from "./themes/shared";
 import { display, isDark, onDisplayChange } from "../display";
 import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
@@ -61,6 +62,7 @@ function plugins(ctx: AppContext) {
     themePopover(ctx),
     copyNoticePlugin(ctx),
     ...memoEditor(ctx),
+    spanDragPlugin(),
   ];
 }
 
