@@ -7,6 +7,8 @@ import { createProjectState } from "../project-state";
 import { defaultCodebook } from "./default-codebook";
 import { applyTheme, removeAnnotation, setAnnotationNote } from "../commands/themes";
 import { closeMemo, memoEditorPlugin, memoRequest, openMemo, taggedSpans } from "./memo";
+import { Decoration } from "prosemirror-view";
+import { themeDecorations, themeDecorationKey } from "./theme-decorations";
 import { corpus, runCommand, selectPhrase, phraseStart } from "../../test/support";
 
 function corpusState(): EditorState {
@@ -60,4 +62,21 @@ test("the span index lists every tagged span once, with its text, sides, segment
   assert.ok(spans[2].text.includes(" … "), "both sides' texts");
   assert.ok(spans[3].segment > spans[2].segment);
   assert.deepEqual(taggedSpans(s.doc, "space").map((x) => x.id), ["a1", "a2"]);
+});
+
+test("a span with a memo gets a mark at its end, drawn again when the memo changes and gone when it is cleared", () => {
+  const marks = (s: EditorState) => themeDecorationKey.getState(s)!.set.find().filter((d) => (d.spec as { memoOf?: string }).memoOf).map((d) => [(d.spec as { memoOf: string }).memoOf, s.doc.textBetween(d.from - 4, d.from)]);
+  let s = createProjectState({ meta: emptyMeta("북러"), codebook: defaultCodebook(), glossary: [], doc: corpusState().doc }, [
+    memoEditorPlugin(),
+    themeDecorations({ label: (c) => c, memo: (r) => Decoration.widget(r.to, () => ({}) as Node, { memoOf: `${r.id}:${r.note}` }) }),
+  ]);
+  s = runCommand(selectPhrase(s, "보스토치니 우주기지"), applyTheme("space", "a1"));
+  s = runCommand(selectPhrase(s, "무기 거래"), applyTheme("arms", "a2"));
+  assert.deepEqual(marks(s), [], "no memo, no mark");
+  s = runCommand(s, setAnnotationNote("a1", "발사장", phraseStart(s, "우주기지")));
+  assert.deepEqual(marks(s), [["a1:발사장", "우주기지"]]);
+  s = runCommand(s, setAnnotationNote("a1", "발사장 상징", phraseStart(s, "우주기지")));
+  assert.deepEqual(marks(s), [["a1:발사장 상징", "우주기지"]]);
+  s = runCommand(s, setAnnotationNote("a1", "", phraseStart(s, "우주기지")));
+  assert.deepEqual(marks(s), []);
 });
