@@ -3,9 +3,12 @@
 // English, and back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { counterpartPhrase } from "./counterpart";
+import { counterpartFinder, counterpartPhrase } from "./counterpart";
 import type { AnchorOptions } from "./anchors";
-import { corpusGold } from "../../test/support";
+import { parseProject } from "../document/index";
+import { forEachSegment, segmentAnnotations } from "../themes/annotations";
+import { sidePositionText } from "../schema";
+import { corpusGold, readText } from "../../test/support";
 
 const gold = corpusGold();
 const KO = gold.ko.flat();
@@ -77,4 +80,34 @@ test("no shared anchor, no phrase; a whole side maps to the whole other side", (
   const whole = counterpartPhrase({ lang: "ko", text: pair.ko, from: 0, to: pair.ko.length }, `  ${pair.en} `);
   assert.deepEqual(whole && [whole.from, whole.to], [2, pair.en.length + 2]);
   assert.equal(counterpartPhrase({ lang: "ko", text: pair.ko, from: 0, to: 5 }, "   "), null, "an empty other side");
+});
+
+test("on the worked sample, the counterpart of each Korean tag meets the analyst's own English tag of that theme", () => {
+  // The sample's two-sided tags were placed by hand: the measure of what an analyst expects.
+  const project = parseProject(readText(new URL("../../resources/sample/commentary.dari", import.meta.url)));
+  const find = counterpartFinder({ glossary: project.glossary });
+  let pairs = 0;
+  let exact = 0;
+  let f1 = 0;
+  forEachSegment(project.doc, (seg, pos) => {
+    const anns = segmentAnnotations(seg, pos);
+    const [ko, en] = [sidePositionText(seg.child(0)), sidePositionText(seg.child(1))];
+    const [koStart, enStart] = [pos + 2, pos + 2 + seg.child(0).nodeSize];
+    for (const k of anns.filter((a) => a.side === "ko")) {
+      const theirs = anns.filter((a) => a.side === "en" && a.code === k.code);
+      if (theirs.length !== 1) continue;
+      pairs++;
+      const gold = { from: theirs[0].from - enStart, to: theirs[0].to - enStart };
+      const found = find({ lang: "ko", text: ko, from: k.from - koStart, to: k.to - koStart }, en);
+      assert.ok(found, `a phrase for ${ko.slice(k.from - koStart, k.to - koStart)}`);
+      const shared = Math.min(found.to, gold.to) - Math.max(found.from, gold.from);
+      assert.ok(shared > 0, `${en.slice(found.from, found.to)} meets ${en.slice(gold.from, gold.to)}`);
+      f1 += (2 * shared) / (found.to - found.from + gold.to - gold.from);
+      if (found.from === gold.from && found.to === gold.to) exact++;
+    }
+  });
+  assert.ok(pairs >= 10, `${pairs} tags on both sides`);
+  // Measured: 7 of 11 exactly, mean overlap F1 0.845.
+  assert.ok(exact / pairs >= 0.6, `${exact} of ${pairs} exactly`);
+  assert.ok(f1 / pairs >= 0.8, `mean F1 ${(f1 / pairs).toFixed(3)}`);
 });
