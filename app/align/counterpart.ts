@@ -221,7 +221,7 @@ function joinsWord(text: string, i: number): boolean {
 
 // Words that never carry a phrase on: a following noun after a number is the
 // unit (50,000 tonnes), a following verb or preposition is not.
-const FUNCTION_WORDS = new Set([...STOP_NAMES, ..."is are was were be been being has have had will would can could may might should must do does did not into about over under between".split(" ")]);
+const FUNCTION_WORDS = new Set([...STOP_NAMES, ..."is are was were be been being has have had will would can could may might should must do does did not into about over under between around across against among through toward towards within without upon via per like near along behind beyond during despite onto".split(" ")]);
 
 /** The next word after `at` (after one space), or null. */
 function wordAfter(text: string, at: number): { word: string; to: number } | null {
