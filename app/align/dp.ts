@@ -142,6 +142,14 @@ function logAddCost(a: number, b: number): number {
   return a < b ? a - Math.log1p(Math.exp(a - b)) : b - Math.log1p(Math.exp(b - a));
 }
 
+/** -log(sum of exp(-x)) over the first `count` terms, whose least is `least`: one logarithm per cell instead of one per term. */
+function logSum(terms: Float64Array, count: number, least: number): number {
+  if (least === Infinity) return Infinity;
+  let sum = 0;
+  for (let t = 0; t < count; t++) sum += Math.exp(least - terms[t]);
+  return least - Math.log(sum);
+}
+
 class Band {
   readonly off: Int32Array;
   readonly size: number;
@@ -506,12 +514,15 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number, bea
   const keepCosts = costs !== null;
   const K = SHAPES.length;
   const T = TUNING.temperature;
+  const terms = new Float64Array(K);
   for (let i = from; i <= to; i++) {
     for (let j = band.lo[i]; j <= band.hi[i]; j++) {
       const here = band.index(i, j);
       if (i === 0 && j === 0) continue;
       let b = Infinity;
+      // The forward sum's terms, and the least of them so far (f).
       let f = Infinity;
+      let count = 0;
       let arg = 255;
       for (let k = 0; k < K; k++) {
         const i0 = i - SHAPE_KO[k];
@@ -535,11 +546,15 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number, bea
           b = v;
           arg = k;
         }
-        if (keepCosts) f = logAddCost(f, forward[from] + c / T);
+        if (keepCosts) {
+          const x = forward[from] + c / T;
+          terms[count++] = x;
+          if (x < f) f = x;
+        }
       }
       best[here] = b;
       // Without posteriors the forward sums are not needed: reachability is enough.
-      forward[here] = keepCosts ? f : b;
+      forward[here] = keepCosts ? logSum(terms, count, f) : b;
       back[here] = arg;
       if (b < rowBest[i]) {
         rowBest[i] = b;
@@ -553,10 +568,12 @@ function forwardRows(model: CostModel, pass: Pass, from: number, to: number, bea
 function backwardRows(pass: Pass, backward: Float64Array, n: number, m: number, from: number, to: number): void {
   const { band, costs } = pass;
   const K = SHAPES.length;
+  const terms = new Float64Array(K);
   for (let i = from; i >= to; i--) {
     for (let j = band.hi[i]; j >= band.lo[i]; j--) {
       if (i === n && j === m) continue;
       let f = Infinity;
+      let count = 0;
       for (let k = 0; k < K; k++) {
         const i1 = i + SHAPE_KO[k];
         const j1 = j + SHAPE_EN[k];
@@ -565,9 +582,11 @@ function backwardRows(pass: Pass, backward: Float64Array, n: number, m: number, 
         if (to < 0 || backward[to] === Infinity) continue;
         const c = costs![to * K + k];
         if (c === Infinity) continue;
-        f = logAddCost(f, backward[to] + c);
+        const x = backward[to] + c;
+        terms[count++] = x;
+        if (x < f) f = x;
       }
-      backward[band.index(i, j)] = f;
+      backward[band.index(i, j)] = logSum(terms, count, f);
     }
   }
 }
