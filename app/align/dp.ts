@@ -4,7 +4,8 @@
 // inside the band skips pricing beads on no likely path). One forward
 // pass finds the best path (Viterbi) and the total probability of all paths
 // (forward sums); one backward pass gives, for every bead of the best path,
-// its posterior probability: the confidence shown to the analyst.
+// its posterior probability, from which comes the confidence shown to the
+// analyst (beadConfidence).
 //
 // The cost of a bead is its negative log-probability under a simple model:
 // a prior per bead shape, a length model (English length ~ Normal(ratio x
