@@ -78,7 +78,6 @@ export class QaPanel implements PanelView {
       {
         type: "button",
         class: "dari-qa-ignore",
-        "aria-pressed": String(ignored),
         onclick: (e: Event) => {
           // The entry around it jumps; this button only sets the finding aside.
           e.stopPropagation();
