@@ -110,7 +110,7 @@ function matchTermAt(text: string, at: number, term: string): number {
 }
 
 export class GlossaryMatcher {
-  private readonly byFirst = new Map<string, { term: string; entry: GlossaryEntry }[]>();
+  private readonly byFirst = new Map<string, { term: string; letters: string; entry: GlossaryEntry }[]>();
   readonly entries: readonly GlossaryEntry[];
 
   constructor(entries: readonly GlossaryEntry[]) {
@@ -119,37 +119,43 @@ export class GlossaryMatcher {
       const term = normaliseKo(entry.ko);
       if (!term) continue;
       const list = this.byFirst.get(term[0]) ?? [];
-      list.push({ term, entry });
+      list.push({ term, letters: term.replace(/ /g, ""), entry });
       this.byFirst.set(term[0], list);
     }
     // Longest first, so the first hit at a place is the longest.
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.term.replace(/ /g, "").length - a.term.replace(/ /g, "").length);
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.letters.length - a.letters.length);
   }
 
   /** The terms in a Korean text, left to right, not overlapping. Where terms
    *  overlap, the longest (in letters) wins, then the leftmost: the text shows
    *  보스토치니 우주기지, never 보스토치니 as well. */
   find(text: string): TermHit[] {
-    const found: (TermHit & { letters: number })[] = [];
+    const found: TermHit[] = [];
+    const size: number[] = [];
+    let overlap = false;
+    let reach = 0;
     const src = text.normalize("NFC");
     for (let at = 0; at < src.length; at++) {
       const candidates = this.byFirst.get(src[at]);
       if (!candidates || isWordChar(src[at - 1])) continue;
-      for (const { term, entry } of candidates) {
+      for (const { term, letters, entry } of candidates) {
         const end = matchTermAt(src, at, term);
         if (end < 0) continue;
         // A Latin term (TASS) must not run on into a longer word (TASSX).
         if (/[A-Za-z0-9]/.test(term[term.length - 1]) && /[A-Za-z0-9]/.test(src[end] ?? "")) continue;
-        const letters = term.replace(/ /g, "");
         const tail = termTailLength(src, end, letters);
         if (tail < 0) continue;
-        found.push({ from: at, to: end, tailEnd: end + tail, entry, letters: letters.length });
+        if (at < reach) overlap = true;
+        reach = Math.max(reach, end + tail);
+        found.push({ from: at, to: end, tailEnd: end + tail, entry });
+        size.push(letters.length);
       }
     }
-    if (found.length < 2) return found.map(({ letters: _l, ...hit }) => hit);
-    const byStrength = [...found].sort((a, b) => b.letters - a.letters || a.from - b.from);
+    if (!overlap) return found;
+    const order = found.map((_, i) => i).sort((a, b) => size[b] - size[a] || found[a].from - found[b].from);
     const kept: TermHit[] = [];
-    for (const { letters: _l, ...hit } of byStrength) {
+    for (const i of order) {
+      const hit = found[i];
       if (kept.some((k) => hit.from < k.tailEnd && k.from < hit.tailEnd)) continue;
       kept.push(hit);
     }
