@@ -19,6 +19,7 @@ import { codingModePlugin } from "../../app/themes/coding-mode";
 import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
+import { spanDragPlugin } from "./themes/span-drag";
 import { uiLang } from "./themes/shared";
 import { display, isDark, onDisplayChange } from "../display";
 import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
@@ -55,6 +56,7 @@ function plugins(ctx: AppContext) {
     themeDecorations({ label, paint, gutter: gutterWidget(ctx) }),
     suggestionDecorations({ label, on: display().suggestions }),
     themePopover(ctx),
+    spanDragPlugin(),
   ];
 }
 

@@ -17,6 +17,7 @@ import { setThemeFilter, themeFilter } from "../../../app/themes/theme-decoratio
 import { Portrait } from "./portrait";
 import { Matrix } from "./matrix";
 import { colorOf, goTo, labelOf, segmentPositions, whenQuiet } from "./shared";
+import { themeDropTarget } from "./span-drag";
 
 export class ThemesPanel implements PanelView {
   dom = crelt("div", { class: "dari-themes-panel" });
@@ -98,7 +99,7 @@ export class ThemesPanel implements PanelView {
         });
         const stepBtn = (dir: 1 | -1, key: string, glyph: string) =>
           crelt("button", { type: "button", class: "dari-step", title: t(`themes:stats.${key}`), "aria-label": `${t(`themes:stats.${key}`)}: ${label}`, onclick: () => this.stepTo(code.id, dir) }, glyph);
-        return crelt(
+        const row = crelt(
           "tr",
           { "data-code": code.id, title: t("themes:stats.countsTitle", { label, koAnn: s.annotations.ko, koSeg: s.segments.ko, enAnn: s.annotations.en, enSeg: s.segments.en }) },
           crelt("td", box),
@@ -109,6 +110,9 @@ export class ThemesPanel implements PanelView {
           crelt("td", { class: "num", "data-count": "en-segments" }, String(s.segments.en)),
           crelt("td", { class: "dari-steps" }, stepBtn(-1, "prev", "‹"), stepBtn(1, "next", "›")),
         );
+        // A span dragged out of the text and dropped here is tagged with this theme.
+        themeDropTarget(row, this.ctx, code.id);
+        return row;
       });
     this.table.replaceChildren(crelt("thead", head), crelt("tbody", rows));
 
