@@ -14,6 +14,10 @@
 // - anything else after the term (적, 관계, 국 …) makes another word:
 //   협력적 is not 협력, and 북러관계 is not 북러. Give such a word its own entry;
 //   the longest term wins, so 일본해 then beats 일본 + 해.
+// Known ambiguity: a copula ending can also be a noun suffix. 러시아인 is "that
+// is Russia" and "Russians"; 한미일 is "that will be 한미" and the trilateral.
+// Both readings are Korean, so the term is found; an entry for the longer
+// word (러시아인 → Russians, 한미일 is in the default glossary) settles it.
 // This module knows nothing of the glossary; app/translate/glossary.ts asks it
 // whether the rest of a word may follow a term.
 import { hasBatchim } from "es-hangul";

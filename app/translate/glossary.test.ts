@@ -135,6 +135,9 @@ test("terms match through the copula and 하다/되다 endings; the longest term
   // The compound, given its own entry, beats the shorter term plus an "ending".
   const sea = new GlossaryMatcher([entry("일본", "Japan"), entry("일본해", "Sea of Japan")]);
   assert.deepEqual(sea.find("일본해에서 일본한다").map((h) => h.entry.en), ["Sea of Japan", "Japan"]);
+  // A copula ending that is also a suffix: the word's own entry settles it.
+  assert.deepEqual(new GlossaryMatcher([entry("러시아", "Russia")]).find("러시아인").map((h) => h.entry.en), ["Russia"]);
+  assert.deepEqual(new GlossaryMatcher([entry("러시아", "Russia"), entry("러시아인", "Russians")]).find("러시아인들은 러시아인 경우").map((h) => h.entry.en), ["Russians", "Russians"]);
 });
 
 test("overlapping terms resolve to the longest, wherever each starts", () => {
