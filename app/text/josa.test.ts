@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { particleFor } from "./josa";
-import { createI18n } from "../i18n";
+import { createI18n, resources } from "../i18n";
 
 test("Korean words take the particle their last syllable calls for", () => {
   assert.equal(particleFor("보스토치니 우주기지", "은/는"), "는");
@@ -44,4 +44,15 @@ test("the Korean QA messages use the fitting particle, never 은(는) or (으)�
   assert.equal(t("translate:qa.numberMissing", { ko: "5만", value: "50,000" }), "한국어의 숫자 5만(50,000)이 영어에 없습니다.");
   assert.equal(t("translate:qa.numberExtra", { en: "2019" }), "영어의 숫자 2019가 한국어에 없습니다.");
   assert.equal(t("translate:qa.codeMissing", { code: "<b>" }), "한국어의 인라인 코드 <b>가 영어에 없습니다.");
+});
+
+test("no Korean message writes both particles, as in 은(는) or 와(과): each picks the one that fits", () => {
+  const both = /[을은이와]\([를는가과]\)|\(으\)로/;
+  const found: string[] = [];
+  const walk = (o: unknown, key: string): void => {
+    if (typeof o === "string") { if (both.test(o)) found.push(`${key}: ${o}`); }
+    else if (o && typeof o === "object") for (const [k, v] of Object.entries(o)) walk(v, key ? `${key}.${k}` : k);
+  };
+  walk(resources.ko, "");
+  assert.deepEqual(found, []);
 });
