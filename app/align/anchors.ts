@@ -96,6 +96,8 @@ class Lexicon {
   private koKeysOf = new Map<string, string[]>();
   private koPattern: RegExp | null = null;
   private enForms = new Map<string, string[]>();
+  /** First words of the two-word forms ("north" of "north korea"), so that other pairs of tokens are never joined. */
+  private firstWords = new Set<string>();
 
   add(key: string, ko: readonly string[], en: readonly string[]): void {
     for (const term of ko) {
@@ -111,6 +113,8 @@ class Lexicon {
       const list = this.enForms.get(f);
       if (list) list.push(key);
       else this.enForms.set(f, [key]);
+      const space = f.indexOf(" ");
+      if (space > 0) this.firstWords.add(f.slice(0, space));
     }
   }
 
@@ -135,7 +139,7 @@ class Lexicon {
     for (let i = 0; i < tokens.length; i++) {
       const one = this.enForms.get(tokens[i]);
       if (one) for (const k of one) out.add(k);
-      if (i + 1 < tokens.length) {
+      if (i + 1 < tokens.length && this.firstWords.has(tokens[i])) {
         const two = this.enForms.get(tokens[i] + " " + tokens[i + 1]);
         if (two) for (const k of two) out.add(k);
       }
