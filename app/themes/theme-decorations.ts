@@ -29,6 +29,8 @@ export interface ThemeDecorationOptions {
   paint?(color: string): string;
   /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
   gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
+  /** The mark of a tagged range with a memo, at its end (the renderer supplies it, issue 17.5); none in tests. */
+  memo?(range: AnnotationRange, state: EditorState): Decoration;
 }
 
 interface ThemeDecorationState {
@@ -82,6 +84,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
         );
       }
     }
+    if (options.memo) for (const r of all) if (r.note) out.push(options.memo(r, state));
     const themes = segmentThemes(segment);
     if (options.gutter && (themes.ko.size || themes.en.size)) {
       const order = (s: Set<string>) => codebook.map((c) => c.id).filter((id) => s.has(id)).concat([...s].filter((id) => !codebook.some((c) => c.id === id)));
