@@ -1,6 +1,7 @@
 // The views of the window that the accessibility test checks and
 // `npm run screenshots` photographs: the start screen, the main window on the
-// worked sample, each panel, each dialog, the palette and the context menu.
+// worked sample, each panel, each dialog, the palette, the context menu and
+// the memo editor.
 // Each scene opens its view from the main window and `close` returns there.
 import type { Page } from "playwright-core";
 import { PANELS } from "../app/menu";
@@ -38,6 +39,16 @@ async function rightClickTag(page: Page): Promise<void> {
   await page.locator(".dari-context-menu").waitFor();
 }
 
+/** Right-clicks the first misspelled English word: the spelling suggestions head the menu. */
+async function rightClickMisspelling(page: Page): Promise<void> {
+  const word = page.locator(".dari-en .dari-misspelled").first();
+  await word.waitFor();
+  await word.scrollIntoViewIfNeeded();
+  const box = (await word.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: "right" });
+  await page.locator(".dari-context-menu").waitFor();
+}
+
 export async function scenes(): Promise<Scene[]> {
   const panels: Scene[] = PANELS.map((p) => ({
     name: `panel-${p.id}`,
@@ -61,7 +72,17 @@ export async function scenes(): Promise<Scene[]> {
     await dialogScene("dialog-about", (app) => app.menu("about")),
     await dialogScene("palette", async ({ page }) => void (await page.keyboard.press("Control+Shift+P"))),
     { name: "context-menu", open: ({ page }) => rightClickTag(page), close: escape },
+    { name: "context-menu-spelling", open: ({ page }) => rightClickMisspelling(page), close: escape },
+    { name: "memo-editor", open: ({ page }) => openMemoEditor(page), close: escape },
   ];
+}
+
+/** Opens the memo editor from the first memo mark of the text (issue 17.5). */
+async function openMemoEditor(page: Page): Promise<void> {
+  const mark = page.locator(".dari-memo-mark").first();
+  await mark.scrollIntoViewIfNeeded();
+  await mark.click();
+  await page.locator(".dari-memo-editor").waitFor();
 }
 
 /** Opens the worked sample from the start screen (the app launched with startScreen). */

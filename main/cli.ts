@@ -202,7 +202,7 @@ export const COMMANDS: Record<string, Command> = {
     positionals: ["project.dari"],
     async run(values, [input], io) {
       const project = await readProject(input);
-      const findings = projectQa(project.doc, project.glossary);
+      const findings = projectQa(project.doc, project.glossary, project.qaIgnored);
       if (values.json) io.stdout(JSON.stringify(findings, null, 2) + "\n");
       // For reading, segments are numbered from 1 as in the app's gutter; --json keeps the index from 0 of the contract.
       else io.stdout(findings.map((f) => `segment ${f.segment + 1}\t${f.kind}\t${f.message}\n`).join(""));

@@ -158,3 +158,21 @@ test("main's check without building the document refuses exactly what parsing re
     if (checked) assert.ok(checked instanceof DariError && /passage|segment|mark|text|code/.test(checked.message), `${name}: ${checked.message}`);
   }
 });
+
+test("ignored QA findings round-trip; a file without them reads as before; a bad entry names its place", () => {
+  const p = sample();
+  const plain = serializeProject(p);
+  assert.doesNotMatch(plain, /qaIgnored/, "a project with nothing ignored writes no field");
+  assert.equal(parseProject(plain).qaIgnored, undefined);
+  const qaIgnored = [{ segment: p.doc.firstChild!.firstChild!.attrs.id as string, rule: "termMissing", key: "en=summit; ko=정상회담" }];
+  const text = serializeProject({ ...p, qaIgnored });
+  assert.equal(JSON.parse(text).version, FORMAT_VERSION, "an optional field: no new version");
+  assert.deepEqual(parseProject(text).qaIgnored, qaIgnored);
+  const bad = JSON.parse(text);
+  bad.qaIgnored.push({ segment: "s9", rule: 4 });
+  const e = errorOf(() => parseProject(JSON.stringify(bad)));
+  assert.equal(e.key, "file.notString");
+  assert.match(e.message, /qaIgnored › entry 2 › rule \(\/qaIgnored\/1\/rule\)/);
+  bad.qaIgnored = { segment: "s1" };
+  assert.equal(errorOf(() => parseProject(JSON.stringify(bad))).key, "file.notArray");
+});

@@ -8,6 +8,7 @@ import { FORMAT_NAME, FORMAT_VERSION, emptyMeta, type Project, type ProjectMeta 
 import { migrate } from "./migrate";
 import type { Code, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
+import type { QaIgnored } from "../translate/qa-ignore";
 
 type Raw = Record<string, unknown>;
 
@@ -175,6 +176,17 @@ function validateGlossary(v: unknown, place: Place): GlossaryEntry[] {
   });
 }
 
+/** QA findings set aside (issue 17.9): optional; files without it are read as before. */
+function validateQaIgnored(v: unknown, place: Place): QaIgnored[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) fail(place, "notArray", { field: "qaIgnored" });
+  return v.map((e, i) => {
+    const p = place.key(i, `qaIgnored › entry ${i + 1}`);
+    if (!isObj(e)) fail(p, "notObject", { field: "entry" });
+    return { segment: str(e, "segment", p), rule: str(e, "rule", p), key: str(e, "key", p) };
+  });
+}
+
 /**
  * A side's JSON. `inDoc`: it becomes a node of the document (not a merge
  * conflict's stored version), so it is held to everything ProseMirror's
@@ -319,7 +331,8 @@ function readProjectJson(text: string): { file: Raw; top: Place } & Omit<Project
   const codebook = validateCodebook(file.codebook, top.key("codebook", "codebook"));
   const glossary = validateGlossary(file.glossary, top.key("glossary", "glossary"));
   const codeSets = validateCodeSets(file.codeSets, top.key("codeSets", "codeSets"), codebook);
-  return { file, top, meta, codebook, glossary, ...(codeSets?.length ? { codeSets } : {}) };
+  const qaIgnored = validateQaIgnored(file.qaIgnored, top.key("qaIgnored", "qaIgnored"));
+  return { file, top, meta, codebook, glossary, ...(codeSets?.length ? { codeSets } : {}), ...(qaIgnored?.length ? { qaIgnored } : {}) };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ThemeDecorationOptions {
   gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
   /** When the next batch of a large document runs (the window: after the next frame); a task of its own by default. */
   later?: Later;
+  /** The mark of a tagged range with a memo, at its end (the renderer supplies it, issue 17.5); none in tests. */
+  memo?(range: AnnotationRange, state: EditorState): Decoration;
 }
 
 interface ThemeDecorationState {
@@ -113,6 +115,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
         );
       }
     }
+    if (options.memo) for (const r of all) if (r.note) out.push(options.memo(r, state));
     if (options.gutter) {
       const g = { ko: order(themes.ko), en: order(themes.en) };
       const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colour(c) + label(c)).join(",")}`;
