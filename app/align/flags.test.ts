@@ -9,6 +9,7 @@ import { isLowConfidence, toggleConfirmed, LOW_CONFIDENCE } from "../commands/al
 import { segmentAttrs } from "../schema";
 import { forEachSegment } from "../document/segments";
 import { buildDoc } from "../document";
+import { FIRST_SEGMENTS } from "../themes/segment-decorations";
 
 // Thirty passages of ten segments; confidences run 0.00, 0.07, … through the
 // percentages, a few of the unsure ones confirmed, some not aligned by Dari (null).
@@ -20,6 +21,12 @@ const doc = buildDoc(
     }),
   })),
 );
+
+/** The batches a view would ask for, until every segment is flagged. */
+function flagAll(state: EditorState): EditorState {
+  while (alignFlagsKey.getState(state)!.pending !== null) state = state.apply(state.tr.setMeta(alignFlagsKey, "batch"));
+  return state;
+}
 
 function unsure(d = doc): number[] {
   const out: number[] = [];
@@ -53,11 +60,12 @@ test("flags sit on exactly the unconfirmed segments below the threshold, with th
 test("typing keeps the flags on their segments; confirming removes one; a redraw asks for the tooltips again", () => {
   let language = "en";
   let state = EditorState.create({ doc, plugins: [alignFlags((p) => (language === "en" ? `${p}% sure` : `확신도 ${p}%`))] });
+  state = flagAll(state);
   const first = unsure()[0];
   const inside = first + 3; // in the segment's Korean side
   state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inside)));
   state = state.apply(state.tr.insertText("다리"));
-  const flags = () => alignFlagsKey.getState(state)!.find();
+  const flags = () => alignFlagsKey.getState(state)!.set.find();
   assert.deepEqual(flags().map((f) => f.from), unsure(state.doc));
   for (const f of flags()) assert.equal(state.doc.nodeAt(f.from)!.nodeSize, f.to - f.from);
 
@@ -68,4 +76,20 @@ test("typing keeps the flags on their segments; confirming removes one; a redraw
   language = "ko";
   state = state.apply(state.tr.setMeta(alignFlagsKey, true));
   assert.match((flags()[0] as unknown as { type: { attrs: { title: string } } }).type.attrs.title, /^확신도 \d+%$/);
+});
+
+test("a large project is flagged near its start when it opens and in batches after, the same flags in the end", () => {
+  let state = EditorState.create({ doc, plugins: [alignFlags((p) => `${p}% sure`)] });
+  const flags = () => alignFlagsKey.getState(state)!.set.find().map((f) => f.from);
+  // The first FIRST_SEGMENTS segments (20 passages of ten) are flagged at once, no later one.
+  const boundary = (() => {
+    let pos = 0;
+    for (let i = 0; i < FIRST_SEGMENTS / 10; i++) pos += doc.child(i).nodeSize;
+    return pos;
+  })();
+  assert.deepEqual(flags(), unsure().filter((pos) => pos < boundary));
+  assert.notEqual(alignFlagsKey.getState(state)!.pending, null);
+  state = flagAll(state);
+  assert.deepEqual(flags(), unsure());
+  assert.deepEqual(flags(), lowConfidenceFlags(doc, (p) => `${p}%`).find().map((f) => f.from));
 });

@@ -10,28 +10,36 @@ import { AttrStep } from "prosemirror-transform";
 import { isTextOnly } from "../commands/structure";
 import { isLowConfidence } from "../commands/align";
 import { segmentAttrs } from "../schema";
+import { buildAll, buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, type SegmentBuilder } from "../themes/segment-decorations";
+import { nextTask, type Later } from "../later";
 
-export const alignFlagsKey = new PluginKey<DecorationSet>("dariAlignFlags");
+/** The flags, and where the segments not yet flagged start (a large project just opened), or null when all are. */
+export interface AlignFlagsState {
+  set: DecorationSet;
+  pending: number | null;
+}
+
+export const alignFlagsKey = new PluginKey<AlignFlagsState>("dariAlignFlags");
 
 /** The flag's tooltip for a confidence in percent (in the UI language). */
 export type FlagTitle = (percent: number) => string;
 
+/** The flag of one segment (at `pos`), if the aligner was unsure of it. A tooltip per percentage, not per
+ *  segment: a book has thousands of flags and a hundred texts. */
+function segmentFlag(title: FlagTitle): SegmentBuilder {
+  const titles = new Map<number, string>();
+  return (segment, pos) => {
+    if (!isLowConfidence(segment)) return [];
+    const percent = Math.round((segmentAttrs(segment).confidence ?? 0) * 100);
+    let text = titles.get(percent);
+    if (text === undefined) titles.set(percent, (text = title(percent)));
+    return [Decoration.node(pos, pos + segment.nodeSize, { class: "dari-low-confidence", "data-confidence": String(percent), title: text })];
+  };
+}
+
 /** Flags on the low-confidence segments of a document. */
 export function lowConfidenceFlags(doc: PMNode, title: FlagTitle): DecorationSet {
-  const decos: Decoration[] = [];
-  // A tooltip per percentage, not per segment: a book has thousands of flags and a hundred texts.
-  const titles = new Map<number, string>();
-  doc.forEach((passage, offset) => {
-    passage.forEach((segment, segOffset) => {
-      if (!isLowConfidence(segment)) return;
-      const pos = offset + 1 + segOffset;
-      const percent = Math.round((segmentAttrs(segment).confidence ?? 0) * 100);
-      let text = titles.get(percent);
-      if (text === undefined) titles.set(percent, (text = title(percent)));
-      decos.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-low-confidence", "data-confidence": String(percent), title: text }));
-    });
-  });
-  return DecorationSet.create(doc, decos);
+  return buildAll(doc, segmentFlag(title));
 }
 
 /** Typing only maps the flags; a change of structure or of attributes (confirm) rebuilds them. */
@@ -39,17 +47,40 @@ function onlyTyping(tr: Transaction): boolean {
   return isTextOnly(tr) && !tr.steps.some((s) => s instanceof AttrStep);
 }
 
-export function alignFlags(title: FlagTitle): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
+/** The meta that asks for the next batch of flags (any other value of the key redraws them all). */
+const BATCH = "batch";
+
+/**
+ * The flags plugin. A large project is flagged near its start when it opens
+ * and in batches after (a book has thousands of flags: building them all held
+ * up its first frame); `later` runs a batch (the window: after the next frame).
+ */
+export function alignFlags(title: FlagTitle, later: Later = nextTask): Plugin<AlignFlagsState> {
+  return new Plugin<AlignFlagsState>({
     key: alignFlagsKey,
     state: {
-      init: (_, state) => lowConfidenceFlags(state.doc, title),
-      apply(tr, set) {
-        const redraw = !!tr.getMeta(alignFlagsKey);
-        if (!tr.docChanged && !redraw) return set;
-        return tr.docChanged && onlyTyping(tr) && !redraw ? set.map(tr.mapping, tr.doc) : lowConfidenceFlags(tr.doc, title);
+      init: (_, state) => buildBatch(state.doc, DecorationSet.empty, segmentFlag(title), 0, FIRST_SEGMENTS),
+      apply(tr, value, _old, state) {
+        const meta = tr.getMeta(alignFlagsKey);
+        if (meta === BATCH) return value.pending === null ? value : buildBatch(state.doc, value.set, segmentFlag(title), value.pending, SEGMENT_BATCH);
+        const redraw = !!meta;
+        if (!tr.docChanged && !redraw) return value;
+        if (tr.docChanged && onlyTyping(tr) && !redraw) return { set: value.set.map(tr.mapping, tr.doc), pending: value.pending === null ? null : tr.mapping.map(value.pending, -1) };
+        return { set: lowConfidenceFlags(tr.doc, title), pending: null };
       },
     },
-    props: { decorations: (state) => alignFlagsKey.getState(state) },
+    props: { decorations: (state) => alignFlagsKey.getState(state)?.set },
+    view(view) {
+      let cancel: (() => void) | null = null;
+      const schedule = () => {
+        if (cancel || alignFlagsKey.getState(view.state)?.pending == null) return;
+        cancel = later(() => {
+          cancel = null;
+          if (alignFlagsKey.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(alignFlagsKey, BATCH));
+        });
+      };
+      schedule();
+      return { update: schedule, destroy: () => cancel?.() };
+    },
   });
 }

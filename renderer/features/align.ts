@@ -13,6 +13,7 @@ import { learnedLexicon } from "../../app/align/learn";
 import { loadLearnedLexicon } from "./translate/user-data";
 import { ALIGN_MENU, type AlignCommandName } from "../../app/menu";
 import { gutterTip, reviewStep } from "./align-review";
+import { afterNextFrame } from "../after-frame";
 
 // The window's context, for the review steps' messages (one window, one app).
 let appContext: AppContext | null = null;
@@ -31,7 +32,7 @@ function plugins(ctx: AppContext): Plugin[] {
   // The flags' tooltips are in the UI language.
   redrawOnLanguageChange(ctx, "align", (state) => state.tr.setMeta(alignFlagsKey, true));
   const keys = Object.fromEntries(ALIGN_MENU.map(({ name, key }) => [key, COMMANDS[name]]));
-  return [keymap(keys), alignFlags((percent) => ctx.t("align:flag.low", { percent })), gutterTip(ctx)];
+  return [keymap(keys), alignFlags((percent) => ctx.t("align:flag.low", { percent }), afterNextFrame), gutterTip(ctx)];
 }
 
 const toolbar: ToolbarItem[] = ALIGN_MENU.map(({ name, key }) => ({
