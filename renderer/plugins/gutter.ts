@@ -7,6 +7,8 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { isTextOnly, sideAt } from "../../app/commands/structure";
 import "./decoration-lookup";
+import { buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, type SegmentBuilder } from "../../app/themes/segment-decorations";
+import { afterNextFrame } from "../after-frame";
 
 function numberSegments(doc: PMNode): DecorationSet {
   const decos: Decoration[] = [];
@@ -20,17 +22,52 @@ function numberSegments(doc: PMNode): DecorationSet {
   return DecorationSet.create(doc, decos);
 }
 
-export const gutterKey = new PluginKey<DecorationSet>("dariGutter");
+/** Numbers the segments from position `from` on, counting those before it. */
+function numbersFrom(doc: PMNode, from: number): SegmentBuilder {
+  let n = 0;
+  doc.forEach((passage, offset) => {
+    if (offset >= from) return;
+    if (offset + passage.nodeSize <= from) n += passage.childCount;
+    else passage.forEach((_s, segOffset) => void (offset + 1 + segOffset < from && n++));
+  });
+  return (segment, pos) => [Decoration.node(pos, pos + segment.nodeSize, { "data-n": String(++n) })];
+}
 
-export function gutterPlugin(): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
+interface GutterState {
+  set: DecorationSet;
+  /** Where the segments not numbered yet start (a large project just opened), or null. */
+  pending: number | null;
+}
+
+export const gutterKey = new PluginKey<GutterState>("dariGutter");
+
+/** A large project is numbered near its start when it opens, the rest in batches after the first frame. */
+export function gutterPlugin(): Plugin<GutterState> {
+  return new Plugin<GutterState>({
     key: gutterKey,
     state: {
-      init: (_, state) => numberSegments(state.doc),
-      apply: (tr, set) => (!tr.docChanged ? set : isTextOnly(tr) ? set.map(tr.mapping, tr.doc) : numberSegments(tr.doc)),
+      init: (_, state) => buildBatch(state.doc, DecorationSet.empty, numbersFrom(state.doc, 0), 0, FIRST_SEGMENTS),
+      apply(tr, value, _old, state) {
+        if (tr.getMeta(gutterKey) === "batch" && value.pending !== null) return buildBatch(state.doc, value.set, numbersFrom(state.doc, value.pending), value.pending, SEGMENT_BATCH);
+        if (!tr.docChanged) return value;
+        if (isTextOnly(tr)) return { set: value.set.map(tr.mapping, tr.doc), pending: value.pending === null ? null : tr.mapping.map(value.pending, -1) };
+        return { set: numberSegments(tr.doc), pending: null };
+      },
     },
     props: {
-      decorations: (state) => gutterKey.getState(state)!,
+      decorations: (state) => gutterKey.getState(state)!.set,
+    },
+    view(view) {
+      let cancel: (() => void) | null = null;
+      const schedule = () => {
+        if (cancel || gutterKey.getState(view.state)?.pending == null) return;
+        cancel = afterNextFrame(() => {
+          cancel = null;
+          if (gutterKey.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(gutterKey, "batch"));
+        });
+      };
+      schedule();
+      return { update: schedule, destroy: () => cancel?.() };
     },
   });
 }
