@@ -6,13 +6,14 @@
 // widget listing the themes of both sides for the gutter, and, while the
 // analyst filters by theme, the other segments fold away.
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
-import { Decoration, DecorationSet } from "prosemirror-view";
+import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
 import type { Codebook } from "./codebook";
 import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
 import { buildAll, updateBySegment } from "./segment-decorations";
 import { assignLanes } from "./lanes";
+import { stripeBars, stripeKey, type StripeBar } from "./stripes";
 
 /** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
 export const LANE_PX = 3;
@@ -29,6 +30,9 @@ export interface ThemeDecorationOptions {
   paint?(color: string): string;
   /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
   gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
+  /** Draws the coding stripes beside one side of a segment (the renderer measures and draws them), while `stripesOn` says so; none in tests. */
+  stripes?(side: "ko" | "en", bars: StripeBar[]): (view: EditorView, getPos: () => number | undefined) => Node;
+  stripesOn?(): boolean;
 }
 
 interface ThemeDecorationState {
@@ -80,6 +84,12 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
             "data-themes": [...new Set(active.map((r) => r.code))].join(" "),
           }),
         );
+      }
+    }
+    if (options.stripes && options.stripesOn?.()) {
+      for (const side of ["ko", "en"] as const) {
+        const bars = stripeBars(segment, pos, all.filter((r) => r.side === side), codebook, { label: options.label, paint: options.paint ?? String });
+        if (bars.length) out.push(Decoration.widget(pos + 1, options.stripes(side, bars), { key: stripeKey(side, bars), side: -1, ignoreSelection: true, stopEvent: () => true }));
       }
     }
     const themes = segmentThemes(segment);

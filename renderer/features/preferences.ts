@@ -50,7 +50,7 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
     });
     return el;
   };
-  const check = (name: "suggestions", label: string) => {
+  const check = (name: "suggestions" | "stripes", label: string) => {
     const el = crelt("input", { id: id(name), type: "checkbox", "data-pref": name }) as HTMLInputElement;
     el.checked = prefs[name];
     el.addEventListener("change", () => change({ [name]: el.checked }));
@@ -76,7 +76,8 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
       "fieldset",
       crelt("legend", t("ui:prefs.tags")),
       field("tagStyle", t("ui:prefs.tagStyle"), select("tagStyle", [["underline", t("ui:prefs.tagUnderline")], ["highlight", t("ui:prefs.tagHighlight")]])),
-      // Coding stripes and spelling are kept in the settings but not offered until they are drawn.
+      check("stripes", t("ui:prefs.stripes")),
+      // Spelling is kept in the settings but not offered until it is drawn.
       check("suggestions", t("ui:prefs.suggestions")),
     ),
     crelt("div", { class: "dari-dialog-buttons" }, closeButton),

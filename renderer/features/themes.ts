@@ -20,6 +20,7 @@ import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
 import { uiLang } from "./themes/shared";
+import { stripesWidget, stripesPlugin } from "./themes/stripes";
 import { display, isDark, onDisplayChange } from "../display";
 import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
 
@@ -38,7 +39,8 @@ function redrawOnDisplayChange(ctx: AppContext): void {
     if (view) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { rebuild: true }));
   };
   onDisplayChange((p, before) => {
-    if (p.theme !== before.theme) redraw();
+    // Coding stripes are widgets of the theme decorations: drawn or dropped by redrawing.
+    if (p.theme !== before.theme || p.stripes !== before.stripes) redraw();
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
 }
@@ -52,7 +54,8 @@ function plugins(ctx: AppContext) {
     codingModePlugin(),
     codingModeSwitch(ctx),
     themeKeys(ctx),
-    themeDecorations({ label, paint, gutter: gutterWidget(ctx) }),
+    themeDecorations({ label, paint, gutter: gutterWidget(ctx), stripes: stripesWidget(ctx), stripesOn: () => display().stripes }),
+    stripesPlugin(),
     suggestionDecorations({ label, on: display().suggestions }),
     themePopover(ctx),
   ];
