@@ -56,6 +56,9 @@ export const EN_FONTS = [
   "Helvetica Neue", "Helvetica", "Charter", "Iowan Old Style", "Baskerville",
 ];
 
+/** Hangul, Latin letters of different widths, digits: a family measures differently from a generic somewhere here (renderer/font-detect.ts). */
+export const FONT_PROBE_TEXT = "가나다 한국어 번역 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ ilWM 0123456789 .,;—";
+
 /** Whether a font family name can be kept and put into CSS: letters, digits, spaces and a few marks only. */
 export function isFontName(name: string): boolean {
   return /^[\p{L}\p{N} ._-]{0,60}$/u.test(name);

@@ -7,8 +7,8 @@
 // Families the system answers with the same look-alike (Arial drawn with
 // Liberation Sans on Linux) measure the same: only the first is kept.
 
-/** Hangul, Latin letters of different widths, digits: a family differs from a generic somewhere here. */
-const SAMPLE = "가나다 한국어 번역 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ ilWM 0123456789 .,;—";
+import { FONT_PROBE_TEXT as SAMPLE } from "../app/display-prefs";
+
 const GENERICS = ["monospace", "serif", "sans-serif"] as const;
 const SIZE = "40px";
 
