@@ -57,7 +57,7 @@ export async function scenes(): Promise<Scene[]> {
     {
       name: "stripes",
       open: async ({ page }) => {
-        const bar = page.locator(".dari-segment").nth(5).locator(".dari-stripes-ko .dari-stripe:not([hidden])").first();
+        const bar = page.locator(".dari-segment").nth(5).locator('.dari-stripe[data-side="ko"]:not([hidden])').first();
         await bar.scrollIntoViewIfNeeded();
         await page.waitForTimeout(100);
         await bar.click();

@@ -44,7 +44,7 @@ const layout = (page: Page, all = false): Promise<SideCodes[]> =>
         const el = seg.querySelector<HTMLElement>(`:scope > .dari-${side}`)!;
         const codes = new Set<string>();
         for (const t of el.querySelectorAll<HTMLElement>(".dari-themed")) for (const c of (t.dataset.themes ?? "").split(" ")) if (c) codes.add(c);
-        const bars = [...seg.querySelectorAll<HTMLElement>(`:scope > .dari-stripes-${side} .dari-stripe`)];
+        const bars = [...seg.querySelectorAll<HTMLElement>(`.dari-stripes .dari-stripe[data-side="${side}"]`)];
         for (const b of bars) codes.add(b.dataset.code!);
         for (const code of codes) {
           const rects = [...el.querySelectorAll<HTMLElement>(".dari-themed")].filter((t) => (t.dataset.themes ?? "").split(" ").includes(code)).flatMap((t) => [...t.getClientRects()]);
@@ -135,7 +135,7 @@ test("coding stripes: one bar per theme beside the lines it covers, side by side
       assert.ok(sideBySide >= 4, `overlapping themes give side-by-side bars (${sideBySide / 2} pairs)`);
 
       // Hover names the theme and where the span starts; a click selects the span.
-      const first = page.locator(".dari-segment").first().locator('.dari-stripes-ko .dari-stripe[data-code="space"]');
+      const first = page.locator(".dari-segment").first().locator('.dari-stripe[data-side="ko"][data-code="space"]');
       await first.hover();
       const title = await first.getAttribute("title");
       assert.match(title ?? "", /^Space cooperation: “보스토치니 우주기지” \(click to select\)$/);

@@ -1,10 +1,10 @@
 // Coding stripes (issue 15 req. 7), as MAXQDA draws them: beside each side's
 // text, one thin bar per theme along the lines it covers, in the theme's
 // colour, side by side where themes share lines. This module says which
-// spans a side of a segment has (colour, label, where the span starts); the
+// spans a segment's sides have (colour, label, in which order); the
 // renderer measures which lines they cover, and so which bars stand side by
 // side, and draws them (renderer/features/themes/stripes.ts).
-import type { Node as PMNode } from "prosemirror-model";
+import type { Side } from "../schema";
 import type { AnnotationRange } from "./annotations";
 import type { Codebook } from "./codebook";
 
@@ -12,6 +12,7 @@ import type { Codebook } from "./codebook";
 export const STRIPE_START_CHARS = 24;
 
 export interface StripeBar {
+  side: Side;
   id: string;
   code: string;
   /** The span, as offsets from the segment's position (stay valid while the segment is unchanged). */
@@ -21,8 +22,6 @@ export interface StripeBar {
   color: string;
   /** The theme's label in the UI language. */
   label: string;
-  /** The first words of the span. */
-  start: string;
 }
 
 /** The first words of a span: at most STRIPE_START_CHARS characters, cut at a space when there is one, with "…" when cut. */
@@ -34,30 +33,45 @@ export function spanStart(text: string): string {
   return (space > STRIPE_START_CHARS / 2 ? cut.slice(0, space) : cut) + "…";
 }
 
-export interface StripeOptions {
-  label(code: string, codebook: Codebook): string;
-  paint(color: string): string;
+/** How a theme is drawn: its colour (made readable), its label, its place in the codebook. */
+export interface StripeTheme {
+  color: string;
+  label: string;
+  rank: number;
 }
 
-/** The bars of one side of the segment at `pos`, in codebook order, then by where they start. */
-export function stripeBars(segment: PMNode, pos: number, ranges: readonly AnnotationRange[], codebook: Codebook, options: StripeOptions): StripeBar[] {
-  const rank = (code: string) => {
-    const i = codebook.findIndex((c) => c.id === code);
-    return i < 0 ? codebook.length : i;
+/** The bars of the segment at `pos`: Korean side first, each side in codebook order, then by where they start. */
+export function stripeBars(pos: number, ranges: readonly AnnotationRange[], theme: (code: string) => StripeTheme): StripeBar[] {
+  if (!ranges.length) return [];
+  const order = (a: AnnotationRange, b: AnnotationRange) => (a.side === b.side ? 0 : a.side === "ko" ? -1 : 1) || theme(a.code).rank - theme(b.code).rank || a.from - b.from || b.to - a.to;
+  const sorted = ranges.length > 1 ? ranges.slice().sort(order) : ranges;
+  return sorted.map((r) => {
+    const t = theme(r.code);
+    return { side: r.side, id: r.id, code: r.code, from: r.from - pos, to: r.to - pos, color: t.color, label: t.label };
+  });
+}
+
+/** Looks each theme up once: the codebook is searched and its colour made readable for thousands of bars otherwise. */
+export function themeLookup(codebook: Codebook, label: (code: string, codebook: Codebook) => string, paint: (color: string) => string): (code: string) => StripeTheme {
+  const known = new Map<string, StripeTheme>();
+  return (code) => {
+    let t = known.get(code);
+    if (!t) {
+      const rank = codebook.findIndex((c) => c.id === code);
+      t = { color: paint(codebook[rank]?.color ?? "#888888"), label: label(code, codebook), rank: rank < 0 ? codebook.length : rank };
+      known.set(code, t);
+    }
+    return t;
   };
-  const sorted = ranges.slice().sort((a, b) => rank(a.code) - rank(b.code) || a.from - b.from || b.to - a.to);
-  return sorted.map((r) => ({
-    id: r.id,
-    code: r.code,
-    from: r.from - pos,
-    to: r.to - pos,
-    color: options.paint(codebook.find((c) => c.id === r.code)?.color ?? "#888888"),
-    label: options.label(r.code, codebook),
-    start: spanStart(segment.textBetween(r.from - pos - 1, r.to - pos - 1, " ")),
-  }));
 }
 
-/** A key that changes whenever the bars would be drawn differently, so the widget is kept only while it is right. */
-export function stripeKey(side: string, bars: readonly StripeBar[]): string {
-  return `s|${side}|` + bars.map((b) => [b.id, b.code, b.from, b.to, b.color, b.label, b.start].join("\u0001")).join("\u0002");
+/**
+ * A key that changes whenever the bars would be drawn differently, so that a
+ * widget is kept only while it is right: the spans (from the segment) and the
+ * full build they were made in (colours and labels change only in a full build).
+ */
+export function stripeKey(pos: number, ranges: readonly AnnotationRange[], build: number): string {
+  let key = `s|${build}`;
+  for (const r of ranges) key += `|${r.side}:${r.id}:${r.code}:${r.from - pos}:${r.to - pos}`;
+  return key;
 }

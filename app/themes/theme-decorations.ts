@@ -13,7 +13,7 @@ import type { Codebook } from "./codebook";
 import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
 import { buildAll, updateBySegment } from "./segment-decorations";
 import { assignLanes } from "./lanes";
-import { stripeBars, stripeKey, type StripeBar } from "./stripes";
+import { stripeBars, stripeKey, themeLookup, type StripeBar } from "./stripes";
 
 /** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
 export const LANE_PX = 3;
@@ -28,15 +28,21 @@ export interface ThemeDecorationOptions {
   label(code: string, codebook: Codebook): string;
   /** The colour drawn for a theme colour (the renderer keeps 3:1 contrast on its background); as is by default. */
   paint?(color: string): string;
-  /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
-  gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
-  /** Draws the coding stripes beside one side of a segment (the renderer measures and draws them), while `stripesOn` says so; none in tests. */
-  stripes?(side: "ko" | "en", bars: StripeBar[]): (view: EditorView, getPos: () => number | undefined) => Node;
+  /**
+   * Draws the gutter widget of a segment (the renderer supplies the DOM);
+   * none in tests. While `stripesOn` says so, it draws the segment's coding
+   * stripes too (the renderer measures where they go), from bars worked out
+   * when the widget is drawn: only the passages on screen are, of a
+   * 20,000-segment project.
+   */
+  gutter?(themes: GutterThemes, state: EditorState, stripes?: () => StripeBar[]): (view: EditorView, getPos: () => number | undefined) => Node;
   stripesOn?(): boolean;
 }
 
 interface ThemeDecorationState {
   set: DecorationSet;
+  /** Which full build the stripes were made in: a new one (colours, labels, theme) draws them anew. */
+  build: number;
   /** Codes the editor is filtered to (other segments fold away), or null. */
   filter: readonly string[] | null;
 }
@@ -60,8 +66,13 @@ export function underlineStyle(lanes: { lane: number; color: string }[]): string
   return `background-image:${images};background-size:${sizes};background-position:${positions};background-repeat:no-repeat;padding-bottom:${top * LANE_PX}px;--dari-tag:${lanes[0].color}`;
 }
 
-function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions) {
+let builds = 0;
+
+
+function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions, build: number) {
   const { codebook } = projectData(state);
+  const stripes = !!options.stripesOn?.();
+  const theme = themeLookup(codebook, options.label, options.paint ?? String);
   return (segment: PMNode, pos: number): Decoration[] => {
     const out: Decoration[] = [];
     const all = segmentAnnotations(segment, pos);
@@ -86,18 +97,15 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
         );
       }
     }
-    if (options.stripes && options.stripesOn?.()) {
-      for (const side of ["ko", "en"] as const) {
-        const bars = stripeBars(segment, pos, all.filter((r) => r.side === side), codebook, { label: options.label, paint: options.paint ?? String });
-        if (bars.length) out.push(Decoration.widget(pos + 1, options.stripes(side, bars), { key: stripeKey(side, bars), side: -1, ignoreSelection: true, stopEvent: () => true }));
-      }
-    }
     const themes = segmentThemes(segment);
     if (options.gutter && (themes.ko.size || themes.en.size)) {
       const order = (s: Set<string>) => codebook.map((c) => c.id).filter((id) => s.has(id)).concat([...s].filter((id) => !codebook.some((c) => c.id === id)));
       const g = { ko: order(themes.ko), en: order(themes.en) };
-      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colorOf(codebook, c) + options.label(c, codebook)).join(",")}`;
-      out.push(Decoration.widget(pos + 1, options.gutter(g, state), { key, side: -1, ignoreSelection: true }));
+      let key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colorOf(codebook, c) + options.label(c, codebook)).join(",")}`;
+      // The stripes ride in the gutter's widget: a decoration more for every
+      // tagged segment was measured to slow the opening of a large project.
+      if (stripes) key += "|" + stripeKey(pos, all, build);
+      out.push(Decoration.widget(pos + 1, options.gutter(g, state, stripes ? () => stripeBars(pos, all, theme) : undefined), { key, side: -1, ignoreSelection: true }));
     }
     if (filter && !filter.some((c) => themes.ko.has(c) || themes.en.has(c))) {
       out.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-folded" }));
@@ -110,16 +118,20 @@ export function themeDecorations(options: ThemeDecorationOptions): Plugin<ThemeD
   return new Plugin<ThemeDecorationState>({
     key: themeDecorationKey,
     state: {
-      init: (_, state) => ({ set: buildAll(state.doc, segmentBuilder(state, null, options)), filter: null }),
+      init: (_, state) => {
+        const build = ++builds;
+        return { set: buildAll(state.doc, segmentBuilder(state, null, options, build)), filter: null, build };
+      },
       apply(tr: Transaction, value, old, state) {
         const meta = tr.getMeta(themeDecorationKey) as ThemeDecorationMeta | undefined;
         const filter = meta && "filter" in meta ? meta.filter : value.filter;
         // A new colour, label or filter changes every segment: rebuild. Otherwise map.
         if (meta || projectData(old).codebook !== projectData(state).codebook) {
-          return { set: buildAll(state.doc, segmentBuilder(state, filter, options)), filter };
+          const build = ++builds;
+          return { set: buildAll(state.doc, segmentBuilder(state, filter, options, build)), filter, build };
         }
         if (!tr.docChanged) return value;
-        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options)), filter };
+        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options, value.build)), filter, build: value.build };
       },
     },
     props: {

@@ -20,7 +20,7 @@ import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
 import { uiLang } from "./themes/shared";
-import { stripesWidget, stripesPlugin } from "./themes/stripes";
+import { stripesPlugin } from "./themes/stripes";
 import { display, isDark, onDisplayChange } from "../display";
 import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
 
@@ -54,7 +54,7 @@ function plugins(ctx: AppContext) {
     codingModePlugin(),
     codingModeSwitch(ctx),
     themeKeys(ctx),
-    themeDecorations({ label, paint, gutter: gutterWidget(ctx), stripes: stripesWidget(ctx), stripesOn: () => display().stripes }),
+    themeDecorations({ label, paint, gutter: gutterWidget(ctx), stripesOn: () => display().stripes }),
     stripesPlugin(),
     suggestionDecorations({ label, on: display().suggestions }),
     themePopover(ctx),
