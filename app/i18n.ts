@@ -2,7 +2,7 @@
 // (the app is offline), one JSON file per namespace and language under
 // resources/locales/{ko,en}/. Each feature owns its namespace.
 import i18next, { type i18n, type TFunction } from "i18next";
-import { josa } from "es-hangul";
+import { particleFor } from "./text/josa";
 import koCommon from "../resources/locales/ko/common.json";
 import enCommon from "../resources/locales/en/common.json";
 import koMenu from "../resources/locales/ko/menu.json";
@@ -59,7 +59,8 @@ export function createI18n(lng: UiLanguage): i18n {
   // "{{ko}}{{ko, josa(p: 은/는)}}": the particle that fits the word (es-hangul),
   // in place of "은(는)" (issue 17.9). The word is written by its own placeholder,
   // so quotes can sit between the word and its particle (“우주기지”는).
-  inst.services.formatter?.add("josa", (value, _lng, options: { p?: string }) => (options.p && value != null && String(value) ? josa.pick(String(value), options.p as Parameters<typeof josa.pick>[1]) : ""));
+  // Numbers and English words are read as spoken (app/text/josa.ts).
+  inst.services.formatter?.add("josa", (value, _lng, options: { p?: string }) => (options.p && value != null && String(value) ? particleFor(String(value), options.p) : ""));
   return inst;
 }
 

@@ -12,7 +12,7 @@ import { UI_LANGUAGES } from "./i18n";
 import { SEGMENT_STATUSES, SIDES } from "./schema";
 import { REPORT_FORMATS } from "./library/report";
 import { FONT_SIZE, LINE_HEIGHT } from "./display-prefs";
-import type { DariApi } from "./ipc";
+import type { DariApi, PreloadApi } from "./ipc";
 
 /** Longest path main accepts (Windows' long paths are 32,767 UTF-16 units). */
 export const MAX_PATH_CHARS = 32_767;
@@ -54,7 +54,7 @@ const menuItem: Schema = obj({
 });
 
 /** The arguments of each method, in order. The type makes a method without a schema a compile error. */
-export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } = {
+export const IPC_SCHEMAS: { readonly [M in keyof DariApi | keyof PreloadApi]: readonly Schema[] } = {
   openProject: [path],
   startupProject: [],
   openSample: [],
@@ -146,6 +146,8 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi]: readonly Schema[] } =
   systemLocale: [],
   setDocumentState: [obj({ title: str(MAX_NAME_CHARS), dirty: bool() })],
   confirmDiscard: [obj({ fileName: str(MAX_NAME_CHARS) })],
+  // Paths the preload resolved from a drop (never from the page); main checks each file before granting it.
+  filesDropped: [list(str(MAX_PATH_CHARS), 100)],
 };
 
 function refuse(method: string, where: string, reason: string): DariError {

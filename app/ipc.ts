@@ -16,6 +16,7 @@ import type { ReportFormat } from "./library/report";
 import type { LibraryHit, LibrarySearchOptions } from "./library/search";
 import type { ImportedNote, LayoutOptions, LayoutReport } from "./import/index";
 import type { DisplayPrefs } from "./display-prefs";
+import type { DropKind } from "./drop";
 
 /** An error as it crosses IPC: an i18n key of the "errors" namespace with its parameters. */
 export interface IpcError {
@@ -244,6 +245,38 @@ type Missing = Exclude<keyof DariApi, (typeof IPC_METHODS)[number]>;
 const _allListed: Missing extends never ? true : never = true;
 void _allListed;
 
+/** A file dropped onto the window, as main accepted it (app/drop.ts). */
+export interface DroppedFile {
+  /** The path the preload resolved from the drop; main has granted it, so openProject and readTextForImport take it. */
+  path: string;
+  name: string;
+  kind: DropKind;
+  /** A codebook's or glossary's text (main read it), which the window merges into the project. */
+  text?: string;
+}
+
+/** What main made of one drop: the files it accepted, and why it refused each other one (named in the error). */
+export interface DropResult {
+  files: DroppedFile[];
+  refused: IpcError[];
+}
+
+/**
+ * Calls only the preload makes, never exposed to the page (main/preload.ts):
+ * the page's world cannot name a path for main to grant. The preload hears the
+ * drop itself, resolves the dropped files' paths (webUtils.getPathForFile) and
+ * hands main's answer to the page through onFilesDropped.
+ */
+export interface PreloadApi {
+  /** The paths of files the user dropped onto the window: main checks and grants each. */
+  filesDropped(paths: string[]): Promise<Result<DropResult>>;
+}
+
+export const PRELOAD_METHODS = ["filesDropped"] as const satisfies readonly (keyof PreloadApi)[];
+type MissingPreload = Exclude<keyof PreloadApi, (typeof PRELOAD_METHODS)[number]>;
+const _allPreloadListed: MissingPreload extends never ? true : never = true;
+void _allPreloadListed;
+
 export const IPC_CHANNEL_PREFIX = "dari:";
 /** Channel main uses to send menu commands to the renderer. */
 export const MENU_CHANNEL = "dari-menu";
@@ -255,6 +288,8 @@ export interface DariBridge extends DariApi {
   onMenuCommand(listener: (command: MenuCommand) => void): void;
   /** Progress (0..1) of the export under way in main. */
   onProgress(listener: (fraction: number) => void): void;
+  /** Files the user dropped onto the window, as main accepted them (the preload sends their paths). */
+  onFilesDropped(listener: (drop: Result<DropResult>) => void): void;
   /** True in Electron, whose native menu bar shows the menu; false in plain Chromium. */
   readonly nativeMenu: boolean;
 }

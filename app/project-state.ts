@@ -13,12 +13,14 @@ import type { Node as PMNode, Schema } from "prosemirror-model";
 import type { Project, ProjectMeta } from "./document/project";
 import type { Codebook, CodeSet } from "./themes/codebook";
 import type { GlossaryEntry } from "./translate/glossary-entry";
+import type { QaIgnored } from "./translate/qa-ignore";
 
 export interface ProjectData {
   meta: ProjectMeta;
   codebook: Codebook;
   glossary: GlossaryEntry[];
   codeSets?: CodeSet[];
+  qaIgnored?: QaIgnored[];
 }
 
 export const projectKey = new PluginKey<ProjectData>("dariProject");

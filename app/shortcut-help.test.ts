@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { shortcutHelp } from "./shortcut-help";
 import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys, documentKeys } from "./shortcuts";
 import { ALIGN_MENU, PANELS, panelKey, menuTemplate, acceleratorOf, type MenuItem } from "./menu";
-import { THEME_KEYS, themeKeyOf, type KeyPress } from "./themes/theme-keys";
+import { THEME_KEYS, MEMO_KEY, themeKeyOf, type KeyPress } from "./themes/theme-keys";
 import { keyLabel, type KeyPlatform } from "./keys";
 import { createI18n } from "./i18n";
 
@@ -23,6 +23,7 @@ function boundKeys(platform: KeyPlatform = "linux"): string[] {
     ...matchKeys(),
     ...THEME_KEYS.nth,
     ...THEME_KEYS.nthSelected,
+    MEMO_KEY,
   ];
 }
 

@@ -5,7 +5,7 @@
 import { ALIGN_MENU, PANELS, panelKey } from "./menu";
 import { EDITOR_KEYS, FILE_KEYS, TRANSLATE_KEYS, HELP_KEY, PANEL_BACK_KEY, matchKeys, documentKeys } from "./shortcuts";
 import type { KeyPlatform } from "./keys";
-import { THEME_KEYS } from "./themes/theme-keys";
+import { THEME_KEYS, MEMO_KEY } from "./themes/theme-keys";
 
 export interface ShortcutRow {
   /** ProseMirror key names; several are alternatives ("Tab / Shift+Tab"). */
@@ -52,6 +52,7 @@ export function shortcutHelp(platform: KeyPlatform = "linux"): ShortcutGroup[] {
       rows: [
         { keys: THEME_KEYS.nth, text: "common:shortcuts.themeNth" },
         { keys: THEME_KEYS.nthSelected, text: "common:shortcuts.themeSelected" },
+        { keys: [MEMO_KEY], text: "common:shortcuts.memo" },
       ],
     },
     {

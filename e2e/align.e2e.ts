@@ -108,3 +108,54 @@ test("merge with next, split at the cursor, undo, and re-align a passage from th
     for (let i = 0; i < 5; i++) assert.equal(await sideLocator(page, 4 + i, "ko").textContent(), gold.ko[1][i]);
   });
 });
+
+test("Ctrl+Alt+R re-aligns a passage with the word pairs learned from the user memory", async () => {
+  // A passage whose second Korean sentence has no English: by lengths alone its
+  // neighbour's English lands on it; the learned pairs say where each English sentence belongs.
+  const ko = [
+    "고양이가 정원 구석에서 하루 종일 조용히 잠을 잤다.",
+    "강아지는 넓은 마당에서 신나게 빨간 공을 쫓았다.",
+    "할머니는 부엌에서 맛있는 김치찌개를 끓이셨다.",
+    "아이들은 저녁이 되자 숙제를 마치고 책을 읽었다.",
+  ];
+  const en = [
+    "The cat slept quietly all day in a corner of the garden.",
+    "Grandmother cooked a delicious kimchi stew in the kitchen.",
+    "In the evening the children finished their homework and read books.",
+  ];
+  const learnedFile = join(dir, "learned.dari");
+  await writeFile(learnedFile, serializeProject({ meta: emptyMeta("learned"), codebook: [], glossary: [], doc: buildDoc([{ segments: [{ ko: ko.join(" "), en: en.join(" ") }] }]) }));
+  const pairs = [["고양이", "cat"], ["정원", "garden"], ["할머니", "grandmother"], ["부엌", "kitchen"], ["아이들", "children"], ["숙제", "homework"], ["저녁", "evening"]];
+  const app = await launchApp({ browser, startupFile: learnedFile });
+  try {
+    const { page } = app;
+    const segments = async () => {
+      const out: [string, string][] = [];
+      for (let i = 0; i < (await count(page)); i++) out.push([(await sideLocator(page, i, "ko").textContent()) ?? "", (await sideLocator(page, i, "en").textContent()) ?? ""]);
+      return out;
+    };
+    const store = (learned: unknown) => page.evaluate((v) => localStorage.setItem("dari.learnedLexicon", JSON.stringify(v)), learned);
+
+    // Nothing learned yet: the untranslated sentence takes the grandmother's English.
+    await store([]);
+    await focusSide(page, 0, "ko", "start");
+    await page.keyboard.press("Control+Alt+r");
+    const without = await segments();
+    assert.deepEqual(without[1], [ko[1], en[1]]);
+    await page.keyboard.press("Control+z");
+    assert.equal(await count(page), 1);
+
+    // As the memory stores what it learned: the same key again.
+    await store(pairs.map(([k, e]) => ({ ko: k, en: e, dice: 0.9, count: 12 })));
+    await focusSide(page, 0, "ko", "start");
+    await page.keyboard.press("Control+Alt+r");
+    assert.deepEqual(await segments(), [
+      [ko[0], en[0]],
+      [ko[1], ""],
+      [ko[2], en[1]],
+      [ko[3], en[2]],
+    ]);
+  } finally {
+    await app.close();
+  }
+});

@@ -363,7 +363,7 @@ test("QA in Korean: the particle fits the word (es-hangul's josa), not 은(는)�
       await page.locator('button[data-panel="qa"]').click();
       const item = page.locator('.dari-qa-item[data-segment="0"] .dari-qa-message', { hasText: "보스토치니 우주기지" });
       await item.first().waitFor();
-      assert.equal(await item.first().textContent(), "“보스토치니 우주기지”는 “Vostochny Cosmodrome”로 옮겨야 합니다(용어집).");
+      assert.equal(await item.first().textContent(), "“보스토치니 우주기지”는 “Vostochny Cosmodrome”으로 옮겨야 합니다(용어집).");
       assert.equal(await page.locator(".dari-qa-message", { hasText: "(는)" }).count(), 0);
     },
     { locale: "ko-KR" },

@@ -107,6 +107,12 @@ export interface AppHandle {
   opened: string[];
   /** The window state main was told about (title, unsaved). */
   documentState: { title: string; dirty: boolean } | null;
+  /**
+   * Where a File dropped in the page is on disk, by its name (what Electron's
+   * webUtils.getPathForFile tells the preload); a name not listed is looked
+   * for in `tmp`.
+   */
+  dropPaths: Map<string, string>;
   menu(command: MenuCommand): Promise<void>;
   cdp(): Promise<CDPSession>;
   close(): Promise<void>;
@@ -179,6 +185,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     foreignRequests,
     opened: [],
     documentState: null,
+    dropPaths: new Map(),
     menu: (command) => page.evaluate((c) => (window as unknown as { __dariMenu(c: string): void }).__dariMenu(c), command),
     cdp: () => context.newCDPSession(page),
     close: async () => {
@@ -207,17 +214,29 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     if (!(IPC_METHODS as readonly string[]).includes(method)) throw new Error(`unknown IPC method ${method}`);
     return (handlers as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method](...args);
   });
+  // The preload's drop (main/preload.ts): the dropped files' paths, resolved by name, go to main's filesDropped.
+  await page.exposeBinding("__dariDrop", async (source, names: string[]) => {
+    if (source.frame !== page.mainFrame()) throw new Error("drop refused: untrusted sender");
+    return handlers.filesDropped(names.map((name) => handle.dropPaths.get(name) ?? join(tmp, name)));
+  });
   // A string, not a function: tsx would add helpers to a function's source
   // that do not exist in the page.
   await page.addInitScript(`(() => {
     const methods = ${JSON.stringify(IPC_METHODS)};
     const listeners = [];
     const progress = [];
-    const api = { nativeMenu: false, onMenuCommand: (l) => listeners.push(l), onProgress: (l) => progress.push(l) };
+    const dropped = [];
+    const api = { nativeMenu: false, onMenuCommand: (l) => listeners.push(l), onProgress: (l) => progress.push(l), onFilesDropped: (l) => dropped.push(l) };
     for (const m of methods) api[m] = (...args) => window.__dariInvoke(m, args);
     window.dari = api;
     window.__dariMenu = (c) => listeners.forEach((l) => l(c));
     window.__dariProgress = (f) => progress.forEach((l) => l(f));
+    // As the preload does, in the capture phase; a test's DragEvent is not trusted, which the preload would refuse.
+    window.addEventListener("drop", (e) => {
+      const files = e.dataTransfer ? Array.from(e.dataTransfer.files) : [];
+      if (!files.length) return;
+      window.__dariDrop(files.map((f) => f.name)).then((r) => dropped.forEach((l) => l(r)));
+    }, true);
   })();`);
   if (process.env.DARI_E2E_DEBUG) {
     page.on("console", (m) => console.log("console:", m.text()));

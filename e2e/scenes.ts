@@ -1,6 +1,7 @@
 // The views of the window that the accessibility test checks and
 // `npm run screenshots` photographs: the start screen, the main window on the
-// worked sample, each panel, each dialog, the palette and the context menu.
+// worked sample, each panel, each dialog, the palette, the context menu and
+// the memo editor.
 // Each scene opens its view from the main window and `close` returns there.
 import type { Page } from "playwright-core";
 import { PANELS } from "../app/menu";
@@ -76,7 +77,16 @@ export async function scenes(): Promise<Scene[]> {
     await dialogScene("dialog-about", (app) => app.menu("about")),
     await dialogScene("palette", async ({ page }) => void (await page.keyboard.press("Control+Shift+P"))),
     { name: "context-menu", open: ({ page }) => rightClickTag(page), close: escape },
+    { name: "memo-editor", open: ({ page }) => openMemoEditor(page), close: escape },
   ];
+}
+
+/** Opens the memo editor from the first memo mark of the text (issue 17.5). */
+async function openMemoEditor(page: Page): Promise<void> {
+  const mark = page.locator(".dari-memo-mark").first();
+  await mark.scrollIntoViewIfNeeded();
+  await mark.click();
+  await page.locator(".dari-memo-editor").waitFor();
 }
 
 /** Opens the worked sample from the start screen (the app launched with startScreen). */

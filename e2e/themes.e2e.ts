@@ -100,14 +100,16 @@ test("a span tagged by keyboard gets an underline in the theme colour; a second 
     await page.keyboard.type("12");
     assert.equal(await sideLocator(page, 1, "ko").textContent(), "12" + before);
 
-    // The memo popover for the tags at the cursor.
+    // The popover for the tags at the cursor; its button opens the memo editor (issue 17.5), Ctrl+Enter saves.
     await selectText(page, 0, "ko", "우주기지", 2);
     const popover = page.locator(".dari-theme-popover");
     await popover.waitFor({ state: "visible" });
     assert.equal(await popover.locator(".dari-popover-item").count(), 1);
-    const memo = popover.locator("textarea");
+    await popover.locator(".dari-popover-edit-memo").click();
+    const memo = page.locator(".dari-memo-editor textarea");
     await memo.fill("발사장 상징");
-    await memo.press("Enter");
+    await memo.press("Control+Enter");
+    await page.locator(".dari-memo-editor").waitFor({ state: "hidden" });
     const doc = await docOf(page);
     assert.deepEqual(allAnnotations(doc).filter((r) => r.code === "space").map((r) => r.note), ["발사장 상징"]);
     assert.equal(await span.filter({ hasText: "우주기지" }).getAttribute("title"), "Space cooperation: 발사장 상징", "the hover shows the memo");
@@ -162,9 +164,10 @@ test("the Themes panel counts per language, filters the editor, lists one-sided 
     await oneSided.locator(".dari-copy-tags").click();
     await page.waitForFunction(() => document.querySelectorAll(".dari-one-sided li[data-code]").length === 0);
     await page.waitForFunction(() => document.querySelector('.dari-themes-table tr[data-code="space"] [data-count="en-annotations"]')?.textContent === "1");
-    // The whole English side is underlined (other decorations may split the spans).
+    // The aligned phrase is underlined, not the whole English side (issue 17.6), and the status bar says so.
     const en0 = page.locator(".dari-segment").first().locator(".dari-en");
-    assert.equal((await en0.locator(".dari-themed").allTextContents()).join(""), await en0.textContent());
+    assert.equal((await en0.locator(".dari-themed").allTextContents()).join(""), "Vostochny Cosmodrome");
+    await page.waitForFunction(() => document.querySelector(".dari-message")?.textContent === "Tags copied to the aligned phrase on the other side");
     assert.equal(await page.locator(".dari-segment").first().locator(".dari-theme-chips-en .dari-theme-chip").count(), 1);
 
     // Filter: only the tagged segment stays; the others fold away.

@@ -77,3 +77,18 @@ test("dari qa prints an empty array and exits 0 when there is nothing to report"
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim(), "[]");
 });
+
+test("dari qa leaves out the findings the analyst ignored in the app", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dari-qa-"));
+  const file = join(dir, "x.dari");
+  const doc = buildDoc([{ segments: [{ ko: "보스토치니 우주기지였다는 점", en: "The place." }] }]);
+  const segment = doc.firstChild!.firstChild!.attrs.id as string;
+  const project = { meta: emptyMeta("qa"), codebook: [], glossary: defaultGlossary(), doc };
+  writeFileSync(file, serializeProject(project));
+  const all = JSON.parse(dari("qa", file, "--json").stdout) as { message: string }[];
+  assert.deepEqual(all.map((f) => f.message), ["“보스토치니 우주기지” should be rendered “Vostochny Cosmodrome” (glossary)."]);
+  writeFileSync(file, serializeProject({ ...project, qaIgnored: [{ segment, rule: "termMissing", key: "en=Vostochny Cosmodrome; ko=보스토치니 우주기지" }] }));
+  const r = dari("qa", file, "--json");
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), []);
+});

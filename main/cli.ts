@@ -7,6 +7,7 @@
 // is bad or a file cannot be written; 2: the command line is wrong), and an
 // output file is written atomically, so a failed run never leaves a partial one.
 import { basename, extname, resolve } from "node:path";
+import { userInfo } from "node:os";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DariError, isDariError } from "../app/errors";
 import { tEnglish } from "../app/i18n";
@@ -29,7 +30,8 @@ import { readPdfAsset } from "./pdf-assets";
 import { mergeProjectTexts } from "../app/merge/merge3";
 import { agreement } from "../app/merge/agree";
 import { gitSetup } from "./git-setup";
-import { openLibrary } from "./library";
+import { openLibrary, readLibraryProjects } from "./library";
+import { exportLibraryQdpx } from "../app/export/qdpx-library";
 import { libraryStats, libraryCodebook, retrieveSegments } from "../app/library/library";
 import { searchLibrary } from "../app/library/search";
 import { libraryReport, REPORT_FORMATS, type ReportFormat } from "../app/library/report";
@@ -54,6 +56,20 @@ interface Command {
 }
 
 class UsageError extends Error {}
+
+/** `dari library export <folder> --format qdpx -o <file>`: every project of the folder in one REFI-QDA project. */
+async function exportLibraryAsQdpx(folder: string, out: string, io: CliIO): Promise<void> {
+  const { projects, failed } = await readLibraryProjects(folder);
+  for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);
+  if (!projects.length) throw new DariError("library:export.noProjects", { folder: resolve(folder) });
+  let user = "";
+  try {
+    user = userInfo().username;
+  } catch {
+    // No account name (some containers): the export names no user.
+  }
+  await writeOutputFile(out, exportLibraryQdpx(projects, { name: basename(resolve(folder)), user, now: new Date().toISOString() }));
+}
 
 function required(values: Values, name: string, flag = `--${name}`): string {
   const v = values[name];
@@ -186,15 +202,15 @@ export const COMMANDS: Record<string, Command> = {
     positionals: ["project.dari"],
     async run(values, [input], io) {
       const project = await readProject(input);
-      const findings = projectQa(project.doc, project.glossary);
+      const findings = projectQa(project.doc, project.glossary, project.qaIgnored);
       if (values.json) io.stdout(JSON.stringify(findings, null, 2) + "\n");
       // For reading, segments are numbered from 1 as in the app's gutter; --json keeps the index from 0 of the contract.
       else io.stdout(findings.map((f) => `segment ${f.segment + 1}\t${f.kind}\t${f.message}\n`).join(""));
     },
   },
   library: {
-    usage: "dari library stats <folder> [--json] | dari library search <folder> <query> [--theme id] [--side ko|en] [--json] | dari library export <folder> --theme id [--theme id …] [--not id] --format html|docx|csv -o <file>",
-    summary: "A folder of projects as one library (its index kept in <folder>/.dari-library/): figures by document and period, search in both languages, segments by theme as a report.",
+    usage: "dari library stats <folder> [--json] | dari library search <folder> <query> [--theme id] [--side ko|en] [--json] | dari library export <folder> --theme id [--theme id …] [--not id] --format html|docx|csv -o <file> | dari library export <folder> --format qdpx -o <file>",
+    summary: "A folder of projects as one library (its index kept in <folder>/.dari-library/): figures by document and period, search in both languages, segments by theme as a report, the whole library as one REFI-QDA project (.qdpx) for MAXQDA, ATLAS.ti or NVivo.",
     options: {
       json: { type: "boolean" },
       theme: { type: "string", multiple: true },
@@ -252,7 +268,12 @@ export const COMMANDS: Record<string, Command> = {
       if (action === "export") {
         const format = required(values, "format");
         const out = required(values, "output", "-o");
-        if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: REPORT_FORMATS.join(", ") }).message);
+        if (format === "qdpx") {
+          // The whole library goes: a selection by theme or side would cut codings out of their documents.
+          for (const option of ["theme", "not", "side"]) if (values[option] !== undefined) throw new UsageError(new DariError("cli.notWithFormat", { option: `--${option}`, format }).message);
+          return exportLibraryAsQdpx(folder, out, io);
+        }
+        if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(new DariError("cli.unknownFormat", { format, allowed: [...REPORT_FORMATS, "qdpx"].join(", ") }).message);
         if (!themes.length) throw new UsageError(new DariError("cli.missingOption", { option: "--theme" }).message);
         const { library, failed } = await openLibrary(folder, progress);
         for (const f of failed) io.stderr(`dari library: ${f.reason}\n`);

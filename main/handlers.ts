@@ -3,7 +3,7 @@
 // ipcMain.handle; the e2e harness calls the very same functions through
 // page.exposeBinding. Nothing here touches Electron.
 import { basename, extname, resolve } from "node:path";
-import type { ContextMenuItem, DariApi, ExportRequest, ImportedText, IpcError, OpenedProject, RecentProject, Result, Settings } from "../app/ipc";
+import type { ContextMenuItem, DariApi, DroppedFile, ExportRequest, PreloadApi, ImportedText, IpcError, OpenedProject, RecentProject, Result, Settings } from "../app/ipc";
 import { DariError, isDariError } from "../app/errors";
 import { parseProject, serializeProject } from "../app/document";
 import { projectFileName } from "../app/document/file-name";
@@ -17,7 +17,8 @@ import { saveAtomic, readFileBytes, readProjectFile, writeRecovery, readRecovery
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
 import { validateRequest } from "../app/ipc-schema";
-import { IPC_METHODS } from "../app/ipc";
+import { IPC_METHODS, PRELOAD_METHODS } from "../app/ipc";
+import { acceptDropped } from "./drop";
 import { createPathGrants, type PathGrants } from "./grants";
 import { importInWorker, checkProjectInWorker, type ImportRunnerOptions } from "./import-runner";
 import { stat } from "node:fs/promises";
@@ -107,10 +108,10 @@ async function result<T>(f: () => Promise<T>): Promise<Result<T>> {
  * as data. Every request is first checked against its method's schema
  * (app/ipc-schema.ts): a bad one gets an error and has no effect.
  */
-export function createHandlers(deps: HandlerDeps): DariApi {
+export function createHandlers(deps: HandlerDeps): DariApi & PreloadApi {
   const handlers = createUncheckedHandlers(deps);
   const checked: Record<string, (...args: unknown[]) => Promise<Result<unknown>>> = {};
-  for (const method of IPC_METHODS) {
+  for (const method of [...IPC_METHODS, ...PRELOAD_METHODS]) {
     const run = handlers[method] as (...args: unknown[]) => Promise<Result<unknown>>;
     checked[method] = async (...args) => {
       let clean: unknown[];
@@ -122,10 +123,10 @@ export function createHandlers(deps: HandlerDeps): DariApi {
       return run(...clean);
     };
   }
-  return checked as unknown as DariApi;
+  return checked as unknown as DariApi & PreloadApi;
 }
 
-function createUncheckedHandlers(deps: HandlerDeps): DariApi {
+function createUncheckedHandlers(deps: HandlerDeps): DariApi & PreloadApi {
   /** The files exported in this session: the only ones openExported opens. */
   const exported = new Set<string>();
   const settings = createSettingsStore(deps.userData);
@@ -296,5 +297,22 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi {
     setDocumentState: (state) => result(async () => deps.onDocumentState?.(state)),
 
     confirmDiscard: ({ fileName }) => result(() => deps.dialogs.confirmDiscard(fileName)),
+
+    // Only the preload calls this, with the paths of a real drop (the page cannot): each checked, then granted.
+    filesDropped: (paths) =>
+      result(async () => {
+        const files: DroppedFile[] = [];
+        const refused: IpcError[] = [];
+        for (const path of paths) {
+          try {
+            const file = await acceptDropped(path);
+            grants.grant(file.path);
+            files.push(file);
+          } catch (e) {
+            refused.push(toIpcError(e));
+          }
+        }
+        return { files, refused };
+      }),
   };
 }

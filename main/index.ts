@@ -10,7 +10,7 @@ import { removeStaleTempFiles, recoveryDir } from "./files";
 import { WEB_PREFERENCES, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, guardNavigation } from "./security";
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrlFor, rendererDirBeside, serveAppRequest } from "./app-scheme";
 import { printPdfInWindow } from "./pdf-electron";
-import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings, type ContextMenuItem } from "../app/ipc";
+import { IPC_METHODS, PRELOAD_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand, type Settings, type ContextMenuItem } from "../app/ipc";
 import { menuTemplate, menuLabelKey, type MenuItem } from "../app/menu";
 import { createI18n, languageForLocale, isUiLanguage } from "../app/i18n";
 
@@ -188,7 +188,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] } });
     });
-    for (const method of IPC_METHODS) {
+    // The preload's own calls (a drop's paths) get the same sender check.
+    for (const method of [...IPC_METHODS, ...PRELOAD_METHODS]) {
       ipcMain.handle(IPC_CHANNEL_PREFIX + method, (event, ...args: unknown[]) => {
         if (!isTrustedSender(event.senderFrame, rendererUrl)) throw new Error(`IPC ${method} refused: untrusted sender`);
         return (handlers[method] as (...a: unknown[]) => Promise<unknown>)(...args);

@@ -6,6 +6,7 @@
 import { readdir, stat, mkdir } from "node:fs/promises";
 import { join, relative, sep, dirname, resolve } from "node:path";
 import { parseProject } from "../app/document/parse";
+import type { Project } from "../app/document/project";
 import { serializeProject } from "../app/document";
 import { DariError, isDariError } from "../app/errors";
 import { libraryFromText, libraryToText, updateLibrary, type Library, type LibraryFileStat, type LibraryUpdate } from "../app/library/library";
@@ -128,4 +129,25 @@ export async function makeCodebookConsistent(folder: string, entries: { id: stri
     written.push(doc.file);
   }
   return { written, update: await openLibrary(root) };
+}
+
+/**
+ * Every project of a library, parsed, in file order (for the .qdpx export,
+ * which needs the tags' places that the index does not keep). A file that
+ * cannot be read is left out and named in `failed`, as opening the library
+ * leaves it out of the index.
+ */
+export async function readLibraryProjects(folder: string): Promise<{ projects: { file: string; project: Project }[]; failed: { file: string; reason: string }[] }> {
+  const root = resolve(folder);
+  const projects: { file: string; project: Project }[] = [];
+  const failed: { file: string; reason: string }[] = [];
+  for (const { file } of await listProjects(root)) {
+    try {
+      projects.push({ file, project: await readProjectAt(root, file) });
+    } catch (e) {
+      if (!isDariError(e)) throw e;
+      failed.push({ file, reason: e.message });
+    }
+  }
+  return { projects, failed };
 }

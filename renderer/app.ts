@@ -36,6 +36,7 @@ import { baseName } from "../app/import/formats";
 import { Toolbar } from "./features/toolbar";
 import { StartScreen, type StartScreenActions } from "./features/start-screen";
 import { commandRegistry, type RunnableCommand, type Shell } from "./commands";
+import { installDrop } from "./features/drop";
 
 const AUTOSAVE_IDLE_MS = 3000;
 
@@ -161,6 +162,8 @@ export class DariApp implements AppContext, Shell {
     this.applyLayout();
     this.renderChrome();
     this.api.onMenuCommand((cmd) => void this.runMenu(cmd));
+    // Files dropped onto the window (their paths go through main, never the page).
+    installDrop(this);
     // The window's own keys work wherever the focus is (editor, panel, toolbar).
     const windowKeys = keydownHandler({
       [UI_KEYS.palette]: () => (this.runUi("palette"), true),

@@ -31,6 +31,7 @@ import shieldCheck from "lucide-static/icons/shield-check.svg?raw";
 import skipForward from "lucide-static/icons/skip-forward.svg?raw";
 import sparkles from "lucide-static/icons/sparkles.svg?raw";
 import split from "lucide-static/icons/split.svg?raw";
+import stickyNote from "lucide-static/icons/sticky-note.svg?raw";
 import tags from "lucide-static/icons/tags.svg?raw";
 import triangleAlert from "lucide-static/icons/triangle-alert.svg?raw";
 import undo2 from "lucide-static/icons/undo-2.svg?raw";
@@ -57,6 +58,7 @@ export const ICONS: Record<string, string> = {
   "themes-suggestions": sparkles,
   "themes-copy-ko-en": arrowRightLeft,
   "themes-copy-en-ko": arrowLeftRight,
+  "themes-memo": stickyNote,
   "translate-mark-translated": circleCheck,
   "translate-glossary-insert": bookA,
   "translate-romanize": languages,

@@ -14,6 +14,7 @@ import type { Project } from "../app/document";
 import { createProjectState, projectFromState } from "../app/project-state";
 import { applyTheme, setAnnotationNote } from "../app/commands/themes";
 import type { SegmentStatus, Side } from "../app/schema";
+import { SAMPLE_ORIGIN } from "../app/document/sample";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("../resources/sample/", import.meta.url));
 
@@ -24,6 +25,8 @@ export async function plainSample(dir = SAMPLE_DIR): Promise<Project> {
   const project = importBitext({ ko: ko.paragraphs, en: en.paragraphs, title: "북러 정상회담과 우주 협력", source: "commentary.ko.pdf.txt" });
   project.meta.author = "강윤희 (국민대학교)";
   project.meta.date = "2023-09";
+  // Marked as the bundled sample: it enters the user memory only when the analyst adds it.
+  project.meta.origin = SAMPLE_ORIGIN;
   return project;
 }
 

@@ -21,7 +21,7 @@ import Module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { IPC_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL } from "../app/ipc";
+import { IPC_METHODS, PRELOAD_METHODS, IPC_CHANNEL_PREFIX, MENU_CHANNEL } from "../app/ipc";
 import { WEB_PREFERENCES, PRINT_WEB_PREFERENCES, CONTENT_SECURITY_POLICY } from "../main/security";
 import { APP_URL } from "../main/app-scheme";
 
@@ -242,14 +242,15 @@ test("the app:// scheme serves the built renderer with the CSP, and nothing outs
 });
 
 test("every IPC method has a handler, and each refuses a sender that is not the app's top frame", async () => {
-  assert.deepEqual([...ipc.keys()].sort(), IPC_METHODS.map((m) => IPC_CHANNEL_PREFIX + m).sort());
+  // The page's methods and the preload's own (a drop's paths), each behind the same check.
+  assert.deepEqual([...ipc.keys()].sort(), [...IPC_METHODS, ...PRELOAD_METHODS].map((m) => IPC_CHANNEL_PREFIX + m).sort());
   const untrusted = [
     { senderFrame: { url: "https://evil.example/", parent: null } },
     { senderFrame: { url: APP_URL, parent: { url: APP_URL } } },
     { senderFrame: { url: "file:///tmp/page.html", parent: null } },
     { senderFrame: null },
   ];
-  for (const method of IPC_METHODS) {
+  for (const method of [...IPC_METHODS, ...PRELOAD_METHODS]) {
     for (const event of untrusted) {
       await assert.rejects(async () => ipc.get(IPC_CHANNEL_PREFIX + method)!(event, {}), /untrusted sender/, `${method} from ${JSON.stringify(event)}`);
     }
@@ -314,4 +315,65 @@ test("a PDF export prints in a hidden window with the same secure settings (scri
   assert.deepEqual(printer.webContents.openHandler?.({ url: "https://example.com/" }), { action: "deny" });
   assert.equal(printer.destroyed, true);
   assert.equal(readFileSync(saveAs, "utf8"), "%PDF-1.4 stand-in");
+});
+
+test("a file dropped onto the window: the preload sends its path (never the page), main grants it and then opens it; a path not dropped is refused", async () => {
+  assert.equal(loadError, null);
+  // The built preload, with stand-ins for its Electron modules and for the window it listens on.
+  const exposed = new Map<string, Record<string, unknown>>();
+  const invoked: [string, unknown[]][] = [];
+  const windowListeners: { type: string; listener: (e: unknown) => void; capture: unknown }[] = [];
+  const preloadElectron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
+    ipcRenderer: {
+      on: () => undefined,
+      // Main's own handler answers, as Electron's IPC would carry it (the preload runs in the app's top frame).
+      invoke: async (channel: string, ...args: unknown[]) => {
+        invoked.push([channel, args]);
+        return ipc.get(channel)!({ senderFrame: { url: APP_URL, parent: null } }, ...args);
+      },
+    },
+    webUtils: { getPathForFile: (f: { path: string }) => f.path },
+  };
+  const g = globalThis as unknown as { window?: unknown };
+  const hadWindow = "window" in g;
+  g.window = { addEventListener: (type: string, listener: (e: unknown) => void, capture: unknown) => windowListeners.push({ type, listener, capture }) };
+  const moduleApi = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const load = moduleApi._load;
+  moduleApi._load = function (request, parent, isMain) {
+    return request === "electron" ? preloadElectron : load.call(this, request, parent, isMain);
+  };
+  try {
+    require(join(ROOT, "out/preload/preload.cjs"));
+  } finally {
+    moduleApi._load = load;
+    if (!hadWindow) delete g.window;
+  }
+  const api = exposed.get("dari")!;
+  assert.ok(api, "window.dari is exposed");
+  assert.ok(!("filesDropped" in api), "the page cannot name paths for main to grant");
+  for (const m of IPC_METHODS) assert.equal(typeof api[m], "function", m);
+  const drop = windowListeners.find((l) => l.type === "drop");
+  assert.ok(drop, "the preload listens for drops");
+  assert.equal(drop.capture, true, "in the capture phase, before the page's handlers");
+  const delivered: unknown[] = [];
+  (api.onFilesDropped as (l: (r: unknown) => void) => void)((r) => delivered.push(r));
+
+  const dropped = join(work, "dropped.dari");
+  const beside = join(work, "beside.dari");
+  const text = readFileSync(join(ROOT, "resources/sample/commentary.dari"), "utf8");
+  writeFileSync(dropped, text);
+  writeFileSync(beside, text);
+  const openProject = (path: string) => ipc.get(`${IPC_CHANNEL_PREFIX}openProject`)!({ senderFrame: { url: APP_URL, parent: null } }, path) as Promise<{ ok: boolean; error?: { key: string } }>;
+  assert.equal((await openProject(dropped)).error?.key, "ipc.notGranted", "before the drop");
+
+  // A page script's drop event is not the user's: nothing is sent.
+  drop.listener({ isTrusted: false, dataTransfer: { files: [{ path: beside }] } });
+  drop.listener({ isTrusted: true, dataTransfer: { files: [{ path: dropped }] } });
+  for (let i = 0; i < 100 && delivered.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(invoked.map(([channel, args]) => [channel, args]), [[`${IPC_CHANNEL_PREFIX}filesDropped`, [[dropped]]]]);
+  assert.deepEqual(delivered, [{ ok: true, value: { files: [{ path: dropped, name: "dropped.dari", kind: "project" }], refused: [] } }]);
+  const opened = await openProject(dropped);
+  assert.equal(opened.ok, true, JSON.stringify(opened));
+  assert.equal((await openProject(beside)).error?.key, "ipc.notGranted", "the file beside it was not dropped");
 });

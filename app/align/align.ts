@@ -10,7 +10,7 @@
 // a first alignment, which a second one then uses.
 import type { GlossaryEntry } from "../translate/glossary-entry";
 import { buildAnchors, type AnchorTable } from "./anchors";
-import { PRIOR, SHAPES, drain, search, searchSteps, type Bead, type LengthModel, type Units } from "./dp";
+import { PRIOR, SHAPES, drain, search, searchSteps, type AnchorCache, type Bead, type LengthModel, type Units } from "./dp";
 import type { LexiconPair } from "./lexicon";
 import { runInSlices } from "../slices";
 
@@ -218,10 +218,12 @@ function* alignDocumentSteps(doc: SentenceDocument, opts: AlignOptions): Generat
     center = lengthDiagonal(ko.units.len, en.units.len);
   }
   yield 0.2;
-  const anchorCache = { lo: null, hi: null, costs: null };
+  const anchorCache: AnchorCache = { lo: null, hi: null, costs: null };
   const input = { ko: ko.units, en: en.units, weight: anchors.weight, center, width: 8, koParagraphs: true, breakTrust, anchorCache };
   const first = yield* scaled(searchSteps({ ...input, model: prior, posteriors: false }), 0.2, 0.55);
-  return yield* scaled(searchSteps({ ...input, model: calibrate(ko.units, en.units, first, prior), priors: shapePriors(first) }), 0.55, 1);
+  // The second search starts in the band where the first one ended.
+  const again = anchorCache.lo && anchorCache.hi ? { ...input, band: { lo: anchorCache.lo, hi: anchorCache.hi }, width: anchorCache.width ?? input.width } : input;
+  return yield* scaled(searchSteps({ ...again, model: calibrate(ko.units, en.units, first, prior), priors: shapePriors(first) }), 0.55, 1);
 }
 
 /** Maps a step generator's progress into [from, to] of the whole. */

@@ -52,11 +52,11 @@ export interface AnchorTable {
   keys: string[];
 }
 
-const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
-const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]/g;
-const EN_TOKEN = /[a-z0-9]+(?:[-.'’][a-z0-9]+)*/g;
+export const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+export const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]/g;
+export const EN_TOKEN = /[a-z0-9]+(?:[-.'’][a-z0-9]+)*/g;
 const QUOTE = /[“”"「」『』‘’]|(?:^|\s)'/;
-const STOP_NAMES = new Set(
+export const STOP_NAMES = new Set(
   "the this that these those there then than in on at of for from to by with as and but or if when while after before since until because although though however yet so such it its it's we our us they their he she his her i a an one some many most more other others all both each every no not what which who whom whose why how where first last next meanwhile indeed also even still already again finally moreover therefore thus hence instead rather nor either neither chairman president minister professor department state affairs".split(" "),
 );
 
@@ -96,6 +96,8 @@ class Lexicon {
   private koKeysOf = new Map<string, string[]>();
   private koPattern: RegExp | null = null;
   private enForms = new Map<string, string[]>();
+  /** First words of the two-word forms ("north" of "north korea"), so that other pairs of tokens are never joined. */
+  private firstWords = new Set<string>();
 
   add(key: string, ko: readonly string[], en: readonly string[]): void {
     for (const term of ko) {
@@ -111,6 +113,8 @@ class Lexicon {
       const list = this.enForms.get(f);
       if (list) list.push(key);
       else this.enForms.set(f, [key]);
+      const space = f.indexOf(" ");
+      if (space > 0) this.firstWords.add(f.slice(0, space));
     }
   }
 
@@ -135,7 +139,7 @@ class Lexicon {
     for (let i = 0; i < tokens.length; i++) {
       const one = this.enForms.get(tokens[i]);
       if (one) for (const k of one) out.add(k);
-      if (i + 1 < tokens.length) {
+      if (i + 1 < tokens.length && this.firstWords.has(tokens[i])) {
         const two = this.enForms.get(tokens[i] + " " + tokens[i + 1]);
         if (two) for (const k of two) out.add(k);
       }
@@ -143,7 +147,7 @@ class Lexicon {
   }
 }
 
-const NAME_RUN = /\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)*/g;
+export const NAME_RUN = /\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)*/g;
 
 /** Capitalised words and runs of them ("Kim Jong Un"), lower-cased, minus common words. */
 function nameCandidates(text: string): string[] {

@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { alignDocument, type Bead, type SentenceDocument } from "./align";
+import { LOW_CONFIDENCE } from "./project";
 import { corpusGold } from "../../test/support";
 
 const gold = corpusGold();
@@ -70,14 +71,20 @@ function merge(beads: TextBead[], k: number, count: number, en: string[]): TextB
   return merged;
 }
 
-/** Aligns a variation with the English in paragraphs and as one block; checks the new bead and the rest. */
-function check(label: string, beads: TextBead[], made: TextBead[]): void {
+/**
+ * Aligns a variation with the English in paragraphs and as one block; checks the new bead and the rest.
+ * The new beads must not be flagged for review, except those listed in `doubted`.
+ */
+function check(label: string, beads: TextBead[], made: TextBead[], doubted: TextBead[] = []): void {
   const v = variant(beads);
   const targets = made.map((m) => v.expected[beads.indexOf(m)]);
+  const sure = new Set(made.filter((m) => !doubted.includes(m)).map((m) => v.expected[beads.indexOf(m)]));
   for (const layout of ["paragraphs", "one block"] as const) {
     const en = layout === "paragraphs" ? v.doc.en : [v.doc.en.flat()];
-    const got = new Set(alignDocument({ ko: v.doc.ko, en }).map(beadKey));
+    const aligned = alignDocument({ ko: v.doc.ko, en });
+    const got = new Set(aligned.map(beadKey));
     for (const t of targets) assert.ok(got.has(t), `${label} (${layout}): bead ${t} not found`);
+    for (const b of aligned) if (sure.has(beadKey(b))) assert.ok(b.confidence >= LOW_CONFIDENCE, `${label} (${layout}): bead ${beadKey(b)} is right but flagged (${b.confidence.toFixed(2)})`);
     const found = v.expected.filter((x) => got.has(x)).length;
     assert.ok(found >= v.expected.length - 1, `${label} (${layout}): ${found}/${v.expected.length} beads`);
   }
@@ -91,7 +98,7 @@ const ONE_TO_THREE: [number, (en: string[]) => string[]][] = [
   [30, ([known, yet]) => [known, yet.replace(/ like this summit\.$/, "."), "Nothing like this summit has taken place."]],
 ];
 
-test("one Korean sentence translated as three English ones is a 1-3 segment", () => {
+test("one Korean sentence translated as three English ones is a 1-3 segment, not flagged for review", () => {
   for (const [k, edit] of ONE_TO_THREE) {
     const beads = goldBeads.slice();
     const made = retranslate(beads, k, edit(beads[beadOf(beads, k)].en));
@@ -110,7 +117,7 @@ function joinEnglish(beads: TextBead[], k: number): TextBead {
   return merge(beads, k, 2, [`${first.replace(/\.$/, ";")} ${second[0].toLowerCase()}${second.slice(1)}`]);
 }
 
-test("three Korean sentences translated as one English sentence are a 3-1 segment", () => {
+test("three Korean sentences translated as one English sentence are a 3-1 segment, not flagged for review", () => {
   for (const k of THREE_TO_ONE) {
     const beads = goldBeads.slice();
     const made = joinEnglish(beads, k);
@@ -119,14 +126,19 @@ test("three Korean sentences translated as one English sentence are a 3-1 segmen
   }
 });
 
-// Two Korean sentences whose English moves a clause across the boundary.
-const TWO_TO_TWO: [number, string[]][] = [
+// Two Korean sentences whose English moves a clause across the boundary. The
+// first stays doubted (flagged): "Even minimal trade ... hardly took place."
+// reads as well after the first English sentence (a 2-1 bead, then a 1-2),
+// within a nat of the 2-2 by lengths and anchors, which nothing but meaning
+// can settle; the second is sure.
+const TWO_TO_TWO: [number, string[], "doubted"?][] = [
   [
     21,
     [
       "In fact, until then, relations between North Korea and Russia were not as close as is commonly assumed, and during the COVID-19 pandemic in particular the border between the two countries was almost completely closed.",
       "Even minimal trade and personal exchanges hardly took place.",
     ],
+    "doubted",
   ],
   [
     27,
@@ -138,13 +150,13 @@ const TWO_TO_TWO: [number, string[]][] = [
 ];
 
 test("two Korean sentences translated as two English ones split elsewhere are one 2-2 segment", () => {
-  for (const [k, en] of TWO_TO_TWO) {
+  for (const [k, en, doubted] of TWO_TO_TWO) {
     const beads = goldBeads.slice();
     const i = beadOf(beads, k);
     // Two 1-1 beads in the gold, whose English this rewrites.
     assert.deepEqual([beads[i].en.length, beads[i + 1].en.length, beads[i + 1].ko[0]], [1, 1, KO[k + 1]]);
     const made = merge(beads, k, 2, en);
-    check(`Korean sentences ${k}-${k + 1} as two English sentences split elsewhere`, beads, [made]);
+    check(`Korean sentences ${k}-${k + 1} as two English sentences split elsewhere`, beads, [made], doubted ? [made] : []);
   }
 });
 

@@ -18,10 +18,12 @@ import {
   nextLowConfidence,
   nextUnconfirmed,
   realignPassage,
+  realignPassageWith,
   splitSegment,
   toggleConfirmed,
 } from "./align";
 import { corpus } from "../../test/support";
+import { learnedLexicon, readLearnedPairs } from "../align/learn";
 
 const gold = JSON.parse(corpus("commentary.gold.json")) as { ko: string[][]; en: string[][] };
 const [k0, k1, k2, k3] = gold.ko[0];
@@ -217,6 +219,39 @@ test("re-align the passage at the cursor: unconfirmed text is re-cut, confirmed 
   assert.deepEqual(tagged(s, "t4"), ["Kim Jong Un"]);
   assert.ok(s.doc.child(1).eq(before.child(1)), "other passages are left alone");
   assert.ok(undone(s).doc.eq(before));
+});
+
+test("re-aligning a passage uses the pairs learned from the analyst's memory: an untranslated sentence is found, not paired with the next one's English", () => {
+  const ko = [
+    "고양이가 정원 구석에서 하루 종일 조용히 잠을 잤다.",
+    "강아지는 넓은 마당에서 신나게 빨간 공을 쫓았다.",
+    "할머니는 부엌에서 맛있는 김치찌개를 끓이셨다.",
+    "아이들은 저녁이 되자 숙제를 마치고 책을 읽었다.",
+  ];
+  const en = [
+    "The cat slept quietly all day in a corner of the garden.",
+    "Grandmother cooked a delicious kimchi stew in the kitchen.",
+    "In the evening the children finished their homework and read books.",
+  ];
+  // As the window keeps them (localStorage "dari.learnedLexicon"), read back through the same validation.
+  const stored = JSON.parse(
+    JSON.stringify(
+      [["고양이", "cat"], ["정원", "garden"], ["할머니", "grandmother"], ["부엌", "kitchen"], ["아이들", "children"], ["숙제", "homework"], ["저녁", "evening"]].map(([k, e]) => ({ ko: k, en: e, dice: 0.9, count: 12 })),
+    ),
+  );
+  const learned = learnedLexicon(readLearnedPairs(stored));
+  const s = stateOf([{ segments: [{ ko: ko.join(" "), en: en.join(" "), id: "s1" }] }]);
+  const pairs = (state: EditorState) => segs(state).map((x) => [sideText(x, "ko"), sideText(x, "en")]);
+  const without = pairs(run(at(s, 0, 0, "ko", 3), realignPassage));
+  const withPairs = pairs(run(at(s, 0, 0, "ko", 3), realignPassageWith(() => learned)));
+  assert.deepEqual(withPairs, [
+    [ko[0], en[0]],
+    [ko[1], ""],
+    [ko[2], en[1]],
+    [ko[3], en[2]],
+  ]);
+  assert.notDeepEqual(without, withPairs, "without the learned pairs the lengths alone pair the puppy with the grandmother");
+  assert.deepEqual(without[1], [ko[1], en[1]]);
 });
 
 test("commands refuse what makes no sense, and confirm works on a selection of segments", () => {

@@ -12,6 +12,7 @@ import { newId } from "../ids";
 import { sentenceSpans } from "../text/sentences";
 import { projectKey } from "../project-state";
 import { LOW_CONFIDENCE, realignPassages } from "../align/project";
+import type { LexiconPair } from "../align/lexicon";
 
 export { LOW_CONFIDENCE };
 import { closeHistory } from "prosemirror-history";
@@ -273,8 +274,20 @@ function nextMatching(test: (segment: PMNode) => boolean): Command {
 export const nextUnconfirmed: Command = nextMatching((s) => !segmentAttrs(s).confirmed);
 export const nextLowConfidence: Command = nextMatching(isLowConfidence);
 
-/** Re-aligns the unconfirmed segments of the passage at the cursor; confirmed ones stay fixed. */
-export const realignPassage: Command = (state, dispatch) => {
+/**
+ * Re-aligns the unconfirmed segments of the passage at the cursor; confirmed
+ * ones stay fixed. `learned` gives the word pairs learned from the analyst's
+ * memory (user data, kept by the window), read when the command runs, so
+ * that a passage re-aligns with the same anchors as an import.
+ */
+export function realignPassageWith(learned: () => readonly LexiconPair[]): Command {
+  return (state, dispatch) => realign(state, dispatch, learned);
+}
+
+/** Re-aligns the passage at the cursor with the project's glossary and the built-in lexicon only. */
+export const realignPassage: Command = realignPassageWith(() => []);
+
+function realign(state: EditorState, dispatch: Dispatch, learned: () => readonly LexiconPair[]): boolean {
   const h = here(state);
   if (!h) return false;
   let unconfirmed = false;
@@ -284,7 +297,7 @@ export const realignPassage: Command = (state, dispatch) => {
   if (!dispatch) return true;
   const passageIndex = state.doc.resolve(h.passagePos).index();
   const glossary = projectKey.getState(state)?.glossary ?? [];
-  const changes = realignPassages(state.doc, { passages: (i) => i === passageIndex, glossary });
+  const changes = realignPassages(state.doc, { passages: (i) => i === passageIndex, glossary, learned: learned() });
   if (!changes.length) return true; // already aligned as the model would
   const node = changes[0].node;
   const tr = state.tr.replaceWith(h.passagePos + 1, h.passagePos + 1 + h.passage.content.size, node.content);
@@ -292,7 +305,7 @@ export const realignPassage: Command = (state, dispatch) => {
   const $pos = tr.doc.resolve(Math.min(state.selection.head, h.passagePos + node.nodeSize - 2));
   dispatch(markStructural(tr.setSelection(TextSelection.near($pos)).scrollIntoView()));
   return true;
-};
+}
 
 /** The alignment commands by the names the Segment menu, the toolbar and the keys use (ALIGN_MENU). */
 export const ALIGN_COMMANDS: Record<AlignCommandName, Command> = {

@@ -9,7 +9,7 @@ import { allAnnotations, forEachSegment } from "../themes/annotations";
 import { themeStats, cooccurrence, oneSidedSegments, segmentsWithThemes } from "../themes/stats";
 import { sideText } from "../schema";
 import {
-  applyTheme, removeAnnotation, setAnnotationNote, copyTagsToCounterpart, annotationsAt,
+  applyTheme, removeAnnotation, setAnnotationNote, copyTagsToCounterpart, copyTagsKey, annotationsAt, type CopyTagsReport,
   addCodeCommand, updateCodeCommand, deleteCodeCommand, nestCodeCommand, moveCodeCommand, countAnnotations,
 } from "./themes";
 import { makeCode } from "../themes/codebook-ops";
@@ -96,7 +96,7 @@ test("a memo is set on an annotation, saved in the file, and undone", () => {
   assert.equal(allAnnotations(s.doc).find((r) => r.id === "m1")!.note, "");
 });
 
-test("copying the tags of one side fills the whole counterpart, a new annotation per theme, and the one-sided filter empties", () => {
+test("copying the tags of one side tags the aligned phrases, a new annotation per theme, and the one-sided filter empties", () => {
   let s = select(corpusState(), "우주개발, 특히");
   s = run(s, applyTheme("space", "k1"));
   s = select(s, "우주군사화");
@@ -104,17 +104,39 @@ test("copying the tags of one side fills the whole counterpart, a new annotation
   let one = oneSidedSegments(s.doc);
   assert.deepEqual(one.map((o) => [o.code, o.side]), [["space", "ko"], ["mil-tech", "ko"]]);
   assert.deepEqual(oneSidedSegments(s.doc, "mil-tech").length, 1);
-  s = run(s, copyTagsToCounterpart("ko"));
+  let report: CopyTagsReport | undefined;
+  assert.ok(copyTagsToCounterpart("ko")(s, (tr) => {
+    report = tr.getMeta(copyTagsKey);
+    s = s.apply(tr);
+  }));
+  assert.deepEqual(report, { phrases: 2, wholeSides: 0 });
   const en = allAnnotations(s.doc).filter((r) => r.side === "en");
-  assert.deepEqual(en.map((r) => r.code).sort(), ["mil-tech", "space"]);
-  for (const r of en) {
-    assert.ok(!["k1", "k2"].includes(r.id));
-    assert.equal(s.doc.textBetween(r.from, r.to), sideText(s.doc.child(1).firstChild!, "en"));
-  }
+  assert.deepEqual(en.map((r) => [r.code, s.doc.textBetween(r.from, r.to)]), [["space", "space development"], ["mil-tech", "militarization of space"]]);
+  for (const r of en) assert.ok(!["k1", "k2"].includes(r.id));
   one = oneSidedSegments(s.doc);
   assert.equal(one.length, 0);
   // Nothing left to copy.
   assert.equal(copyTagsToCounterpart("ko")(s), false);
+});
+
+test("where no anchor finds the phrase, the copy tags the whole other side and its report says so; the learned lexicon is asked", () => {
+  let s = select(corpusState(), "전 세계의 이목");
+  s = run(s, applyTheme("diplomacy", "w1"));
+  let report: CopyTagsReport | undefined;
+  assert.ok(copyTagsToCounterpart("ko")(s, (tr) => {
+    report = tr.getMeta(copyTagsKey);
+    s = s.apply(tr);
+  }));
+  assert.deepEqual(report, { phrases: 0, wholeSides: 1 });
+  const en = allAnnotations(s.doc).find((r) => r.side === "en")!;
+  assert.equal(s.doc.textBetween(en.from, en.to), sideText(s.doc.nodeAt(en.segmentPos)!, "en"));
+
+  // The same phrase with a learned pair for 이목 ~ attention.
+  s = select(corpusState(), "전 세계의 이목");
+  s = run(s, applyTheme("diplomacy", "w2"));
+  s = run(s, copyTagsToCounterpart("ko", { learned: () => [{ id: "attention", ko: ["이목"], en: ["attention"] }] }));
+  const learned = allAnnotations(s.doc).find((r) => r.side === "en")!;
+  assert.equal(s.doc.textBetween(learned.from, learned.to), "attention");
 });
 
 test("per-theme statistics count annotations and segments per language; co-occurrence counts shared segments", () => {

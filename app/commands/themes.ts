@@ -2,9 +2,11 @@
 // app/project-state.ts). Each application of a theme is an annotation with its
 // own id; an annotation may cover several ranges (both sides of a segment, or
 // several segments) that share that id.
-import type { Command, EditorState, Transaction } from "prosemirror-state";
+import { PluginKey, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import type { Mark, Node as PMNode } from "prosemirror-model";
-import { schema, type Side } from "../schema";
+import { schema, sidePositionText, type Side } from "../schema";
+import { counterpartFinder } from "../align/counterpart";
+import type { LexiconPair } from "../align/lexicon";
 import { newId } from "../ids";
 import { projectData } from "../project-state";
 import { setCodebook } from "../themes/codebook-history";
@@ -127,32 +129,62 @@ function selectedSegments(state: EditorState): { node: PMNode; pos: number }[] {
   return out;
 }
 
+/** What a copy of tags did: how many went to the aligned phrase, how many to the whole other side for want of one. */
+export interface CopyTagsReport {
+  phrases: number;
+  wholeSides: number;
+}
+
+/** The transaction of a copy carries its report, for the status bar (renderer/features/themes/copy-notice.ts). */
+export const copyTagsKey = new PluginKey<CopyTagsReport>("dariCopyTags");
+
+export interface CopyTagsOptions {
+  /** Word pairs learned from the analyst's memory (app/align/learn.ts), read when the command runs. */
+  learned?: () => readonly LexiconPair[];
+}
+
 /**
- * Copies the themes tagged on one side of the selected segments onto the whole
- * other side (a new annotation per theme, so each copy can be removed alone).
- * Themes already present on the other side are left as they are.
+ * Copies the themes tagged on one side of the selected segments to what the
+ * other side says for them (issue 17.6): each tagged phrase goes to its
+ * aligned phrase, found through the aligner's anchors (app/align/counterpart.ts);
+ * where none is found, to the whole other side, and the report says so. Each
+ * copy is a new annotation, so it can be removed alone; themes already on the
+ * other side are left as they are.
  */
-export function copyTagsToCounterpart(from: Side): Command {
+export function copyTagsToCounterpart(from: Side, options: CopyTagsOptions = {}): Command {
   const to: Side = from === "ko" ? "en" : "ko";
   return (state, dispatch) => {
     const adds: { from: number; to: number; mark: Mark }[] = [];
+    const report: CopyTagsReport = { phrases: 0, wholeSides: 0 };
+    const { glossary } = projectData(state);
+    let find: ReturnType<typeof counterpartFinder> | undefined;
     for (const seg of selectedSegments(state)) {
       const anns = segmentAnnotations(seg.node, seg.pos);
       const there = new Set(anns.filter((r) => r.side === to).map((r) => r.code));
       const target = sideRange(seg.node, seg.pos, to);
       if (target.to === target.from) continue;
-      const copied = new Set<string>();
+      const source = sideRange(seg.node, seg.pos, from);
+      const sourceText = sidePositionText(seg.node.child(from === "ko" ? 0 : 1));
+      const targetText = sidePositionText(seg.node.child(to === "ko" ? 0 : 1));
+      const done = new Set<string>();
       for (const r of anns) {
-        if (r.side !== from || there.has(r.code) || copied.has(r.code)) continue;
-        copied.add(r.code);
-        adds.push({ ...target, mark: themeMark(r.code, newId("a"), r.note) });
+        if (r.side !== from || there.has(r.code)) continue;
+        find ??= counterpartFinder({ glossary, learned: options.learned?.() ?? [] });
+        const phrase = find({ lang: from, text: sourceText, from: r.from - source.from, to: r.to - source.from }, targetText);
+        const range = phrase ? { from: target.from + phrase.from, to: target.from + phrase.to } : target;
+        const key = `${r.code} ${range.from} ${range.to}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        if (phrase) report.phrases++;
+        else report.wholeSides++;
+        adds.push({ ...range, mark: themeMark(r.code, newId("a"), r.note) });
       }
     }
     if (!adds.length) return false;
     if (dispatch) {
       const tr = state.tr;
       for (const a of adds) tr.addMark(a.from, a.to, a.mark);
-      dispatch(tr);
+      dispatch(tr.setMeta(copyTagsKey, report));
     }
     return true;
   };

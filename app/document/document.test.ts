@@ -111,3 +111,21 @@ test("a codebook whose parents form a circle is refused when the file is read, n
   tree.codebook = [code("top", null), code("a", "top"), code("b", "a"), code("c", "b")];
   assert.equal(parseProject(JSON.stringify(tree)).codebook.length, 4);
 });
+
+test("ignored QA findings round-trip; a file without them reads as before; a bad entry names its place", () => {
+  const p = sample();
+  const plain = serializeProject(p);
+  assert.doesNotMatch(plain, /qaIgnored/, "a project with nothing ignored writes no field");
+  assert.equal(parseProject(plain).qaIgnored, undefined);
+  const qaIgnored = [{ segment: p.doc.firstChild!.firstChild!.attrs.id as string, rule: "termMissing", key: "en=summit; ko=정상회담" }];
+  const text = serializeProject({ ...p, qaIgnored });
+  assert.equal(JSON.parse(text).version, FORMAT_VERSION, "an optional field: no new version");
+  assert.deepEqual(parseProject(text).qaIgnored, qaIgnored);
+  const bad = JSON.parse(text);
+  bad.qaIgnored.push({ segment: "s9", rule: 4 });
+  const e = errorOf(() => parseProject(JSON.stringify(bad)));
+  assert.equal(e.key, "file.notString");
+  assert.match(e.message, /qaIgnored › entry 2 › rule \(\/qaIgnored\/1\/rule\)/);
+  bad.qaIgnored = { segment: "s1" };
+  assert.equal(errorOf(() => parseProject(JSON.stringify(bad))).key, "file.notArray");
+});

@@ -8,6 +8,7 @@ import { FORMAT_NAME, FORMAT_VERSION, emptyMeta, type Project, type ProjectMeta 
 import { migrate } from "./migrate";
 import type { Code, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
+import type { QaIgnored } from "../translate/qa-ignore";
 
 type Raw = Record<string, unknown>;
 
@@ -175,6 +176,17 @@ function validateGlossary(v: unknown, place: Place): GlossaryEntry[] {
   });
 }
 
+/** QA findings set aside (issue 17.9): optional; files without it are read as before. */
+function validateQaIgnored(v: unknown, place: Place): QaIgnored[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) fail(place, "notArray", { field: "qaIgnored" });
+  return v.map((e, i) => {
+    const p = place.key(i, `qaIgnored › entry ${i + 1}`);
+    if (!isObj(e)) fail(p, "notObject", { field: "entry" });
+    return { segment: str(e, "segment", p), rule: str(e, "rule", p), key: str(e, "key", p) };
+  });
+}
+
 function validateSide(v: unknown, place: Place, expected: "ko" | "en"): void {
   if (!isObj(v)) fail(place, "notObject", { field: expected });
   if (v.type !== expected) fail(place.key("type"), "wrongNode", { expected, found: String(v.type).slice(0, 40) });
@@ -279,6 +291,7 @@ export function parseProject(text: string): Project {
   const codebook = validateCodebook(file.codebook, top.key("codebook", "codebook"));
   const glossary = validateGlossary(file.glossary, top.key("glossary", "glossary"));
   const codeSets = validateCodeSets(file.codeSets, top.key("codeSets", "codeSets"), codebook);
+  const qaIgnored = validateQaIgnored(file.qaIgnored, top.key("qaIgnored", "qaIgnored"));
   validateDoc(file.doc, top.key("doc", ""));
 
   let doc: PMNode;
@@ -288,5 +301,5 @@ export function parseProject(text: string): Project {
   } catch (e) {
     throw new DariError("file.invalidDoc", { reason: String((e as Error).message).slice(0, 200) });
   }
-  return { meta, codebook, glossary, doc, ...(codeSets?.length ? { codeSets } : {}) };
+  return { meta, codebook, glossary, doc, ...(codeSets?.length ? { codeSets } : {}), ...(qaIgnored?.length ? { qaIgnored } : {}) };
 }

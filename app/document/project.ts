@@ -3,6 +3,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Codebook, CodeSet } from "../themes/codebook";
 import type { GlossaryEntry } from "../translate/glossary-entry";
+import type { QaIgnored } from "../translate/qa-ignore";
 
 export const FORMAT_NAME = "dari";
 /** The version this build writes. Bump it with a step in migrate.ts. */
@@ -39,6 +40,8 @@ export interface Project {
   /** Groups of codes from a REFI-QDA codebook or project (kept for the round trip); absent when there are none. */
   codeSets?: CodeSet[];
   glossary: GlossaryEntry[];
+  /** QA findings the analyst set aside (issue 17.9); absent when there are none. */
+  qaIgnored?: QaIgnored[];
   doc: PMNode;
 }
 

@@ -9,6 +9,8 @@ export interface DariFileJSON {
   glossary: Project["glossary"];
   /** Only when the project has code sets (REFI-QDA), so other files stay as they were. */
   codeSets?: Project["codeSets"];
+  /** Only when QA findings were ignored, likewise. */
+  qaIgnored?: Project["qaIgnored"];
   doc: unknown;
 }
 
@@ -20,6 +22,7 @@ export function toFileJSON(project: Project, now: Date = new Date()): DariFileJS
     codebook: project.codebook,
     glossary: project.glossary,
     ...(project.codeSets?.length ? { codeSets: project.codeSets } : {}),
+    ...(project.qaIgnored?.length ? { qaIgnored: project.qaIgnored } : {}),
     doc: withoutEmptyConflicts(project.doc.toJSON()),
   };
 }

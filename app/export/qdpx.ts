@@ -26,7 +26,7 @@
 //   (from another tool) is aligned afresh.
 import { strToU8, zipSync } from "fflate";
 import type { Project } from "../document/project";
-import type { Code, CodeSet } from "../themes/codebook";
+import type { Code } from "../themes/codebook";
 import { codeElements, escapeAttr, guidForId } from "../themes/qdc";
 import { escapeText } from "./escape";
 import { collect, type Annotation, type SegmentView } from "./collect";
@@ -144,15 +144,25 @@ function isoDateTime(s: string): string | null {
   return s && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
 }
 
-function setsXml(sets: readonly CodeSet[] | undefined, codes: Set<string>): string {
+/** A <Set>: codes (by Dari id) and sources (by guid) grouped under a name. */
+export interface QdpxSet {
+  guid: string;
+  name: string;
+  description?: string;
+  codes: string[];
+  sources?: string[];
+}
+
+function setsXml(sets: readonly QdpxSet[] | undefined, codes: Set<string>): string {
   if (!sets?.length) return "";
-  const set = (s: CodeSet) =>
+  const set = (s: QdpxSet) =>
     `    <Set guid="${escapeAttr(s.guid)}" name="${escapeAttr(s.name)}">\n` +
     (s.description ? `      <Description>${escapeText(s.description)}</Description>\n` : "") +
     s.codes
       .filter((id) => codes.has(id))
       .map((id) => `      <MemberCode targetGUID="${guidForId(id)}"/>\n`)
       .join("") +
+    (s.sources ?? []).map((g) => `      <MemberSource targetGUID="${g}"/>\n`).join("") +
     "    </Set>\n";
   return `  <Sets>\n${sets.map(set).join("")}  </Sets>\n`;
 }
@@ -164,22 +174,52 @@ export interface QdpxFiles {
   sources: Record<string, string>;
 }
 
-/** The project.qde and source texts of a project (exportQdpx zips them). */
-export function qdpxFiles(project: Project): QdpxFiles {
+export interface QdpxNote {
+  guid: string;
+  text: string;
+}
+
+/** One project's share of a project.qde: its two TextSources, its notes, its source files. */
+export interface QdpxDocument {
+  sourceGuid: Record<Side, string>;
+  /** The two <TextSource> elements, Korean first. */
+  xml: string;
+  notes: QdpxNote[];
+  /** Path in the zip → text. */
+  files: Record<string, string>;
+  /** Codes (by the id written) that the tags use and the codebook lacks, for a CodeRef to point at. */
+  missingCodes: Code[];
+  /** Selections with a coding, per side. */
+  codings: Record<Side, number>;
+}
+
+export interface QdpxDocumentOptions {
+  /** Guids of this document's sources, selections and notes, from parts that are unique within it. */
+  guid: (...parts: string[]) => string;
+  /** The sources' names start with it. */
+  name: string;
+  /** The code id a tag's code is written as (a library merges codes across projects). */
+  codeId?: (id: string) => string;
+  /** Guid of the User who writes the export, as the sources' creatingUser. */
+  user?: string;
+}
+
+/** A project as two TextSources with a PlainTextSelection per tag and its memos as Notes (see the header). */
+export function qdpxDocument(project: Project, options: QdpxDocumentOptions): QdpxDocument {
+  const { guid, name } = options;
+  const codeId = options.codeId ?? ((id: string) => id);
   const data = collect(project);
   const byPassage = data.passages.map((p) => p.segments);
-  const seed = `${project.meta.created}\u0000${data.segments[0]?.id ?? ""}`;
-  const guid = (...parts: string[]) => guidForId(`dari-qdpx\u0000${seed}\u0000${parts.join("\u0000")}`);
   const src: Record<Side, SourceText> = { ko: sourceText(byPassage, "ko"), en: sourceText(byPassage, "en") };
   const sourceGuid: Record<Side, string> = { ko: guid("source", "ko"), en: guid("source", "en") };
   const selections: Record<Side, Selection[]> = { ko: [], en: [] };
-  const notes: { guid: string; text: string }[] = [];
+  const notes: QdpxNote[] = [];
   const tags: Record<string, string> = {};
 
   for (const a of data.annotations)
     for (const side of SIDES)
       tagSpans(a, side, src[side]).forEach(([start, end], k) => {
-        const sel: Selection = { guid: guid("tag", a.id, a.code, side, String(k)), start, end, code: a.code, notes: [] };
+        const sel: Selection = { guid: guid("tag", a.id, a.code, side, String(k)), start, end, code: codeId(a.code), notes: [] };
         if (a.note) {
           const note = { guid: guid("tag-note", a.id, a.code, side, String(k)), text: a.note };
           notes.push(note);
@@ -211,17 +251,16 @@ export function qdpxFiles(project: Project): QdpxFiles {
   const { title, source, author, date, created } = project.meta;
   const alignment: AlignmentValue = { format: ALIGNMENT_FORMAT, version: 1, ko: sourceGuid.ko, en: sourceGuid.en, meta: { title, source, author, date, created }, passages, tags };
 
-  // Codes a tag uses but the codebook lacks still need a Code for the CodeRef to point at.
-  const codebook: Code[] = [...project.codebook, ...data.usedCodes.filter((c) => !project.codebook.some((k) => k.id === c.id))];
-  const codeIds = new Set(codebook.map((c) => c.id));
-  const name = title || "Dari";
+  const known = new Set(project.codebook.map((c) => c.id));
+  const missingCodes = data.usedCodes.filter((c) => !known.has(c.id)).map((c) => ({ ...c, id: codeId(c.id) }));
   const selectionXml = (s: Selection) =>
     `      <PlainTextSelection guid="${s.guid}" startPosition="${s.start}" endPosition="${s.end}">\n` +
     (s.code ? `        <Coding guid="${guidForId(`${s.guid}:coding`)}"><CodeRef targetGUID="${guidForId(s.code)}"/></Coding>\n` : "") +
     s.notes.map((n) => `        <NoteRef targetGUID="${n}"/>\n`).join("") +
     "      </PlainTextSelection>\n";
+  const user = options.user ? ` creatingUser="${options.user}"` : "";
   const textSource = (side: Side) =>
-    `    <TextSource guid="${sourceGuid[side]}" name="${escapeAttr(`${name} (${side === "ko" ? "한국어" : "English"})`)}" plainTextPath="internal://${sourceGuid[side]}.txt">\n` +
+    `    <TextSource guid="${sourceGuid[side]}" name="${escapeAttr(`${name} (${side === "ko" ? "한국어" : "English"})`)}" plainTextPath="internal://${sourceGuid[side]}.txt"${user}>\n` +
     [...selections[side]]
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map(selectionXml)
@@ -230,29 +269,74 @@ export function qdpxFiles(project: Project): QdpxFiles {
       ? `      <VariableValue><VariableRef targetGUID="${ALIGNMENT_VARIABLE.guid}"/><TextValue>${escapeText(JSON.stringify(alignment))}</TextValue></VariableValue>\n`
       : "") +
     "    </TextSource>\n";
-  const created_ = isoDateTime(project.meta.created);
-  const modified = isoDateTime(project.meta.modified);
-  const xml =
+  const codings = { ko: selections.ko.filter((s) => s.code).length, en: selections.en.filter((s) => s.code).length };
+  return {
+    sourceGuid,
+    xml: textSource("ko") + textSource("en"),
+    notes,
+    files: { [`sources/${sourceGuid.ko}.txt`]: src.ko.text, [`sources/${sourceGuid.en}.txt`]: src.en.text },
+    missingCodes,
+    codings,
+  };
+}
+
+export interface QdeInput {
+  name: string;
+  created?: string;
+  modified?: string;
+  codebook: Code[];
+  documents: QdpxDocument[];
+  sets?: readonly QdpxSet[];
+  /** The User who writes the export. */
+  user?: { guid: string; name: string };
+}
+
+/** The project.qde around the documents' sources: users, codebook, the alignment variable, notes and sets, in the schema's order. */
+export function projectQde(input: QdeInput): string {
+  const codeIds = new Set(input.codebook.map((c) => c.id));
+  const notes = input.documents.flatMap((d) => d.notes);
+  const created = isoDateTime(input.created ?? "");
+  const modified = isoDateTime(input.modified ?? "");
+  const user = input.user;
+  return (
     '<?xml version="1.0" encoding="utf-8"?>\n' +
-    `<Project xmlns="${QDPX_NAMESPACE}" name="${escapeAttr(name)}" origin="Dari"${created_ ? ` creationDateTime="${created_}"` : ""}${modified ? ` modifiedDateTime="${modified}"` : ""}>\n` +
-    (codebook.length ? `  <CodeBook>\n    <Codes>\n${codeElements(codebook, "      ")}    </Codes>\n  </CodeBook>\n` : "") +
+    `<Project xmlns="${QDPX_NAMESPACE}" name="${escapeAttr(input.name)}" origin="Dari"${user ? ` creatingUserGUID="${user.guid}"` : ""}${created ? ` creationDateTime="${created}"` : ""}${modified ? ` modifiedDateTime="${modified}"` : ""}>\n` +
+    (user ? `  <Users>\n    <User guid="${user.guid}" name="${escapeAttr(user.name)}"/>\n  </Users>\n` : "") +
+    (input.codebook.length ? `  <CodeBook>\n    <Codes>\n${codeElements(input.codebook, "      ")}    </Codes>\n  </CodeBook>\n` : "") +
     `  <Variables>\n    <Variable guid="${ALIGNMENT_VARIABLE.guid}" name="${ALIGNMENT_VARIABLE.name}" typeOfVariable="Text">\n      <Description>${escapeText(ALIGNMENT_DESCRIPTION)}</Description>\n    </Variable>\n  </Variables>\n` +
-    `  <Sources>\n${textSource("ko")}${textSource("en")}  </Sources>\n` +
+    `  <Sources>\n${input.documents.map((d) => d.xml).join("")}  </Sources>\n` +
     (notes.length
       ? `  <Notes>\n${notes.map((n) => `    <Note guid="${n.guid}">\n      <PlainTextContent>${escapeText(n.text)}</PlainTextContent>\n    </Note>\n`).join("")}  </Notes>\n`
       : "") +
-    setsXml(project.codeSets, codeIds) +
-    "</Project>\n";
-  return { project: xml, sources: { [`sources/${sourceGuid.ko}.txt`]: src.ko.text, [`sources/${sourceGuid.en}.txt`]: src.en.text } };
+    setsXml(input.sets, codeIds) +
+    "</Project>\n"
+  );
+}
+
+/** The project.qde and source texts of a project (exportQdpx zips them). */
+export function qdpxFiles(project: Project): QdpxFiles {
+  const data = collect(project);
+  const seed = `${project.meta.created}\u0000${data.segments[0]?.id ?? ""}`;
+  const guid = (...parts: string[]) => guidForId(`dari-qdpx\u0000${seed}\u0000${parts.join("\u0000")}`);
+  const name = project.meta.title || "Dari";
+  const doc = qdpxDocument(project, { guid, name });
+  // Codes a tag uses but the codebook lacks still need a Code for the CodeRef to point at.
+  const codebook: Code[] = [...project.codebook, ...doc.missingCodes];
+  const xml = projectQde({ name, created: project.meta.created, modified: project.meta.modified, codebook, documents: [doc], sets: project.codeSets });
+  return { project: xml, sources: doc.files };
+}
+
+/** project.qde and its sources as a .qdpx zip, dated `modified` so the same input gives the same bytes. */
+export function zipQdpx(files: QdpxFiles, modified: string): Uint8Array {
+  const date = new Date(modified);
+  const mtime = Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1980 ? new Date() : date;
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = { "project.qde": [strToU8(files.project), { mtime }] };
+  for (const [path, text] of Object.entries(files.sources)) entries[path] = [strToU8(text), { mtime }];
+  return zipSync(entries, { level: 6 });
 }
 
 /** The .qdpx file: project.qde and sources/ in a zip. */
 export async function exportQdpx(project: Project): Promise<Uint8Array> {
-  const files = qdpxFiles(project);
-  const modified = new Date(project.meta.modified);
   // The zip's dates are the project's, so the same project exports to the same bytes.
-  const mtime = Number.isNaN(modified.getTime()) || modified.getUTCFullYear() < 1980 ? new Date() : modified;
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = { "project.qde": [strToU8(files.project), { mtime }] };
-  for (const [path, text] of Object.entries(files.sources)) entries[path] = [strToU8(text), { mtime }];
-  return zipSync(entries, { level: 6 });
+  return zipQdpx(qdpxFiles(project), project.meta.modified);
 }

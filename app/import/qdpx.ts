@@ -5,7 +5,9 @@
 // - A project Dari wrote carries its alignment in the "Dari alignment"
 //   variable (app/export/qdpx.ts): passages and segments come back exactly,
 //   with their ids, status and notes, and each tag with its Dari id, wherever
-//   the other tool moved, added or removed codings.
+//   the other tool moved, added or removed codings. A library export
+//   (app/export/qdpx-library.ts) carries one such value per document: the
+//   documents come back one after another in one project.
 // - A project from another tool has no alignment. Each text source is read as
 //   paragraphs (blocks separated by blank lines) of its language (Hangul
 //   makes it Korean, otherwise English); when the project holds exactly one
@@ -179,41 +181,52 @@ function readSelections(src: XElement, codeIdOf: (guid: string) => string | unde
   });
 }
 
-/** The alignment Dari wrote, when the project has it and it fits the sources. */
-function readAlignment(root: XElement, sources: Map<string, TextSource>): AlignmentValue | null {
+/**
+ * The alignments Dari wrote, when the project has them and they fit the
+ * sources: one for a project, one per document for a library (each on its
+ * document's Korean source), in the order of the sources.
+ */
+function readAlignments(root: XElement, sources: Map<string, TextSource>): AlignmentValue[] {
   const variables = child(root, "Variables");
   const variable = variables && elements(variables, "Variable").find((v) => plainGuid(v.attrs.guid ?? "") === ALIGNMENT_VARIABLE.guid || v.attrs.name === ALIGNMENT_VARIABLE.name);
-  if (!variable) return null;
+  if (!variable) return [];
   const vGuid = plainGuid(variable.attrs.guid ?? "");
   const all = elements(child(root, "Sources") ?? { name: "", local: "", attrs: {}, children: [] }, "TextSource");
+  const out: AlignmentValue[] = [];
+  const used = new Set<string>();
   for (const s of all)
     for (const vv of elements(s, "VariableValue")) {
       if (plainGuid(child(vv, "VariableRef")?.attrs.targetGUID ?? "") !== vGuid) continue;
       const value = child(vv, "TextValue");
       try {
         const a = JSON.parse(value ? textOf(value) : "") as AlignmentValue;
-        if (a && a.format === ALIGNMENT_FORMAT && a.version === 1 && sources.has(plainGuid(a.ko)) && sources.has(plainGuid(a.en)) && Array.isArray(a.passages)) return a;
+        const fits = a && a.format === ALIGNMENT_FORMAT && a.version === 1 && sources.has(plainGuid(a.ko)) && sources.has(plainGuid(a.en)) && Array.isArray(a.passages);
+        // Two values over the same source would put its text in twice.
+        if (fits && !used.has(plainGuid(a.ko)) && !used.has(plainGuid(a.en))) {
+          used.add(plainGuid(a.ko)).add(plainGuid(a.en));
+          out.push(a);
+        }
       } catch {
         // Edited beyond reading: the project is read as one from another tool.
       }
     }
-  return null;
+  return out;
 }
 
 type Built = { passages: PassageInput[]; origins: SideOrigin[] };
 
-/** Passages and segments exactly as Dari wrote them. */
-function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, notes: Map<string, string>): Built {
+/** Passages and segments exactly as Dari wrote them, added to `built`; `seen` holds the ids taken (a library's projects may share some). */
+function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, notes: Map<string, string>, built: Built, seen: Set<string>): void {
   const ko = sources.get(plainGuid(a.ko))!;
   const en = sources.get(plainGuid(a.en))!;
   const cp = { ko: codePoints(ko.text), en: codePoints(en.text) };
   const text = { ko: ko.text, en: en.text };
-  const origins: SideOrigin[] = [];
+  const { origins } = built;
+  const first = built.passages.length;
   // The value may have been edited by hand: what does not fit is left to Dari's defaults, never trusted.
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-  const seen = new Set<string>();
   const unique = (id: unknown) => (typeof id === "string" && id && !seen.has(id) ? (seen.add(id), id) : undefined);
-  const passages = a.passages.filter(isObj).map((p, pi): PassageInput => ({
+  const passages = a.passages.filter(isObj).map((p, i): PassageInput => ({
     id: unique(p.id),
     segments: (Array.isArray(p.segments) ? (p.segments as unknown[]).filter(isObj) : []).map((s, si): SegmentInput => {
       const side = (lang: Side): string => {
@@ -226,7 +239,7 @@ function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, note
         const t = text[lang].slice(from, to);
         const cps = new Int32Array(t.length).fill(-1);
         for (let k = start; k < end; k++) cps[cp[lang].at[k] - from] = k;
-        origins.push({ source: lang === "ko" ? ko.guid : en.guid, passage: pi, segment: si, side: lang, text: t, cps, min: start, max: end });
+        origins.push({ source: lang === "ko" ? ko.guid : en.guid, passage: first + i, segment: si, side: lang, text: t, cps, min: start, max: end });
         return t;
       };
       const note = typeof s.note === "string" ? notes.get(plainGuid(s.note)) : undefined;
@@ -241,7 +254,7 @@ function fromAlignment(a: AlignmentValue, sources: Map<string, TextSource>, note
       };
     }),
   }));
-  return { passages, origins };
+  built.passages.push(...passages);
 }
 
 /** Where each segment side of `passages` (from `first` on) came from in `source`. */
@@ -398,6 +411,27 @@ function applyPlaced(doc: PMNode, placed: Placed): PMNode {
   return doc.copy(Fragment.from(passages));
 }
 
+/**
+ * The Dari tag id of each selection. A library's documents may use the same
+ * tag ids (copies of one project, the sample's): a later document's tag gets a
+ * suffix, so that two documents' tags never read as one tag.
+ */
+function alignedTags(alignments: readonly AlignmentValue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const earlier = new Set<string>();
+  alignments.forEach((a, k) => {
+    const tags = a.tags && typeof a.tags === "object" ? a.tags : {};
+    const mine = new Set<string>();
+    for (const [guid, id] of Object.entries(tags)) {
+      if (typeof id !== "string") continue;
+      out[plainGuid(guid)] = earlier.has(id) ? `${id}-${k + 1}` : id;
+      mine.add(id);
+    }
+    for (const id of mine) earlier.add(id);
+  });
+  return out;
+}
+
 /** Reads a .qdpx file. `file` names it in messages. */
 export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   const files = unzip(file, bytes);
@@ -452,18 +486,22 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   }
 
   const byGuid = new Map(sources.map((s) => [s.guid, s]));
-  const alignment = readAlignment(root, byGuid);
+  const alignments = readAlignments(root, byGuid);
+  const alignment = alignments[0] as AlignmentValue | undefined;
   const variables = child(root, "Variables");
   const otherVariables = variables ? elements(variables, "Variable").filter((v) => plainGuid(v.attrs.guid ?? "") !== ALIGNMENT_VARIABLE.guid && v.attrs.name !== ALIGNMENT_VARIABLE.name) : [];
   if (otherVariables.length) leave("Variable", otherVariables.length);
 
-  const built = alignment ? fromAlignment(alignment, byGuid, notes) : fromSources(sources);
+  let built: Built = { passages: [], origins: [] };
+  const seenIds = new Set<string>();
+  if (alignment) for (const a of alignments) fromAlignment(a, byGuid, notes, built, seenIds);
+  else built = fromSources(sources);
   const alignedNotes = new Set(
-    alignment ? alignment.passages.flatMap((p) => (Array.isArray(p?.segments) ? p.segments : []).map((s) => (typeof s?.note === "string" ? plainGuid(s.note) : ""))).filter(Boolean) : [],
+    alignments.flatMap((a) => a.passages.flatMap((p) => (Array.isArray(p?.segments) ? p.segments : []).map((s) => (typeof s?.note === "string" ? plainGuid(s.note) : "")))).filter(Boolean),
   );
   // Selections that only carry a segment's note (Dari wrote them so other tools show the note) are read from the alignment.
   if (alignment) for (const s of sources) s.selections = s.selections.filter((sel) => sel.codes.length || !sel.notes.every((n) => alignedNotes.has(n)));
-  const placed = placeCodings(built, sources, alignment?.tags ?? {}, notes);
+  const placed = placeCodings(built, sources, alignedTags(alignments), notes);
   const doc = applyPlaced(buildDoc(built.passages), placed);
 
   // Project-level sets; their sources and notes have no place in Dari.
@@ -476,6 +514,8 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
       .filter((id): id is string => id !== undefined);
     const others = elements(s, "MemberSource").length + elements(s, "MemberNote").length;
     if (others) leave("SetMember", others);
+    // A set of documents only (a library export's sets per document and month) is no group of codes.
+    if (others && !elements(s, "MemberCode").length) continue;
     // A set without a valid guid gets one, so the project goes out again valid.
     const guid = (s.attrs.guid ?? "").trim();
     const name = (s.attrs.name ?? "").trim();
@@ -487,7 +527,8 @@ export function importQdpx(file: string, bytes: Uint8Array): QdpxImport {
   if (missingCodes.size) warnings.push(new DariError("import:qdpx.unknownCodes", { file, count: missingCodes.size }));
   if (placed.unplaced) warnings.push(new DariError("import:qdpx.unplaced", { file, count: placed.unplaced }));
 
-  const meta = alignment?.meta;
+  // A library's documents come back as one project named as the library; its metadata is no one document's.
+  const meta = alignments.length === 1 ? alignment?.meta : undefined;
   const title = (meta?.title || root.attrs.name || file.replace(/\.qdpx$/i, "")).trim();
   const project = newProject(title, doc, meta?.source || file);
   project.meta = {

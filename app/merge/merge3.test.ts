@@ -116,3 +116,14 @@ test("code sets (REFI-QDA) added on either branch are both kept", () => {
   const r = mergeProjectTexts(file(s0, "base"), file(a, "ours"), file(b, "theirs"));
   assert.deepEqual(parseProject(r.text).codeSets?.map((c) => c.guid).sort(), ["set-a", "set-b"]);
 });
+
+test("QA findings ignored on either branch stay ignored; one shown again on a branch is shown", () => {
+  const s0 = start();
+  const ig = (segment: string, key: string) => ({ segment, rule: "termMissing", key });
+  const b0 = s0.apply(updateProjectData(s0, s0.tr, { qaIgnored: [ig("s1", "old")] }));
+  const a = b0.apply(updateProjectData(b0, b0.tr, { qaIgnored: [ig("s1", "old"), ig("s2", "ours")] }));
+  const b = b0.apply(updateProjectData(b0, b0.tr, { qaIgnored: [ig("s3", "theirs")] }));
+  const r = mergeProjectTexts(file(b0, "base"), file(a, "ours"), file(b, "theirs"));
+  assert.deepEqual(parseProject(r.text).qaIgnored?.map((e) => e.key).sort(), ["ours", "theirs"]);
+  assert.equal(projectData(a).qaIgnored?.length, 2);
+});

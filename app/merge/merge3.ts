@@ -15,6 +15,7 @@ import { newId } from "../ids";
 import { parseProject } from "../document/parse";
 import { toFileJSON } from "../document/serialize";
 import { DariError, isDariError } from "../errors";
+import { mergeIgnored, type QaIgnored } from "../translate/qa-ignore";
 
 /** The JSON of a .dari file, as far as the merge needs to see it. */
 export interface ProjectFileJSON {
@@ -246,6 +247,10 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
   const sets = (f: ProjectFileJSON) => ((f.codeSets as { guid: string }[] | undefined) ?? []).map((e) => ({ ...e, id: e.guid }));
   const codeSets = mergeEntries(sets(base), sets(ours), sets(theirs), "codeSets", kept).map(({ id: _id, ...set }) => set);
 
+  // Ignored QA findings: what either analyst set aside since the base stays aside.
+  const ignored = (f: ProjectFileJSON) => f.qaIgnored as QaIgnored[] | undefined;
+  const qaIgnored = mergeIgnored(ignored(base), ignored(ours), ignored(theirs));
+
   const [bs, os, ts] = [segmentsOf(base), segmentsOf(ours), segmentsOf(theirs)];
   const changed = (side: Map<string, SegmentInfo>) => (id: string) => {
     const b = bs.get(id);
@@ -323,6 +328,8 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
   };
   if (codeSets.length) file.codeSets = codeSets;
   else delete file.codeSets;
+  if (qaIgnored.length) file.qaIgnored = qaIgnored;
+  else delete file.qaIgnored;
   return { file, conflicts, kept };
 }
 

@@ -67,11 +67,12 @@ export function themeLookup(codebook: Codebook, label: (code: string, codebook: 
 
 /**
  * A key that changes whenever the bars would be drawn differently, so that a
- * widget is kept only while it is right: the spans (from the segment) and the
+ * widget is kept only while it is right: the spans (from the segment), whether
+ * they have a memo (its mark in the text moves the words after it) and the
  * full build they were made in (colours and labels change only in a full build).
  */
 export function stripeKey(pos: number, ranges: readonly AnnotationRange[], build: number): string {
   let key = `s|${build}`;
-  for (const r of ranges) key += `|${r.side}:${r.id}:${r.code}:${r.from - pos}:${r.to - pos}`;
+  for (const r of ranges) key += `|${r.side}:${r.id}:${r.code}:${r.from - pos}:${r.to - pos}${r.note ? ":m" : ""}`;
   return key;
 }

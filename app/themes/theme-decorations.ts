@@ -37,6 +37,8 @@ export interface ThemeDecorationOptions {
    */
   gutter?(themes: GutterThemes, state: EditorState, stripes?: () => StripeBar[]): (view: EditorView, getPos: () => number | undefined) => Node;
   stripesOn?(): boolean;
+  /** The mark of a tagged range with a memo, at its end (the renderer supplies it, issue 17.5); none in tests. */
+  memo?(range: AnnotationRange, state: EditorState): Decoration;
 }
 
 interface ThemeDecorationState {
@@ -97,6 +99,7 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
         );
       }
     }
+    if (options.memo) for (const r of all) if (r.note) out.push(options.memo(r, state));
     const themes = segmentThemes(segment);
     if (options.gutter && (themes.ko.size || themes.en.size)) {
       const order = (s: Set<string>) => codebook.map((c) => c.id).filter((id) => s.has(id)).concat([...s].filter((id) => !codebook.some((c) => c.id === id)));

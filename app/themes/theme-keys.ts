@@ -39,3 +39,6 @@ export const THEME_KEYS = {
   /** The n-th theme while text is selected, in coding mode. */
   nthSelected: DIGITS,
 };
+
+/** Opens the memo of the tag at the cursor (renderer/features/themes/memo-editor.ts); Ctrl/Alt with a letter is free of the theme keys. */
+export const MEMO_KEY = "Mod-Alt-m";

@@ -103,3 +103,23 @@ test("a large document is decorated in batches after it opens, and typing meanwh
 function englishEndOf(seg: { node: import("prosemirror-model").Node; pos: number }): number {
   return seg.pos + seg.node.nodeSize - 2;
 }
+
+test("an ignored QA finding no longer flags its segment, and comes back when shown again (undoable)", async () => {
+  const { updateProjectData, projectData } = await import("../project-state");
+  const { toggleIgnored } = await import("./qa-ignore");
+  const { undo } = await import("prosemirror-history");
+  let s = state();
+  assert.deepEqual(flagged(s), [0, 2]);
+  const seg0 = segments(s.doc)[0].node;
+  const findings = deskState(s)!.qa.segment(seg0);
+  assert.equal(findings.length, 1, "segment 0 lacks North Korea–Russia");
+  s = s.apply(updateProjectData(s, s.tr, { qaIgnored: toggleIgnored(projectData(s).qaIgnored, seg0.attrs.id, findings[0]) }));
+  assert.deepEqual(flagged(s), [2]);
+  assert.deepEqual(terms(s).length, 5, "the terms stay underlined");
+  // Undo shows it again, as does toggling.
+  let back: EditorState | undefined;
+  undo(s, (tr) => (back = s.apply(tr)));
+  assert.deepEqual(flagged(back!), [0, 2]);
+  s = s.apply(updateProjectData(s, s.tr, { qaIgnored: toggleIgnored(projectData(s).qaIgnored, seg0.attrs.id, findings[0]) }));
+  assert.deepEqual(flagged(s), [0, 2]);
+});

@@ -16,6 +16,7 @@ import { shownByFilter, type SegmentFilter } from "./segment-filter";
 import { GlossaryMatcher, mergeGlossaries, type TermHit } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
 import { QaChecker, type QaFinding } from "./qa";
+import { IgnoredFindings, changedSegments, type QaIgnored } from "./qa-ignore";
 import { segmentCount } from "../document/segments";
 
 export interface DeskOptions {
@@ -37,6 +38,10 @@ export interface DeskState {
   pending: number;
   /** Statuses (or alignment review) shown; null shows all. */
   filter: SegmentFilter;
+  /** QA findings the analyst set aside: not flagged in the gutter. */
+  ignored: IgnoredFindings;
+  /** The project's list they were read from (to see when it changes). */
+  ignoredList: readonly QaIgnored[] | undefined;
 }
 
 export const deskKey = new PluginKey<DeskState>("dariTranslateDesk");
@@ -88,7 +93,9 @@ function decorateSegment(s: DeskState, options: DeskOptions, segment: PMNode, po
     // tooltips, the theme's and the term's, instead of one overwriting the other.
     out.push(Decoration.inline(koStart + hit.from, koStart + hit.to, { nodeName: "span", class: "dari-term", title: hit.entry.en, "data-term": hit.entry.en }));
   }
-  const findings = s.qa.segment(segment);
+  const id = segment.attrs.id as string;
+  const all = s.qa.segment(segment);
+  const findings = s.ignored.segments.has(id) ? all.filter((f) => !s.ignored.has(id, f)) : all;
   if (findings.length) {
     out.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-qa-flagged" }));
     if (options.flag) {
@@ -145,7 +152,9 @@ export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
       init(_, state) {
         const glossary = projectData(state).glossary;
         const userGlossary = options.userGlossary?.() ?? [];
-        return start({ glossary, userGlossary, ...withGlossary(glossary, userGlossary), set: DecorationSet.empty, filter: null, pending: -1 }, options, state.doc);
+        const ignoredList = projectData(state).qaIgnored;
+        const ignored = new IgnoredFindings(ignoredList);
+        return start({ glossary, userGlossary, ...withGlossary(glossary, userGlossary), set: DecorationSet.empty, filter: null, pending: -1, ignored, ignoredList }, options, state.doc);
       },
       apply(tr, prev, _old, state) {
         const meta = tr.getMeta(deskKey) as DeskMeta | undefined;
@@ -154,7 +163,9 @@ export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
         if (glossary !== prev.glossary || userGlossary !== prev.userGlossary || (meta && "filter" in meta)) {
           const filter = meta && "filter" in meta ? (meta.filter ?? null) : prev.filter;
           const same = glossary === prev.glossary && userGlossary === prev.userGlossary;
-          return start({ ...prev, glossary, userGlossary, filter, ...(same ? {} : withGlossary(glossary, userGlossary)) }, options, state.doc);
+          const ignoredList = projectData(state).qaIgnored;
+          const ignored = ignoredList === prev.ignoredList ? prev.ignored : new IgnoredFindings(ignoredList);
+          return start({ ...prev, glossary, userGlossary, filter, ignored, ignoredList, ...(same ? {} : withGlossary(glossary, userGlossary)) }, options, state.doc);
         }
         let next = prev;
         if (tr.docChanged) {
@@ -172,6 +183,23 @@ export function translateDesk(options: DeskOptions = {}): Plugin<DeskState> {
             });
           }
           next = { ...prev, set };
+        }
+        const ignoredList = projectData(state).qaIgnored;
+        if (ignoredList !== prev.ignoredList) {
+          // Ignoring a finding (or showing it again) redraws only its segment's flag.
+          next = { ...next, ignored: new IgnoredFindings(ignoredList), ignoredList };
+          const ids = changedSegments(prev.ignoredList, ignoredList);
+          let set = next.set;
+          if (ids.size)
+            state.doc.descendants((node, pos) => {
+              if (node.type !== schema.nodes.segment) return true;
+              if (ids.has(node.attrs.id as string)) {
+                set = set.remove(set.find(pos, pos + node.nodeSize, () => true).filter((d) => d.from >= pos && d.to <= pos + node.nodeSize));
+                set = set.add(state.doc, decorateSegment(next, options, node, pos));
+              }
+              return false;
+            });
+          next = { ...next, set };
         }
         if (meta?.batch && next.pending >= 0) {
           const total = segmentCount(state.doc);

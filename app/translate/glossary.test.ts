@@ -114,3 +114,47 @@ test("the insert list shows each term once, where it first occurs", () => {
   assert.equal(hits.length, 4);
   assert.deepEqual(distinctTerms(hits).map((h) => [h.entry.ko, h.from]), [["북러", 0], ["우주기지", 7]]);
 });
+
+test("terms match through the copula and 하다/되다 endings; the longest term wins (issue 17.7)", () => {
+  const m = new GlossaryMatcher(defaultGlossary().concat([entry("협력", "cooperation"), entry("우주기지", "cosmodrome"), entry("체결", "conclusion")]));
+  const en = (text: string) => m.find(text).map((h) => h.entry.en);
+  // The sample's own sentence: the cosmodrome, not Vostochny.
+  assert.deepEqual(en("극동의 보스토치니 우주기지였다는 점"), ["Far East", "Vostochny Cosmodrome"]);
+  assert.deepEqual(en("회담 장소는 보스토치니 우주기지이다."), ["Vostochny Cosmodrome"]);
+  assert.deepEqual(en("우주기지였다는 우주기지이다 우주기지인 우주기지라는 우주기지입니다"), Array(5).fill("cosmodrome"));
+  assert.deepEqual(en("정상회담이었다 정상회담인 정상회담이라는"), Array(3).fill("summit"));
+  assert.deepEqual(en("양국은 협력했다. 협력하는 협력한 협력해 협력할 협력하기로 협력한다면 협력했음을"), Array(8).fill("cooperation"));
+  assert.deepEqual(en("조약이 체결됐다 체결된 체결되었다"), Array(3).fill("conclusion"));
+  // The hit covers the term; the ending is its tail.
+  const [hit] = m.find("보스토치니 우주기지였다는");
+  assert.deepEqual([hit.from, hit.to, hit.tailEnd], [0, 10, 13]);
+  // Not inside another word, nor before something that makes another word.
+  assert.deepEqual(en("비협력적 태도, 협력적 관계, 협력국, 반협력했다"), []);
+  // A short copula form is Korean only after a vowel.
+  assert.deepEqual(en("정상회담였다 정상회담라는"), []);
+  // The compound, given its own entry, beats the shorter term plus an "ending".
+  const sea = new GlossaryMatcher([entry("일본", "Japan"), entry("일본해", "Sea of Japan")]);
+  assert.deepEqual(sea.find("일본해에서 일본한다").map((h) => h.entry.en), ["Sea of Japan", "Japan"]);
+  // A copula ending that is also a suffix: the word's own entry settles it.
+  assert.deepEqual(new GlossaryMatcher([entry("러시아", "Russia")]).find("러시아인").map((h) => h.entry.en), ["Russia"]);
+  assert.deepEqual(new GlossaryMatcher([entry("러시아", "Russia"), entry("러시아인", "Russians")]).find("러시아인들은 러시아인 경우").map((h) => h.entry.en), ["Russians", "Russians"]);
+});
+
+test("overlapping terms resolve to the longest, wherever each starts", () => {
+  const m = new GlossaryMatcher([entry("러시아 보스토치니", "Russia's Vostochny"), entry("보스토치니 우주기지", "Vostochny Cosmodrome"), entry("러시아", "Russia")]);
+  // 러시아 보스토치니 (8 letters) and 보스토치니 우주기지 (9) overlap: the longer wins,
+  // and 러시아, which overlaps neither winner, is still found.
+  const hits = m.find("러시아 보스토치니 우주기지에서");
+  assert.deepEqual(hits.map((h) => h.entry.en), ["Russia", "Vostochny Cosmodrome"]);
+  for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].tailEnd <= hits[i].from, "hits never overlap");
+});
+
+test("in the sample, the insert list of the cosmodrome sentence shows each term once and the longest", () => {
+  const m = new GlossaryMatcher(defaultGlossary());
+  const sentence = ko.split(/(?<=[.!?])\s+/).find((s) => s.includes("우주기지였다는"));
+  assert.ok(sentence, "the sample has the sentence");
+  const terms = distinctTerms(m.find(sentence)).map((h) => h.entry.en);
+  assert.ok(terms.includes("Vostochny Cosmodrome"), terms.join(", "));
+  assert.ok(!terms.includes("Vostochny"), terms.join(", "));
+  assert.equal(new Set(terms).size, terms.length);
+});

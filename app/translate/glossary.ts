@@ -4,11 +4,12 @@
 // Korean matching understands particles: a term matches when it stands at the
 // start of a word and is followed by nothing or by particles (북러는, 북러의,
 // 정상회담에서는), so 북러 does not match inside 북러관계 — give the compound an
-// entry of its own. Spaces inside a term match any spacing, or none
-// (6자 회담 = 6자회담), since Korean spacing varies. When several terms start at
-// the same place the longest wins (북러 정상회담 over 북러).
+// entry of its own. The copula and 하다/되다 endings count as a tail too
+// (우주기지였다는, 협력했다; the rule is in app/text/endings.ts). Spaces inside a
+// term match any spacing, or none (6자 회담 = 6자회담), since Korean spacing
+// varies. When terms overlap the longest wins (북러 정상회담 over 북러).
 import type { GlossaryEntry } from "./glossary-entry";
-import { particleTailLength } from "../text/particles";
+import { termTailLength } from "../text/endings";
 import { escapeRegExp } from "../text/normalize";
 
 export interface TermHit {
@@ -109,7 +110,7 @@ function matchTermAt(text: string, at: number, term: string): number {
 }
 
 export class GlossaryMatcher {
-  private readonly byFirst = new Map<string, { term: string; entry: GlossaryEntry }[]>();
+  private readonly byFirst = new Map<string, { term: string; letters: string; entry: GlossaryEntry }[]>();
   readonly entries: readonly GlossaryEntry[];
 
   constructor(entries: readonly GlossaryEntry[]) {
@@ -118,33 +119,47 @@ export class GlossaryMatcher {
       const term = normaliseKo(entry.ko);
       if (!term) continue;
       const list = this.byFirst.get(term[0]) ?? [];
-      list.push({ term, entry });
+      list.push({ term, letters: term.replace(/ /g, ""), entry });
       this.byFirst.set(term[0], list);
     }
     // Longest first, so the first hit at a place is the longest.
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.term.replace(/ /g, "").length - a.term.replace(/ /g, "").length);
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.letters.length - a.letters.length);
   }
 
-  /** The terms in a Korean text, left to right, not overlapping. */
+  /** The terms in a Korean text, left to right, not overlapping. Where terms
+   *  overlap, the longest (in letters) wins, then the leftmost: the text shows
+   *  보스토치니 우주기지, never 보스토치니 as well. */
   find(text: string): TermHit[] {
-    const hits: TermHit[] = [];
+    const found: TermHit[] = [];
+    const size: number[] = [];
+    let overlap = false;
+    let reach = 0;
     const src = text.normalize("NFC");
     for (let at = 0; at < src.length; at++) {
       const candidates = this.byFirst.get(src[at]);
       if (!candidates || isWordChar(src[at - 1])) continue;
-      for (const { term, entry } of candidates) {
+      for (const { term, letters, entry } of candidates) {
         const end = matchTermAt(src, at, term);
         if (end < 0) continue;
         // A Latin term (TASS) must not run on into a longer word (TASSX).
         if (/[A-Za-z0-9]/.test(term[term.length - 1]) && /[A-Za-z0-9]/.test(src[end] ?? "")) continue;
-        const tail = particleTailLength(src, end, term.replace(/ /g, ""));
+        const tail = termTailLength(src, end, letters);
         if (tail < 0) continue;
-        hits.push({ from: at, to: end, tailEnd: end + tail, entry });
-        at = end + tail - 1;
-        break;
+        if (at < reach) overlap = true;
+        reach = Math.max(reach, end + tail);
+        found.push({ from: at, to: end, tailEnd: end + tail, entry });
+        size.push(letters.length);
       }
     }
-    return hits;
+    if (!overlap) return found;
+    const order = found.map((_, i) => i).sort((a, b) => size[b] - size[a] || found[a].from - found[b].from);
+    const kept: TermHit[] = [];
+    for (const i of order) {
+      const hit = found[i];
+      if (kept.some((k) => hit.from < k.tailEnd && k.from < hit.tailEnd)) continue;
+      kept.push(hit);
+    }
+    return kept.sort((a, b) => a.from - b.from);
   }
 }
 

@@ -14,6 +14,7 @@ import { findNumbers, formatNumber, type FoundNumber } from "../text/numbers";
 import { citedYears, findCitations, withoutCitations } from "../text/citations";
 import { GlossaryMatcher, normaliseEn, normalisedHas, withoutRendering } from "./glossary";
 import type { GlossaryEntry } from "./glossary-entry";
+import { IgnoredFindings, type QaIgnored } from "./qa-ignore";
 
 export const QA_KINDS = ["number", "citation", "empty", "hangul", "term", "spacing", "code"] as const;
 export type QaKind = (typeof QA_KINDS)[number];
@@ -261,9 +262,14 @@ export interface QaReportItem {
   en: string;
 }
 
-/** The QA findings of a project against its own glossary, messages in English. */
-export function projectQa(doc: PMNode, glossary: readonly GlossaryEntry[]): QaReportItem[] {
+/** The QA findings of a project against its own glossary, messages in English,
+ *  leaving out those the analyst ignored in the app (issue 17.9). */
+export function projectQa(doc: PMNode, glossary: readonly GlossaryEntry[], ignored: readonly QaIgnored[] = []): QaReportItem[] {
   const texts: { ko: string; en: string }[] = [];
   doc.forEach((passage) => passage.forEach((s) => texts.push({ ko: sideText(s, "ko"), en: sideText(s, "en") })));
-  return new QaChecker(glossary).doc(doc).map((f) => ({ segment: f.segment, kind: f.kind, message: qaMessage(f), ...texts[f.segment] }));
+  const aside = new IgnoredFindings(ignored);
+  return new QaChecker(glossary)
+    .doc(doc)
+    .filter((f) => !aside.has(f.segmentId, f))
+    .map((f) => ({ segment: f.segment, kind: f.kind, message: qaMessage(f), ...texts[f.segment] }));
 }

@@ -8,7 +8,9 @@ import { keymap } from "prosemirror-keymap";
 import { alignFlags, alignFlagsKey } from "../../app/align/flags";
 import type { Feature, AppContext, ToolbarItem } from "../feature";
 import { redrawOnLanguageChange } from "../language-change";
-import { ALIGN_COMMANDS } from "../../app/commands/align";
+import { ALIGN_COMMANDS, realignPassageWith } from "../../app/commands/align";
+import { learnedLexicon } from "../../app/align/learn";
+import { loadLearnedLexicon } from "./translate/user-data";
 import { ALIGN_MENU, type AlignCommandName } from "../../app/menu";
 import { gutterTip, reviewStep } from "./align-review";
 
@@ -20,6 +22,8 @@ const COMMANDS: Record<AlignCommandName, Command> = {
   ...ALIGN_COMMANDS,
   nextLow: reviewStep(ALIGN_COMMANDS.nextLow, "unsure", () => appContext),
   nextUnconfirmed: reviewStep(ALIGN_COMMANDS.nextUnconfirmed, "unconfirmed", () => appContext),
+  // Re-aligning a passage uses the pairs learned from the user memory, as an import does.
+  realign: realignPassageWith(() => learnedLexicon(loadLearnedLexicon())),
 };
 
 function plugins(ctx: AppContext): Plugin[] {

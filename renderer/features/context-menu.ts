@@ -11,6 +11,8 @@ import { Plugin, TextSelection, type Command } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type { ContextMenuItem } from "../../app/ipc";
 import type { AppContext, Feature } from "../feature";
+import { openMemo } from "../../app/themes/memo";
+import { MEMO_KEY } from "../../app/themes/theme-keys";
 import { projectData } from "../../app/project-state";
 import { annotationsAt, applyTheme, removeAnnotation } from "../../app/commands/themes";
 import { setStatus, segmentAround } from "../../app/commands/status";
@@ -85,13 +87,10 @@ export function contextEntries(ctx: AppContext, view: EditorView, pos: number): 
     {
       id: "memo",
       label: t("ui:context.memo"),
+      key: MEMO_KEY,
       enabled: tags.length > 0,
-      run: () => {
-        // The tag popover opens with the cursor in the tag; its memo field takes the typing.
-        view.focus();
-        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
-        requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>(".dari-theme-popover:not([hidden]) .dari-memo")?.focus());
-      },
+      // The memo editor of the innermost tag there takes the typing.
+      run: () => void openMemo(pos)(view.state, view.dispatch),
     },
     SEP,
     {

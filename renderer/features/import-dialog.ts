@@ -26,6 +26,7 @@ import { TextSelection } from "prosemirror-state";
 import { importSummary } from "../../app/import/summary";
 import { sideStart } from "../../app/commands/structure";
 import { centreSelection } from "../centre";
+import { sideFor, sideOfText } from "../../app/drop";
 
 const PREVIEW_PARAGRAPHS = 6;
 const PREVIEW_CHARS = 180;
@@ -188,7 +189,11 @@ class ImportDialog {
    * analyst's switches, showing the pages read and a Stop button meanwhile;
    * an encrypted PDF leaves the side waiting for its password.
    */
-  async read(side: Side, path: string | null, options: LayoutOptions): Promise<void> {
+  async read(wanted: Side | "guess", path: string | null, options: LayoutOptions): Promise<void> {
+    // A dropped file goes where its script says (read first on a free side); null: both sides are taken.
+    const taken = () => ({ ko: !!(this.sides.ko.file || this.sides.ko.locked), en: !!(this.sides.en.file || this.sides.en.locked) });
+    const side = wanted === "guess" ? sideFor(null, taken()) : wanted;
+    if (!side) return;
     this.showError(null);
     this.busy++;
     this.reading = side;
@@ -218,10 +223,11 @@ class ImportDialog {
       return this.showError(r.error);
     }
     if (!r.value) return;
-    this.sides[side] = { file: r.value, mode: "auto", result: null, options };
-    if (side === "ko" && !this.titleInput.value) this.titleInput.value = baseName(r.value.path).replace(/(\.(ko|en|pdf))*\.[^.]+$/i, "");
-    this.render(side);
-    await this.reflow(side);
+    const target = wanted === "guess" ? (sideFor(sideOfText(r.value.text), taken()) ?? side) : side;
+    this.sides[target] = { file: r.value, mode: "auto", result: null, options };
+    if (target === "ko" && !this.titleInput.value) this.titleInput.value = baseName(r.value.path).replace(/(\.(ko|en|pdf))*\.[^.]+$/i, "");
+    this.render(target);
+    await this.reflow(target);
   }
 
   /** Main's progress reading the pages of a file. */
@@ -415,6 +421,21 @@ export function openImportDialog(ctx: AppContext): Promise<void> {
 export function openImportDialogWith(ctx: AppContext, file: { side: Side; path: string }): Promise<void> {
   const dialog = openDialog(ctx);
   void dialog.read(file.side, file.path, {});
+  return dialog.closed;
+}
+
+/**
+ * Opens the import dialog with files dropped onto the window (paths main
+ * granted), each read in turn and put on the side its script suggests: a
+ * Korean and an English text fill both sides. Resolves when it closes.
+ * Dropped while the dialog is open, they join that dialog.
+ */
+export function openImportDialogWithFiles(ctx: AppContext, paths: string[]): Promise<void> {
+  // Dropped while the dialog is open: the files join it (on the sides still free).
+  const dialog = current ?? openDialog(ctx);
+  void (async () => {
+    for (const path of paths) await dialog.read("guess", path, {});
+  })();
   return dialog.closed;
 }
 

@@ -1,6 +1,7 @@
 // Theme coding in the editor (issue 4): stacked underlines and gutter chips,
 // keys to tag (Alt+1…9 and Alt+<theme key> always; plain 1…9 over a
-// selection only in coding mode, switched in the status bar), the tag popover with memos, keyword suggestions, and two
+// selection only in coding mode, switched in the status bar), the tag popover,
+// memos (a mark in the text, an editor on demand), keyword suggestions, and two
 // panels — Themes (counts, stepping, filter, one-sided tags, portrait,
 // co-occurrence) and Codebook (editing, .qdc exchange). The logic is in
 // app/themes and app/commands/themes; this module connects it to the view.
@@ -11,7 +12,10 @@ import { themeDecorations, themeDecorationKey } from "../../app/themes/theme-dec
 import { suggestionDecorations, suggestionKeyPlugin, toggleSuggestions } from "../../app/themes/suggestion-decorations";
 import { codeLabel } from "../../app/themes/codebook-ops";
 import type { Codebook } from "../../app/themes/codebook";
-import { copyTagsToCounterpart } from "../../app/commands/themes";
+import { copyNoticePlugin, copyTags } from "./themes/copy-tags";
+import { memoEditor, memoMark } from "./themes/memo-editor";
+import { openMemo } from "../../app/themes/memo";
+import { MEMO_KEY } from "../../app/themes/theme-keys";
 import { gutterWidget } from "./themes/gutter";
 import { themeKeys } from "./themes/keys";
 import { codingModeSwitch } from "./themes/coding-mode";
@@ -19,6 +23,7 @@ import { codingModePlugin } from "../../app/themes/coding-mode";
 import { themePopover } from "./themes/popover";
 import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
+import { spanDragPlugin } from "./themes/span-drag";
 import { uiLang } from "./themes/shared";
 import { stripesPlugin } from "./themes/stripes";
 import { display, isDark, onDisplayChange } from "../display";
@@ -54,10 +59,13 @@ function plugins(ctx: AppContext) {
     codingModePlugin(),
     codingModeSwitch(ctx),
     themeKeys(ctx),
-    themeDecorations({ label, paint, gutter: gutterWidget(ctx), stripesOn: () => display().stripes }),
+    themeDecorations({ label, paint, gutter: gutterWidget(ctx), memo: memoMark(ctx), stripesOn: () => display().stripes }),
     stripesPlugin(),
     suggestionDecorations({ label, on: display().suggestions }),
     themePopover(ctx),
+    copyNoticePlugin(ctx),
+    ...memoEditor(ctx),
+    spanDragPlugin(),
   ];
 }
 
@@ -67,8 +75,10 @@ export const themesFeature: Feature = {
   panel: { titleKey: "themes:panel.themes", create: (ctx) => new ThemesPanel(ctx) },
   toolbar: [
     { id: "themes-suggestions", labelKey: "themes:toolbar.suggestions", command: toggleSuggestions() },
-    { id: "themes-copy-ko-en", labelKey: "themes:toolbar.copyKoEn", command: copyTagsToCounterpart("ko") },
-    { id: "themes-copy-en-ko", labelKey: "themes:toolbar.copyEnKo", command: copyTagsToCounterpart("en") },
+    { id: "themes-copy-ko-en", labelKey: "themes:toolbar.copyKoEn", command: copyTags("ko") },
+    { id: "themes-copy-en-ko", labelKey: "themes:toolbar.copyEnKo", command: copyTags("en") },
+    // In the palette (not on the toolbar): the memo of the tag at the cursor.
+    { id: "themes-memo", labelKey: "themes:memo.edit", shortcut: MEMO_KEY, command: openMemo() },
   ],
 };
 

@@ -18,6 +18,7 @@ import {
 } from "../../../app/commands/themes";
 import { showDialog } from "../../dialog";
 import { labelOf } from "./shared";
+import { themeDropTarget } from "./span-drag";
 
 export class CodebookPanel implements PanelView {
   dom = crelt("div", { class: "dari-codebook-panel" });
@@ -113,7 +114,7 @@ export class CodebookPanel implements PanelView {
       this.area(code, "keywordsEn", code.keywords.en.join(", "), (v) => updateCodeCommand(code.id, { keywords: { en: list(v) } })),
     );
     details.addEventListener("toggle", () => ((details as HTMLDetailsElement).open ? this.open.add(code.id) : this.open.delete(code.id)));
-    return crelt(
+    const item = crelt(
       "li",
       { class: "dari-code", "data-code": code.id, style: `margin-left:${depth * 1.2}em` },
       crelt(
@@ -149,6 +150,9 @@ export class CodebookPanel implements PanelView {
       ),
       details,
     );
+    // A span dragged out of the text and dropped on the theme is tagged with it.
+    themeDropTarget(item, this.ctx, code.id);
+    return item;
   }
 
   private area(code: Code, key: string, value: string, commit: (v: string) => Command): HTMLElement {
@@ -212,18 +216,29 @@ export class CodebookPanel implements PanelView {
   }
 
   private async readQdc(file: File): Promise<void> {
-    try {
-      const { codebook: incoming, sets } = readQdc(await file.text(), file.name);
-      this.run((state, dispatch) => {
-        const data = projectData(state);
-        const { codebook, idOf } = mergeCodebookMapped(data.codebook, incoming);
-        // The file's code groups (ATLAS.ti, MAXQDA) come along, in the same undoable step.
-        if (dispatch) dispatch(updateProjectData(state, state.tr, sets.length ? { codebook, codeSets: mergeCodeSets(data.codeSets, sets, idOf) } : { codebook }));
-        return true;
-      });
-      this.ctx.notify(this.ctx.t("themes:codebook.imported", { n: incoming.length, file: file.name }));
-    } catch (e) {
-      this.ctx.notify(this.ctx.errorText(e), "error");
-    }
+    mergeQdcText(this.ctx, await file.text(), file.name);
+  }
+}
+
+/**
+ * Merges a .qdc's text into the open project's codebook (see mergeCodebook:
+ * themes it already has are updated, the others added) in one undoable step,
+ * and says so; a broken file is reported by name. The panel's Import and a
+ * .qdc dropped onto the window both come here. False when refused.
+ */
+export function mergeQdcText(ctx: AppContext, text: string, fileName: string): boolean {
+  const view = ctx.view();
+  try {
+    const { codebook: incoming, sets } = readQdc(text, fileName);
+    const state = view.state;
+    const data = projectData(state);
+    const { codebook, idOf } = mergeCodebookMapped(data.codebook, incoming);
+    // The file's code groups (ATLAS.ti, MAXQDA) come along, in the same undoable step.
+    view.dispatch(updateProjectData(state, state.tr, sets.length ? { codebook, codeSets: mergeCodeSets(data.codeSets, sets, idOf) } : { codebook }));
+    ctx.notify(ctx.t("themes:codebook.imported", { n: incoming.length, file: fileName }));
+    return true;
+  } catch (e) {
+    ctx.notify(ctx.errorText(e), "error");
+    return false;
   }
 }

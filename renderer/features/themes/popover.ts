@@ -1,12 +1,14 @@
 // The small popover under the cursor: with the cursor in tagged text it lists
-// the tags there, each with its memo (edited in place) and a remove button;
+// the tags there, each with its memo, a button that opens the memo editor
+// (memo-editor.ts) and a remove button;
 // after a click on a suggested word it offers to accept or dismiss the
 // suggestion. It never takes focus by itself, so typing goes on in the text.
 import crelt from "crelt";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { projectData } from "../../../app/project-state";
-import { annotationsAt, removeAnnotation, setAnnotationNote } from "../../../app/commands/themes";
+import { annotationsAt, removeAnnotation } from "../../../app/commands/themes";
+import { memoRequest, openMemo } from "../../../app/themes/memo";
 import { acceptSuggestion, dismissSuggestion, suggestionsAt } from "../../../app/themes/suggestion-decorations";
 import type { Suggestion } from "../../../app/themes/suggest";
 import type { AnnotationRange } from "../../../app/themes/annotations";
@@ -18,7 +20,6 @@ const popoverKey = new PluginKey<{ suggestionAt: number | null }>("dariThemePopo
 class PopoverView {
   dom = crelt("div", { class: "dari-theme-popover", role: "dialog", hidden: "" });
   private signature = "";
-  private shown = "";
 
   constructor(
     private view: EditorView,
@@ -31,52 +32,43 @@ class PopoverView {
   update(view: EditorView): void {
     this.view = view;
     const state = view.state;
+    // The memo editor, when open, stands where the popover would.
+    if (memoRequest(state)) return this.hide();
     const at = popoverKey.getState(state)?.suggestionAt ?? null;
     const suggestions = at !== null ? suggestionsAt(state, at) : [];
     const tags = state.selection.empty ? dedupe(annotationsAt(state, state.selection.from)) : [];
     if (!suggestions.length && !tags.length) return this.hide();
-    const shown = JSON.stringify([suggestions.map((s) => [s.code, s.from, s.to]), tags.map((t) => [t.id, t.code]), this.ctx.i18n.language, projectData(state).codebook]);
-    const full = shown + JSON.stringify(tags.map((t) => t.note));
-    // Rebuild only when what is shown changed, and never under a memo being typed.
-    const typing = !this.dom.hidden && this.dom.contains(document.activeElement) && shown === this.shown;
-    if (!typing && (full !== this.signature || this.dom.hidden)) {
+    const full = JSON.stringify([suggestions.map((s) => [s.code, s.from, s.to]), tags.map((t) => [t.id, t.code, t.note]), this.ctx.i18n.language, projectData(state).codebook]);
+    // Rebuild only when what is shown changed.
+    if (full !== this.signature || this.dom.hidden) {
       this.dom.replaceChildren(...(suggestions.length ? this.suggestionItems(state, suggestions) : this.tagItems(state, tags)));
     }
     this.signature = full;
-    this.shown = shown;
     this.dom.setAttribute("aria-label", this.ctx.t("themes:memo.title"));
     this.dom.hidden = false;
     this.place(suggestions.length ? suggestions[0].from : state.selection.from);
   }
 
+  /** The tags at the cursor: each with its memo (read only) and buttons to write the memo and to remove the tag. */
   private tagItems(state: EditorState, tags: AnnotationRange[]): HTMLElement[] {
     const { codebook } = projectData(state);
     return [
       crelt("div", { class: "dari-popover-title" }, this.ctx.t("themes:memo.title")),
       ...tags.map((r) => {
-        const memo = crelt("textarea", { class: "dari-memo", rows: "2", placeholder: this.ctx.t("themes:memo.placeholder"), "aria-label": `${this.ctx.t("themes:memo.label")}: ${labelOf(this.ctx, r.code, codebook)}` }) as HTMLTextAreaElement;
-        memo.value = r.note;
-        const save = () => {
-          if (memo.value !== r.note) setAnnotationNote(r.id, memo.value, r.from)(this.view.state, this.view.dispatch);
-        };
-        memo.addEventListener("change", save);
-        memo.addEventListener("keydown", (e) => {
-          if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            save();
-            this.view.focus();
-          } else if (e.key === "Escape") this.view.focus();
-        });
+        const label = labelOf(this.ctx, r.code, codebook);
         return crelt(
           "div",
           { class: "dari-popover-item", "data-annotation": r.id },
           crelt("span", { class: "dari-theme-chip", style: `background:${colorOf(codebook, r.code)}` }),
-          crelt("span", { class: "dari-popover-label" }, labelOf(this.ctx, r.code, codebook)),
-          crelt("button", { type: "button", class: "dari-popover-remove", title: this.ctx.t("themes:memo.remove"), onclick: () => {
+          crelt("span", { class: "dari-popover-label" }, label),
+          crelt("button", { type: "button", class: "dari-popover-remove", title: this.ctx.t("themes:memo.remove"), "aria-label": `${this.ctx.t("themes:memo.remove")}: ${label}`, onclick: () => {
             removeAnnotation(r.id, r.from)(this.view.state, this.view.dispatch);
             this.view.focus();
           } }, "×"),
-          memo,
+          ...(r.note ? [crelt("div", { class: "dari-popover-memo" }, r.note)] : []),
+          crelt("button", { type: "button", class: "dari-popover-edit-memo", "aria-label": `${this.ctx.t("themes:memo.edit")}: ${label}`, onclick: () => {
+            openMemo(r.from, r.id)(this.view.state, this.view.dispatch);
+          } }, this.ctx.t("themes:memo.edit")),
         );
       }),
     ];

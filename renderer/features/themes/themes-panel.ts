@@ -1,8 +1,9 @@
 // The Themes panel: per theme the number of tags and of segments in each
 // language, buttons to step through the occurrences, checkboxes that filter
 // the editor to the segments carrying the chosen themes (the others fold
-// away), a search box; then the segments tagged on one side only, the
-// document portrait and the co-occurrence heat map. The counts walk the whole
+// away), a search box; then the segments tagged on one side only, every
+// tagged span with its memo (issue 17.5), the document portrait and the
+// co-occurrence heat map. The counts walk the whole
 // document, so they are refreshed shortly after the analyst pauses.
 import { centreSelection } from "../../centre";
 import crelt from "crelt";
@@ -12,11 +13,16 @@ import { projectData } from "../../../app/project-state";
 import { codeTree } from "../../../app/themes/codebook-ops";
 import { themeStats, oneSidedSegments, segmentsWithThemes } from "../../../app/themes/stats";
 import { stepThemeRange, THEME_STEP_META, type ThemeStop } from "../../../app/themes/stepping";
-import { copyTagsToCounterpart } from "../../../app/commands/themes";
+import { copyTags } from "./copy-tags";
 import { setThemeFilter, themeFilter } from "../../../app/themes/theme-decorations";
 import { Portrait } from "./portrait";
 import { Matrix } from "./matrix";
+import { taggedSpans } from "../../../app/themes/memo";
 import { colorOf, goTo, labelOf, segmentPositions, whenQuiet } from "./shared";
+import { themeDropTarget } from "./span-drag";
+
+/** The spans listed at most: a long project has thousands, and the list is drawn again after each pause. */
+const SPANS_SHOWN = 500;
 
 export class ThemesPanel implements PanelView {
   dom = crelt("div", { class: "dari-themes-panel" });
@@ -25,6 +31,10 @@ export class ThemesPanel implements PanelView {
   private filterNote = crelt("div", { class: "dari-themes-filter-note" });
   private oneSidedSelect = crelt("select", { class: "dari-one-sided-theme" }) as HTMLSelectElement;
   private oneSidedList = crelt("ul", { class: "dari-one-sided" });
+  private spansSelect = crelt("select", { class: "dari-spans-theme" }) as HTMLSelectElement;
+  private spansMemos = crelt("input", { type: "checkbox", class: "dari-spans-memos" }) as HTMLInputElement;
+  private spansMemosLabel = crelt("span");
+  private spansList = crelt("ul", { class: "dari-spans" });
   private portrait: Portrait;
   private matrix: Matrix;
   private headings: Record<string, HTMLElement> = {};
@@ -41,6 +51,8 @@ export class ThemesPanel implements PanelView {
     this.matrix = new Matrix(ctx, view);
     this.search.addEventListener("input", () => this.render(ctx.view().state));
     this.oneSidedSelect.addEventListener("change", () => this.render(ctx.view().state));
+    this.spansSelect.addEventListener("change", () => this.render(ctx.view().state));
+    this.spansMemos.addEventListener("change", () => this.render(ctx.view().state));
     const section = (id: string, ...body: HTMLElement[]) => {
       this.headings[id] = crelt("h3");
       this.helps[id] = crelt("p", { class: "dari-help" });
@@ -51,6 +63,7 @@ export class ThemesPanel implements PanelView {
       this.filterNote,
       this.table,
       section("oneSided", this.oneSidedSelect, this.oneSidedList),
+      section("spans", this.spansSelect, crelt("label", { class: "dari-spans-filter" }, this.spansMemos, " ", this.spansMemosLabel), this.spansList),
       crelt("div", { class: "dari-themes-pictures" }, section("portrait", this.portrait.canvas), section("matrix", this.matrix.dom)),
     );
   }
@@ -98,7 +111,7 @@ export class ThemesPanel implements PanelView {
         });
         const stepBtn = (dir: 1 | -1, key: string, glyph: string) =>
           crelt("button", { type: "button", class: "dari-step", title: t(`themes:stats.${key}`), "aria-label": `${t(`themes:stats.${key}`)}: ${label}`, onclick: () => this.stepTo(code.id, dir) }, glyph);
-        return crelt(
+        const row = crelt(
           "tr",
           { "data-code": code.id, title: t("themes:stats.countsTitle", { label, koAnn: s.annotations.ko, koSeg: s.segments.ko, enAnn: s.annotations.en, enSeg: s.segments.en }) },
           crelt("td", box),
@@ -109,6 +122,9 @@ export class ThemesPanel implements PanelView {
           crelt("td", { class: "num", "data-count": "en-segments" }, String(s.segments.en)),
           crelt("td", { class: "dari-steps" }, stepBtn(-1, "prev", "‹"), stepBtn(1, "next", "›")),
         );
+        // A span dragged out of the text and dropped here is tagged with this theme.
+        themeDropTarget(row, this.ctx, code.id);
+        return row;
       });
     this.table.replaceChildren(crelt("thead", head), crelt("tbody", rows));
 
@@ -153,12 +169,15 @@ export class ThemesPanel implements PanelView {
               crelt("button", { type: "button", class: "dari-copy-tags", onclick: () => {
                 const view = this.ctx.view();
                 goTo(view, o.segmentPos + 2);
-                if (copyTagsToCounterpart(o.side)(view.state, view.dispatch)) this.ctx.notify(t("themes:copied"));
+                // The status bar says where the tags went (copy-tags.ts).
+                copyTags(o.side)(view.state, view.dispatch);
               } }, t("themes:oneSided.copy", { side: t(`side.${other}`) })),
             );
           })
         : [crelt("li", { class: "dari-empty" }, t("themes:oneSided.empty"))]),
     );
+
+    this.renderSpans(state);
 
     this.headings.portrait.textContent = t("themes:portrait.title");
     this.helps.portrait.textContent = t("themes:portrait.help");
@@ -166,6 +185,43 @@ export class ThemesPanel implements PanelView {
     this.headings.matrix.textContent = t("themes:matrix.title");
     this.helps.matrix.textContent = t("themes:matrix.help");
     this.matrix.draw(state);
+  }
+
+  /** Every tagged span with its memo (issue 17.5), as the HTML export's theme index lists them; a click goes to it. */
+  private renderSpans(state: EditorState): void {
+    const t = this.ctx.t;
+    const { codebook } = projectData(state);
+    this.headings.spans.textContent = t("themes:spans.title");
+    this.helps.spans.textContent = t("themes:spans.help");
+    const chosen = this.spansSelect.value;
+    this.spansSelect.setAttribute("aria-label", t("themes:spans.theme"));
+    this.spansSelect.replaceChildren(
+      crelt("option", { value: "" }, t("themes:oneSided.all")),
+      ...codebook.map((c) => crelt("option", { value: c.id }, labelOf(this.ctx, c.id, codebook))),
+    );
+    this.spansSelect.value = codebook.some((c) => c.id === chosen) ? chosen : "";
+    this.spansMemosLabel.textContent = t("themes:spans.onlyMemos");
+    const spans = taggedSpans(state.doc, this.spansSelect.value || undefined).filter((x) => !this.spansMemos.checked || x.note);
+    const shown = spans.slice(0, SPANS_SHOWN);
+    this.spansList.replaceChildren(
+      ...shown.map((x) =>
+        crelt(
+          "li",
+          { "data-annotation": x.id, "data-code": x.code },
+          crelt(
+            "button",
+            { type: "button", class: "dari-link dari-span-go", onclick: () => goTo(this.ctx.view(), x.from, x.to) },
+            crelt("span", { class: "dari-theme-chip", style: `background:${colorOf(codebook, x.code)}` }),
+            " ",
+            crelt("span", { class: "dari-span-where" }, `${labelOf(this.ctx, x.code, codebook)} · ${t("themes:spans.item", { n: x.segment, side: x.sides.map((side) => t(`side.${side}`)).join(" + ") })}`),
+            crelt("q", { class: "dari-span-text", lang: x.sides[0] }, x.text.length > 140 ? `${x.text.slice(0, 139)}…` : x.text),
+          ),
+          ...(x.note ? [crelt("div", { class: "dari-span-memo" }, x.note)] : []),
+        ),
+      ),
+      ...(spans.length > shown.length ? [crelt("li", { class: "dari-empty" }, t("themes:spans.more", { n: spans.length - shown.length }))] : []),
+      ...(spans.length ? [] : [crelt("li", { class: "dari-empty" }, t("themes:spans.empty"))]),
+    );
   }
 
   /** Selects the next (or previous) occurrence of a theme from the selection, cycling. */

@@ -103,14 +103,7 @@ export class GlossaryPanel implements PanelView {
     const f = this.file.files?.[0];
     this.file.value = "";
     if (!f) return;
-    try {
-      const text = await f.text();
-      const entries = /\.(tbx|xml)$/i.test(f.name) || /^\s*(<\?xml|<tbx|<martif)/.test(text) ? glossaryFromTbx(text, f.name) : glossaryFromCsv(text, f.name);
-      this.setGlossary(addToGlossary(this.glossary(), entries));
-      this.ctx.notify(this.ctx.t("translate:glossary.imported", { count: entries.length, file: f.name }));
-    } catch (e) {
-      this.ctx.notify(this.ctx.errorText(e), "error");
-    }
+    mergeGlossaryText(this.ctx, await f.text(), f.name);
   }
 
   update(state: EditorState): void {
@@ -171,5 +164,23 @@ export class GlossaryPanel implements PanelView {
       ),
     );
     this.userTable.replaceChildren(head(), ...user.map((e) => row(e, [crelt("button", { type: "button", title: t("translate:glossary.remove"), onclick: () => this.setUser(user.filter((x) => x !== e)) }, "×")])));
+  }
+}
+
+/**
+ * Adds the terms of a CSV or TBX file's text to the open project's glossary
+ * and says how many; a broken file is reported by name. The panel's Import
+ * and a file dropped onto the window both come here. False when refused.
+ */
+export function mergeGlossaryText(ctx: AppContext, text: string, fileName: string): boolean {
+  try {
+    const entries = /\.(tbx|xml)$/i.test(fileName) || /^\s*(<\?xml|<tbx|<martif)/.test(text) ? glossaryFromTbx(text, fileName) : glossaryFromCsv(text, fileName);
+    const view = ctx.view();
+    view.dispatch(updateProjectData(view.state, view.state.tr, { glossary: addToGlossary(projectData(view.state).glossary, entries) }));
+    ctx.notify(ctx.t("translate:glossary.imported", { count: entries.length, file: fileName }));
+    return true;
+  } catch (e) {
+    ctx.notify(ctx.errorText(e), "error");
+    return false;
   }
 }

@@ -1,10 +1,14 @@
 // The translation memory the desk looks in: the open project's segments
 // (rebuilt shortly after edits, off the typing path) and the user memory
 // (other projects, imported TMX files). The open project is also saved to
-// the user memory, so that the next project finds it.
+// the user memory, so that the next project finds it; the bundled sample only
+// when the analyst adds it (app/document/sample.ts). Lookups show each
+// translation once, with all the sources that hold it (app/translate/tm-merge.ts).
 import type { EditorState } from "prosemirror-state";
 import type { Node as PMNode } from "prosemirror-model";
-import { TranslationMemory, unitsFromDoc, type TmMatch, type TmUnit, type ConcordanceHit } from "../../../app/translate/tm";
+import { TranslationMemory, unitsFromDoc, type TmUnit } from "../../../app/translate/tm";
+import { mergeConcordance, mergeMatches, type MergedHit, type MergedMatch } from "../../../app/translate/tm-merge";
+import { isBundledSample } from "../../../app/document/sample";
 import { projectData } from "../../../app/project-state";
 import { loadMemory, saveMemory, recordUnits, saveLearnedLexicon, type MemoryRecord } from "./user-data";
 import { LexiconLearner } from "../../../app/align/learn";
@@ -16,6 +20,8 @@ const REMEMBER_IDLE_MS = 5000;
 const LEARN_IDLE_MS = 2000;
 /** Units of one record counted into the learned lexicon: enough to learn from, bounded so a huge TMX never freezes the window. */
 const LEARN_UNITS = 3000;
+/** Candidates asked of each memory per match shown: the same translation may come from several sources and is shown once. */
+const MERGE_SPARE = 4;
 
 export function projectKey(state: EditorState): string {
   const meta = projectData(state).meta;
@@ -110,14 +116,36 @@ export class DeskMemory {
     this.onChange();
   }
 
-  /** The project's translated units as its record in the user memory. */
-  private store(state: EditorState, units: TmUnit[]): void {
+  /**
+   * Whether the open project stays out of the user memory until the analyst
+   * adds it: the bundled sample, not yet added (in this window or before).
+   */
+  heldBack(state: EditorState): boolean {
+    if (!isBundledSample(projectData(state).meta)) return false;
+    const key = projectKey(state);
+    return !this.records.some((r) => r.key === key && r.added);
+  }
+
+  /** "Add this project to the memory": the analyst's choice, kept with the record. Returns the units added. */
+  async addProject(state: EditorState): Promise<number> {
+    const units = unitsFromDoc(state.doc, projectData(state).meta.title || "");
+    const record = this.store(state, units, true);
+    if (record) await saveMemory(record);
+    this.onChange();
+    return record?.units.length ?? 0;
+  }
+
+  /** The project's translated units as its record in the user memory (the sample only when `add` or added before). */
+  private store(state: EditorState, units: TmUnit[], add = false): MemoryRecord | null {
+    if (!add && this.heldBack(state)) return null;
     const record: MemoryRecord = { key: projectKey(state), origin: projectData(state).meta.title || projectKey(state), units: units.filter((u) => u.ko.trim() && u.en.trim()).map(({ ko, en }) => ({ ko, en })) };
-    if (!record.units.length) return;
+    if (add || this.records.some((r) => r.key === record.key && r.added)) record.added = true;
+    if (!record.units.length) return null;
     // Kept here too, so that a project opened later in this window finds it.
     this.records = [...this.records.filter((r) => r.key !== record.key), record];
     this.learn(record);
-    void saveMemory(record);
+    if (!add) void saveMemory(record);
+    return record;
   }
 
   /**
@@ -145,15 +173,15 @@ export class DeskMemory {
     this.onChange();
   }
 
-  /** The best matches for a segment, the segment itself left out; origin "" is the open project. */
-  lookup(ko: string, segmentId: string, limit = 5): TmMatch[] {
-    const mine = this.project.lookup(ko, { limit, exclude: (u) => u.segmentId === segmentId });
-    const others = this.other.lookup(ko, { limit });
-    return [...mine, ...others].sort((a, b) => b.score - a.score).slice(0, limit);
+  /** The best matches for a segment, the segment itself left out, each translation once with its sources; origin "" is the open project. */
+  lookup(ko: string, segmentId: string, limit = 5): MergedMatch[] {
+    const mine = this.project.lookup(ko, { limit: limit * MERGE_SPARE, exclude: (u) => u.segmentId === segmentId });
+    const others = this.other.lookup(ko, { limit: limit * MERGE_SPARE });
+    return mergeMatches([...mine, ...others], limit);
   }
 
-  concordance(phrase: string, limit = 30): ConcordanceHit[] {
-    return [...this.project.concordance(phrase, limit), ...this.other.concordance(phrase, limit)].slice(0, limit);
+  concordance(phrase: string, limit = 30): MergedHit[] {
+    return mergeConcordance([...this.project.concordance(phrase, limit * MERGE_SPARE), ...this.other.concordance(phrase, limit * MERGE_SPARE)], limit);
   }
 }
 

@@ -2,7 +2,10 @@
 // with their fuzzy-match percentage (formula in app/translate/fuzzy.ts), the
 // differences from the current Korean highlighted, and a button (keys Mod-Alt-1…3)
 // to insert a match; a concordance search (a Korean phrase -> the English it
-// was translated with); and TMX import into the user memory.
+// was translated with); and TMX import into the user memory. A translation held
+// by several sources (this project, other projects, TMX files) is one match
+// listing them. When the bundled sample is open, a note says it stays out of
+// the user memory, with a button to add it.
 import crelt from "crelt";
 import type { EditorState } from "prosemirror-state";
 import type { PanelView, AppContext } from "../../feature";
@@ -33,6 +36,9 @@ export class TmPanel implements PanelView {
   private concList = crelt("ul", { class: "dari-concordance" });
   private importButton = crelt("button", { type: "button", class: "dari-tm-import" }) as HTMLButtonElement;
   private file = crelt("input", { type: "file", accept: ".tmx,.xml", hidden: "" }) as HTMLInputElement;
+  private sampleNote = crelt("p", { class: "dari-tm-sample-note" });
+  private addButton = crelt("button", { type: "button", class: "dari-tm-add-project" }) as HTMLButtonElement;
+  private sample = crelt("div", { class: "dari-tm-sample", hidden: "" }, this.sampleNote, this.addButton);
   private lastKey = "";
   private timer: ReturnType<typeof setTimeout> | null = null;
   private memory;
@@ -46,13 +52,14 @@ export class TmPanel implements PanelView {
     this.concInput.addEventListener("input", () => this.concordance());
     this.importButton.addEventListener("click", () => this.file.click());
     this.file.addEventListener("change", () => void this.importTmx());
-    this.dom.append(this.size, this.matches, this.concHead, this.concInput, this.concList, crelt("div", { class: "dari-panel-actions" }, this.importButton, this.file));
+    this.addButton.addEventListener("click", () => void this.addProject());
+    this.dom.append(this.size, this.sample, this.matches, this.concHead, this.concInput, this.concList, crelt("div", { class: "dari-panel-actions" }, this.importButton, this.file));
   }
 
   update(state: EditorState): void {
     this.memory.sync(state);
     const seg = segmentAround(state.doc, state.selection.from);
-    const key = `${this.ctx.i18n.language}|${seg ? sideText(seg.node, "ko") : ""}|${seg?.node.attrs.id}|${this.memory.size}`;
+    const key = `${this.ctx.i18n.language}|${seg ? sideText(seg.node, "ko") : ""}|${seg?.node.attrs.id}|${this.memory.size}|${this.memory.heldBack(state)}`;
     if (key === this.lastKey) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.render(this.ctx.view().state, key), this.lastKey ? 120 : 0);
@@ -66,6 +73,9 @@ export class TmPanel implements PanelView {
     this.concInput.placeholder = t("translate:tm.concordancePlaceholder");
     this.concInput.setAttribute("aria-label", t("translate:tm.concordance"));
     this.importButton.textContent = t("translate:tm.importTmx");
+    this.sample.hidden = !this.memory.heldBack(state);
+    this.sampleNote.textContent = t("translate:tm.sampleHeldBack");
+    this.addButton.textContent = t("translate:tm.addProject");
     const seg = segmentAround(state.doc, state.selection.from);
     const ko = seg ? sideText(seg.node, "ko") : "";
     const found = seg && ko.trim() ? this.memory.lookup(ko, seg.node.attrs.id as string) : [];
@@ -78,7 +88,7 @@ export class TmPanel implements PanelView {
             "li",
             { class: "dari-tm-match", "data-score": String(m.score) },
             crelt("span", { class: "dari-tm-score" }, t("translate:tm.match", { score: m.score })),
-            crelt("span", { class: "dari-tm-origin" }, t("translate:tm.origin", { origin: m.unit.origin || t("translate:tm.thisProject") })),
+            this.origins(m.origins),
             diffView(m.diff),
             crelt("div", { class: "dari-tm-en", lang: "en" }, m.unit.en),
             crelt(
@@ -113,9 +123,27 @@ export class TmPanel implements PanelView {
           "li",
           crelt("div", { class: "dari-tm-ko" }, text.slice(0, h.from), crelt("mark", text.slice(h.from, h.to)), text.slice(h.to)),
           crelt("div", { class: "dari-tm-en", lang: "en" }, text === h.unit.ko ? h.unit.en : h.unit.ko),
+          this.origins(h.origins),
         );
       }),
     );
+  }
+
+  /** Where a translation was found: every source that holds it, the open project by name. */
+  private origins(origins: readonly string[]): HTMLElement {
+    const t = this.ctx.t;
+    const names = origins.map((o) => o || t("translate:tm.thisProject"));
+    return crelt("span", { class: "dari-tm-origin", "data-sources": String(names.length) }, t("translate:tm.origin", { origin: names.join(t("translate:tm.originSeparator")) }));
+  }
+
+  private async addProject(): Promise<void> {
+    const state = this.ctx.view().state;
+    try {
+      const count = await this.memory.addProject(state);
+      this.ctx.notify(this.ctx.t("translate:tm.projectAdded", { count }));
+    } catch (e) {
+      this.ctx.notify(this.ctx.errorText(e), "error");
+    }
   }
 
   private async importTmx(): Promise<void> {

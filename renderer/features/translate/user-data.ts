@@ -62,6 +62,8 @@ export interface MemoryRecord {
   key: string;
   origin: string;
   units: { ko: string; en: string }[];
+  /** The analyst added it by hand ("Add this project to the memory"): the bundled sample enters only so. */
+  added?: true;
 }
 
 const DB = "dari-memory";
@@ -116,11 +118,12 @@ export function readMemoryRecords(data: unknown): MemoryRecord[] {
   const out: MemoryRecord[] = [];
   for (const r of data as unknown[]) {
     if (!r || typeof r !== "object") continue;
-    const { key, origin, units } = r as Record<string, unknown>;
+    const { key, origin, units, added } = r as Record<string, unknown>;
     if (!isString(key) || !Array.isArray(units)) continue;
     out.push({
       key,
       origin: isString(origin) ? origin : key,
+      ...(added === true ? { added: true as const } : {}),
       units: (units as unknown[]).flatMap((u) => {
         const { ko, en } = (u && typeof u === "object" ? u : {}) as Record<string, unknown>;
         return isString(ko) && isString(en) ? [{ ko, en }] : [];
