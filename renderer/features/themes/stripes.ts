@@ -198,7 +198,8 @@ class StripeLayer {
       const side = sides.get(b.side);
       if (!side || from < 0 || to > size || to <= from) return null;
       const first = this.view.coordsAtPos(from, 1);
-      const last = this.view.coordsAtPos(to, -1);
+      // The last character itself: a widget at the span's end (a memo's mark) is not the span.
+      const last = this.view.coordsAtPos(to - 1, 1);
       // Whole lines, as MAXQDA draws them: the text's box plus the line's leading.
       const leading = Number.isFinite(side.lineHeight) ? Math.max(0, (side.lineHeight - (first.bottom - first.top)) / 2) : 0;
       return { left: side.left, top: Math.min(first.top, last.top) - leading - box.top, bottom: Math.max(first.bottom, last.bottom) + leading - box.top };
