@@ -39,6 +39,16 @@ async function rightClickTag(page: Page): Promise<void> {
   await page.locator(".dari-context-menu").waitFor();
 }
 
+/** Right-clicks the first misspelled English word: the spelling suggestions head the menu. */
+async function rightClickMisspelling(page: Page): Promise<void> {
+  const word = page.locator(".dari-en .dari-misspelled").first();
+  await word.waitFor();
+  await word.scrollIntoViewIfNeeded();
+  const box = (await word.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: "right" });
+  await page.locator(".dari-context-menu").waitFor();
+}
+
 export async function scenes(): Promise<Scene[]> {
   const panels: Scene[] = PANELS.map((p) => ({
     name: `panel-${p.id}`,
@@ -77,6 +87,7 @@ export async function scenes(): Promise<Scene[]> {
     await dialogScene("dialog-about", (app) => app.menu("about")),
     await dialogScene("palette", async ({ page }) => void (await page.keyboard.press("Control+Shift+P"))),
     { name: "context-menu", open: ({ page }) => rightClickTag(page), close: escape },
+    { name: "context-menu-spelling", open: ({ page }) => rightClickMisspelling(page), close: escape },
     { name: "memo-editor", open: ({ page }) => openMemoEditor(page), close: escape },
   ];
 }

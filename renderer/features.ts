@@ -12,6 +12,7 @@ import { suggestionStatusFeature } from "./features/suggestion-status";
 import { conflictsFeature } from "./features/conflicts";
 import { libraryFeature } from "./features/library";
 import { agreementFeature } from "./features/agreement";
+import { spellingFeature } from "./features/spelling";
 
 export const features: Feature[] = [
   exportFeature,
@@ -25,4 +26,5 @@ export const features: Feature[] = [
   conflictsFeature,
   libraryFeature,
   agreementFeature,
+  spellingFeature,
 ];

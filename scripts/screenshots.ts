@@ -1,5 +1,6 @@
 // `npm run screenshots`: PNGs of the start screen, the main window on the
-// worked sample, each panel, each dialog, the palette and the context menu,
+// worked sample, each panel, each dialog, the palette and the context menu
+// (on a tag, and on a misspelled word),
 // in both UI languages and both themes, at 1280×800, into out/screenshots/
 // (ignored by git). The views are e2e/scenes.ts's, so they are the ones the
 // accessibility test checks.

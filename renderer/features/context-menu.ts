@@ -40,8 +40,8 @@ export interface ContextEntry {
   run?: () => void;
 }
 
-/** Extra entries other features add (spelling suggestions). */
-export type ContextContributor = (view: EditorView, pos: number) => ContextEntry[];
+/** Extra entries other features add (spelling suggestions, which the spelling worker may take a moment to find). */
+export type ContextContributor = (view: EditorView, pos: number) => ContextEntry[] | Promise<ContextEntry[]>;
 const contributors: ContextContributor[] = [];
 export function addContextEntries(f: ContextContributor): void {
   contributors.push(f);
@@ -60,7 +60,7 @@ function can(view: EditorView, cmd: Command): boolean {
   return cmd(view.state, undefined, view);
 }
 
-export function contextEntries(ctx: AppContext, view: EditorView, pos: number): ContextEntry[] {
+export function contextEntries(ctx: AppContext, view: EditorView, pos: number, extra: ContextEntry[] = []): ContextEntry[] {
   const t = ctx.t;
   const state = view.state;
   const { codebook } = projectData(state);
@@ -118,7 +118,6 @@ export function contextEntries(ctx: AppContext, view: EditorView, pos: number): 
       group: SEGMENT_STATUSES.map((s) => ({ id: `status:${s}`, label: t(`status.${s}`), checked: segment?.node.attrs.status === s, run: runOn(view, setStatus(s)) })),
     },
   ];
-  const extra = contributors.flatMap((f) => f(view, pos));
   return extra.length ? [...extra, SEP, ...entries] : entries;
 }
 
@@ -222,7 +221,8 @@ function drawMenu(ctx: AppContext, view: EditorView, entries: ContextEntry[], x:
 }
 
 export async function openContextMenu(ctx: AppContext, view: EditorView, pos: number, x: number, y: number): Promise<void> {
-  const entries = contextEntries(ctx, view, pos);
+  const extra = (await Promise.all(contributors.map((f) => f(view, pos)))).flat();
+  const entries = contextEntries(ctx, view, pos, extra);
   if (!ctx.api.nativeMenu) return drawMenu(ctx, view, entries, x, y);
   const r = await ctx.api.showContextMenu(toIpcItems(entries));
   const chosen = r.ok && r.value ? findEntry(entries, r.value) : undefined;

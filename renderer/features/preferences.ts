@@ -51,7 +51,7 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
     });
     return el;
   };
-  const check = (name: "suggestions" | "stripes", label: string) => {
+  const check = (name: "suggestions" | "stripes" | "spelling", label: string) => {
     const el = crelt("input", { id: id(name), type: "checkbox", "data-pref": name }) as HTMLInputElement;
     el.checked = prefs[name];
     el.addEventListener("change", () => change({ [name]: el.checked }));
@@ -101,9 +101,9 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
       crelt("legend", t("ui:prefs.tags")),
       field("tagStyle", t("ui:prefs.tagStyle"), select("tagStyle", [["underline", t("ui:prefs.tagUnderline")], ["highlight", t("ui:prefs.tagHighlight")]])),
       check("stripes", t("ui:prefs.stripes")),
-      // Spelling is kept in the settings but not offered until it is drawn.
       check("suggestions", t("ui:prefs.suggestions")),
     ),
+    crelt("fieldset", crelt("legend", t("ui:prefs.checking")), check("spelling", t("ui:prefs.spelling"))),
     crelt("div", { class: "dari-dialog-buttons" }, closeButton),
   );
   const backdrop = crelt("div", { class: "dari-dialog-backdrop" }, dialog);
