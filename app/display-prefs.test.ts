@@ -22,3 +22,11 @@ test("text size steps by two pixels within bounds; Ctrl+0 is the default", () =>
   assert.equal(zoomed(31, 1), 32);
   assert.equal(zoomed(25, 0), DEFAULT_DISPLAY.fontSize);
 });
+
+test("a font name is letters, digits, spaces and a few marks; the candidates all are", async () => {
+  const { isFontName, KO_FONTS, EN_FONTS } = await import("./display-prefs");
+  for (const f of [...KO_FONTS, ...EN_FONTS]) assert.ok(isFontName(f), f);
+  assert.ok(isFontName("나눔고딕"));
+  assert.ok(!isFontName('Arial"; color: red'));
+  assert.ok(!isFontName("x".repeat(61)));
+});

@@ -34,9 +34,35 @@ export const DEFAULT_DISPLAY: Readonly<DisplayPrefs> = Object.freeze({
 export const FONT_SIZE = { min: 10, max: 32, step: 1 };
 export const LINE_HEIGHT = { min: 1.2, max: 3, step: 0.1 };
 
-/** The fonts offered beside the default (those found on the machine are shown). */
-export const KO_FONTS = ["Noto Sans CJK KR", "Noto Serif CJK KR", "Nanum Gothic", "Nanum Myeongjo", "Malgun Gothic", "Apple SD Gothic Neo"];
-export const EN_FONTS = ["Noto Sans", "Noto Serif", "Source Sans 3", "Georgia", "Segoe UI", "Helvetica Neue", "Times New Roman"];
+/**
+ * Well-known font families of Windows, macOS and Linux, offered beside the
+ * default when they are found on the machine (renderer/font-detect.ts; the
+ * browser has no list of installed fonts that works offline without asking
+ * for permission). Free and Linux families come before the Windows and macOS
+ * ones that Linux answers with a look-alike (Arial is drawn with Liberation
+ * Sans): the first of two that look the same is offered.
+ */
+export const KO_FONTS = [
+  "Noto Sans CJK KR", "Noto Serif CJK KR", "Noto Sans KR", "Noto Serif KR", "Source Han Sans KR", "Source Han Serif KR",
+  "NanumGothic", "NanumMyeongjo", "NanumBarunGothic", "NanumSquare", "Nanum Gothic", "Nanum Myeongjo", "Pretendard", "Spoqa Han Sans Neo",
+  "UnDotum", "UnBatang", "Baekmuk Gulim", "Baekmuk Batang",
+  "Malgun Gothic", "Batang", "Gulim", "Dotum", "Gungsuh",
+  "Apple SD Gothic Neo", "AppleMyungjo", "AppleGothic",
+];
+export const EN_FONTS = [
+  "Noto Sans", "Noto Serif", "Source Sans 3", "Source Serif 4", "Open Sans", "Roboto", "Lato",
+  "DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif", "Ubuntu", "Cantarell",
+  "Segoe UI", "Calibri", "Cambria", "Georgia", "Times New Roman", "Arial", "Verdana", "Tahoma", "Palatino Linotype", "Garamond",
+  "Helvetica Neue", "Helvetica", "Charter", "Iowan Old Style", "Baskerville",
+];
+
+/** Hangul, Latin letters of different widths, digits: a family measures differently from a generic somewhere here (renderer/font-detect.ts). */
+export const FONT_PROBE_TEXT = "가나다 한국어 번역 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ ilWM 0123456789 .,;—";
+
+/** Whether a font family name can be kept and put into CSS: letters, digits, spaces and a few marks only. */
+export function isFontName(name: string): boolean {
+  return /^[\p{L}\p{N} ._-]{0,60}$/u.test(name);
+}
 
 const clamp = (v: number, r: { min: number; max: number }) => Math.min(r.max, Math.max(r.min, v));
 
@@ -48,8 +74,8 @@ export function sanitizeDisplay(raw: unknown, base: DisplayPrefs = { ...DEFAULT_
   if (r.theme === "system" || r.theme === "light" || r.theme === "dark") out.theme = r.theme;
   if (typeof r.fontSize === "number" && Number.isFinite(r.fontSize)) out.fontSize = Math.round(clamp(r.fontSize, FONT_SIZE));
   if (typeof r.lineHeight === "number" && Number.isFinite(r.lineHeight)) out.lineHeight = Math.round(clamp(r.lineHeight, LINE_HEIGHT) * 10) / 10;
-  // A font name goes into CSS: letters, digits, spaces and a few marks only.
-  for (const k of ["koFont", "enFont"] as const) if (typeof r[k] === "string" && /^[\p{L}\p{N} ._-]{0,60}$/u.test(r[k] as string)) out[k] = (r[k] as string).trim();
+  // A font name goes into CSS.
+  for (const k of ["koFont", "enFont"] as const) if (typeof r[k] === "string" && isFontName(r[k] as string)) out[k] = (r[k] as string).trim();
   if (r.tagStyle === "underline" || r.tagStyle === "highlight") out.tagStyle = r.tagStyle;
   for (const k of ["stripes", "suggestions", "spelling"] as const) if (typeof r[k] === "boolean") out[k] = r[k] as boolean;
   return out;

@@ -1,11 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { corpus } from "../test/support";
 import { dropKind, planDrop, sideFor, sideOfText, DROP_INTERCHANGE, type DropKind } from "./drop";
 import { INTERCHANGE_EXTENSIONS } from "./import/interchange";
-
-const CORPUS = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 
 test("a dropped file is routed by its extension, in any case; what Dari cannot take is null", () => {
   const cases: [string, DropKind | null][] = [
@@ -37,8 +34,8 @@ test("the formats opened as new projects are exactly those main opens so", () =>
 });
 
 test("the script of a text picks its side: the sample's Korean and English, and text with no letters", () => {
-  const ko = readFileSync(`${CORPUS}commentary.ko.txt`, "utf8");
-  const en = readFileSync(`${CORPUS}commentary.en.txt`, "utf8");
+  const ko = corpus("commentary.ko.txt");
+  const en = corpus("commentary.en.txt");
   assert.equal(sideOfText(ko), "ko");
   assert.equal(sideOfText(en), "en");
   // English with a few Korean names quoted is still English.

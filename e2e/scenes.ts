@@ -64,6 +64,21 @@ export async function scenes(): Promise<Scene[]> {
   }));
   return [
     { name: "main", open: async () => {}, close: async () => {} },
+    // Coding stripes beside themes that share lines (segment 6 of the worked sample), one clicked: its span selected.
+    {
+      name: "stripes",
+      open: async ({ page }) => {
+        const bar = page.locator(".dari-segment").nth(5).locator('.dari-stripe[data-side="ko"]:not([hidden])').first();
+        await bar.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(100);
+        await bar.click();
+        await page.waitForTimeout(100);
+      },
+      close: async ({ page }) => {
+        await page.evaluate(() => (document.querySelector(".dari-editor-scroll")!.scrollTop = 0));
+        await page.locator(".ProseMirror").click({ position: { x: 200, y: 30 } });
+      },
+    },
     ...panels,
     await dialogScene("dialog-export", (app) => app.menu("export")),
     await dialogScene("dialog-import", (app) => app.menu("import")),

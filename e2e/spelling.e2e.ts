@@ -125,7 +125,7 @@ test("in Korean: the spelling entries of the context menu and the preference", a
       const word = page.locator(".dari-en .dari-misspelled", { hasText: /^Kalibr$/ });
       await word.waitFor();
       const menu = await rightClick(page, word);
-      assert.equal(await menu.locator('[data-command="spell:add"]').textContent(), "“Kalibr”을(를) 사전에 추가");
+      assert.equal(await menu.locator('[data-command="spell:add"]').textContent(), "“Kalibr”를 사전에 추가");
       assert.equal(await menu.locator('[data-command="spell:ignore"]').textContent(), "무시");
       await page.keyboard.press("Escape");
     },

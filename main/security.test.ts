@@ -110,17 +110,19 @@ test("every IPC handler checks its sender before doing anything", () => {
   }
   // No listener bypasses ipcMain.handle's check.
   assert.doesNotMatch(index, /ipcMain\.on\(|ipcMain\.once\(|ipcMain\.handleOnce\(/);
-  // Every method of app/ipc.ts is registered through that loop, and only those.
-  assert.match(index, /for \(const method of IPC_METHODS\)\s*\{\s*ipcMain\.handle\(IPC_CHANNEL_PREFIX \+ method/);
+  // Every method of app/ipc.ts (the page's and the preload's own) is registered through that loop, and only those.
+  assert.match(index, /for \(const method of \[\.\.\.IPC_METHODS, \.\.\.PRELOAD_METHODS\]\)\s*\{\s*ipcMain\.handle\(IPC_CHANNEL_PREFIX \+ method/);
 });
 
 test("the preload exposes exactly app/ipc.ts's methods through contextBridge", () => {
   const exposes = [...preload.matchAll(/contextBridge\.exposeInMainWorld\(\s*"(\w+)",\s*(\w+)/g)];
   assert.deepEqual(exposes.map((m) => [m[1], m[2]]), [["dari", "api"]]);
-  // The api object gets one invoke per IPC method, the native-menu flag and the menu and progress listeners; nothing else.
+  // The api object gets one invoke per IPC method, the native-menu flag and the menu, progress and drop listeners; nothing else.
   assert.match(preload, /for \(const method of IPC_METHODS\)\s*\{\s*api\[method\] = \(\.\.\.args: unknown\[\]\) => ipcRenderer\.invoke\(IPC_CHANNEL_PREFIX \+ method, \.\.\.args\);\s*\}/);
   const assigned = [...preload.matchAll(/\bapi\.(\w+)\s*=/g)].map((m) => m[1]);
-  assert.deepEqual(assigned, ["onMenuCommand", "onProgress"]);
+  assert.deepEqual(assigned, ["onMenuCommand", "onProgress", "onFilesDropped"]);
+  // The preload's own method (a drop's paths) is invoked by the preload, never put on the api.
+  assert.doesNotMatch(preload, /api\.filesDropped|api\[["']filesDropped/);
   assert.match(preload, /const api: Record<string, unknown> = \{ nativeMenu: true \};/);
   // The raw ipcRenderer, require and process never reach the page.
   assert.doesNotMatch(preload, /exposeInMainWorld\([^)]*ipcRenderer\s*\)/);

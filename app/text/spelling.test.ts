@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readText } from "../../test/support";
 import { spellTokens, isCheckable, KnownWords, glossaryWords, readPersonalWords, tokenAt, MAX_PERSONAL_WORDS } from "./spelling";
 import { defaultGlossary } from "../translate/default-glossary";
 
@@ -52,7 +52,7 @@ test("the glossary's English terms are known words: the default glossary's names
   const known = glossaryWords(defaultGlossary());
   for (const w of ["Kim", "Jong", "Un", "Defence"]) assert.ok(known.has(w), w);
   // The sample's romanised names that the glossary fixes are not offered to the checker.
-  const sample = readFileSync(new URL("../../resources/sample/commentary.en.txt", import.meta.url), "utf8");
+  const sample = readText(new URL("../../resources/sample/commentary.en.txt", import.meta.url));
   const offered = new Set(words(sample).filter((w) => !known.has(w)));
   for (const w of ["Kim", "Jong", "Un", "Vostochny", "Cosmodrome", "Shoigu"]) assert.ok(!offered.has(w), w);
   for (const w of ["Shaposhnikov", "Kalibr", "Kookmin"]) assert.ok(offered.has(w), w);

@@ -6,13 +6,14 @@
 // widget listing the themes of both sides for the gutter, and, while the
 // analyst filters by theme, the other segments fold away.
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
-import { Decoration, DecorationSet } from "prosemirror-view";
+import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { projectData } from "../project-state";
 import type { Codebook } from "./codebook";
 import { segmentAnnotations, segmentThemes, type AnnotationRange } from "./annotations";
 import { buildAll, buildBatch, updateBySegment, FIRST_SEGMENTS, SEGMENT_BATCH } from "./segment-decorations";
 import { assignLanes } from "./lanes";
+import { stripeBars, stripeKey, themeLookup, type StripeBar } from "./stripes";
 import { nextTask, type Later } from "../later";
 
 /** Height of one underline lane, in pixels (the stylesheet leaves room for it). */
@@ -28,8 +29,15 @@ export interface ThemeDecorationOptions {
   label(code: string, codebook: Codebook): string;
   /** The colour drawn for a theme colour (the renderer keeps 3:1 contrast on its background); as is by default. */
   paint?(color: string): string;
-  /** Draws the gutter widget of a segment (the renderer supplies the DOM); none in tests. */
-  gutter?(themes: GutterThemes, state: EditorState): (view: unknown) => Node;
+  /**
+   * Draws the gutter widget of a segment (the renderer supplies the DOM);
+   * none in tests. While `stripesOn` says so, it draws the segment's coding
+   * stripes too (the renderer measures where they go), from bars worked out
+   * when the widget is drawn: only the passages on screen are, of a
+   * 20,000-segment project.
+   */
+  gutter?(themes: GutterThemes, state: EditorState, stripes?: () => StripeBar[]): (view: EditorView, getPos: () => number | undefined) => Node;
+  stripesOn?(): boolean;
   /** When the next batch of a large document runs (the window: after the next frame); a task of its own by default. */
   later?: Later;
   /** The mark of a tagged range with a memo, at its end (the renderer supplies it, issue 17.5); none in tests. */
@@ -38,6 +46,8 @@ export interface ThemeDecorationOptions {
 
 interface ThemeDecorationState {
   set: DecorationSet;
+  /** Which full build the stripes were made in: a new one (colours, labels, theme) draws them anew. */
+  build: number;
   /** Codes the editor is filtered to (other segments fold away), or null. */
   filter: readonly string[] | null;
   /** Where the segments not yet decorated start (a large project just opened), or null when all are. */
@@ -63,6 +73,8 @@ export function underlineStyle(lanes: { lane: number; color: string }[]): string
   return `background-image:${images};background-size:${sizes};background-position:${positions};background-repeat:no-repeat;padding-bottom:${top * LANE_PX}px;--dari-tag:${lanes[0].color}`;
 }
 
+let builds = 0;
+
 /** f, computed once per code: a build asks for the same few codes' colours and labels thousands of times. */
 function perCode(f: (code: string) => string): (code: string) => string {
   const known = new Map<string, string>();
@@ -73,8 +85,10 @@ function perCode(f: (code: string) => string): (code: string) => string {
   };
 }
 
-function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions) {
+function segmentBuilder(state: EditorState, filter: readonly string[] | null, options: ThemeDecorationOptions, build: number) {
   const { codebook } = projectData(state);
+  const stripes = !!options.stripesOn?.();
+  const theme = themeLookup(codebook, options.label, options.paint ?? String);
   // Painting a colour (its contrast against the window's background) and finding a label cost far more than the
   // decoration itself; the codebook and the background stay the same for the whole build.
   const drawn = perCode((code) => (options.paint ?? String)(colorOf(codebook, code)));
@@ -118,8 +132,11 @@ function segmentBuilder(state: EditorState, filter: readonly string[] | null, op
     if (options.memo) for (const r of all) if (r.note) out.push(options.memo(r, state));
     if (options.gutter) {
       const g = { ko: order(themes.ko), en: order(themes.en) };
-      const key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colour(c) + label(c)).join(",")}`;
-      out.push(Decoration.widget(pos + 1, options.gutter(g, state), { key, side: -1, ignoreSelection: true }));
+      let key = `g|${g.ko.join(",")}|${g.en.join(",")}|${[...g.ko, ...g.en].map((c) => colour(c) + label(c)).join(",")}`;
+      // The stripes ride in the gutter's widget: a decoration more for every
+      // tagged segment was measured to slow the opening of a large project.
+      if (stripes) key += "|" + stripeKey(pos, all, build);
+      out.push(Decoration.widget(pos + 1, options.gutter(g, state, stripes ? () => stripeBars(pos, all, theme) : undefined), { key, side: -1, ignoreSelection: true }));
     }
     if (filter && !filter.some((c) => themes.ko.has(c) || themes.en.has(c))) {
       out.push(Decoration.node(pos, pos + segment.nodeSize, { class: "dari-folded" }));
@@ -133,22 +150,26 @@ export function themeDecorations(options: ThemeDecorationOptions): Plugin<ThemeD
     key: themeDecorationKey,
     state: {
       // The first segments at once, the rest in batches (the plugin view asks for them).
-      init: (_, state) => ({ ...buildBatch(state.doc, DecorationSet.empty, segmentBuilder(state, null, options), 0, FIRST_SEGMENTS), filter: null }),
+      init: (_, state) => {
+        const build = ++builds;
+        return { ...buildBatch(state.doc, DecorationSet.empty, segmentBuilder(state, null, options, build), 0, FIRST_SEGMENTS), filter: null, build };
+      },
       apply(tr: Transaction, value, old, state) {
         const meta = tr.getMeta(themeDecorationKey) as ThemeDecorationMeta | undefined;
         if (meta && "batch" in meta) {
           if (value.pending === null) return value;
-          return { ...value, ...buildBatch(state.doc, value.set, segmentBuilder(state, value.filter, options), value.pending, SEGMENT_BATCH) };
+          return { ...value, ...buildBatch(state.doc, value.set, segmentBuilder(state, value.filter, options, value.build), value.pending, SEGMENT_BATCH) };
         }
         const filter = meta && "filter" in meta ? meta.filter : value.filter;
         // A new colour, label or filter changes every segment: rebuild. Otherwise map.
         if (meta || projectData(old).codebook !== projectData(state).codebook) {
-          return { set: buildAll(state.doc, segmentBuilder(state, filter, options)), filter, pending: null };
+          const build = ++builds;
+          return { set: buildAll(state.doc, segmentBuilder(state, filter, options, build)), filter, build, pending: null };
         }
         if (!tr.docChanged) return value;
         // Segments not yet decorated that the change touched are built now; the batch that reaches them replaces them.
         const pending = value.pending === null ? null : tr.mapping.map(value.pending, -1);
-        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options)), filter, pending };
+        return { set: updateBySegment(value.set, tr, segmentBuilder(state, filter, options, value.build)), filter, build: value.build, pending };
       },
     },
     props: {

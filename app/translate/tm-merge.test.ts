@@ -1,7 +1,7 @@
 // The memory shows each translation once, with where it was found.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { corpus } from "../../test/support";
 import { TranslationMemory, type TmUnit } from "./tm";
 import { mergeMatches, mergeConcordance, unitKey } from "./tm-merge";
 import { tmUnitsFromTmx } from "./tm-tmx";
@@ -61,7 +61,7 @@ test("concordance lines are merged the same way", () => {
 });
 
 test("the corpus: a pair met in both the commentary's units and a TMX of them is shown once", () => {
-  const ko = readFileSync(new URL("../../../shared/corpus/commentary.ko.txt", import.meta.url), "utf8").split(/\n/).find((l) => l.trim().length > 20)!.trim();
+  const ko = corpus("commentary.ko.txt").split(/\n/).find((l) => l.trim().length > 20)!.trim();
   const found = lookupAll(ko, [[{ ko, en: "X.", origin: "" }], [{ ko: ` ${ko}`, en: "X. ", origin: "t.tmx" }]]);
   assert.deepEqual(found.map((m) => m.origins), [["", "t.tmx"]]);
 });

@@ -5,7 +5,8 @@
 import "./preferences.css";
 import crelt from "crelt";
 import type { TFunction } from "i18next";
-import { FONT_SIZE, LINE_HEIGHT, KO_FONTS, EN_FONTS, type DisplayPrefs } from "../../app/display-prefs";
+import { FONT_SIZE, LINE_HEIGHT, KO_FONTS, EN_FONTS, isFontName, type DisplayPrefs } from "../../app/display-prefs";
+import { installedFonts, fontInstalled } from "../font-detect";
 import { trapTab } from "../dialog";
 import { display, isDark } from "../display";
 
@@ -50,13 +51,36 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
     });
     return el;
   };
-  const check = (name: "suggestions" | "spelling", label: string) => {
+  const check = (name: "suggestions" | "stripes" | "spelling", label: string) => {
     const el = crelt("input", { id: id(name), type: "checkbox", "data-pref": name }) as HTMLInputElement;
     el.checked = prefs[name];
     el.addEventListener("change", () => change({ [name]: el.checked }));
     return crelt("div", { class: "dari-pref-row dari-pref-check" }, el, crelt("label", { for: id(name) }, label));
   };
-  const fonts = (list: string[]): [string, string][] => [["", t("ui:prefs.fontDefault")], ...list.map((f): [string, string] => [f, f])];
+  // The well-known families found on this machine, the one in use, and a field for any other.
+  const fontChoice = (name: "koFont" | "enFont", label: string, otherLabel: string, candidates: readonly string[]) => {
+    const offered = installedFonts(candidates);
+    if (prefs[name] && !offered.includes(prefs[name])) offered.push(prefs[name]);
+    const el = crelt("select", { id: id(name), "data-pref": name }, [crelt("option", { value: "" }, t("ui:prefs.fontDefault")), ...offered.map((f) => crelt("option", { value: f }, f))]) as HTMLSelectElement;
+    el.value = prefs[name];
+    const other = crelt("input", { id: id(`${name}-other`), type: "text", "data-pref-other": name, placeholder: t("ui:prefs.fontOtherPlaceholder"), spellcheck: "false", autocomplete: "off" }) as HTMLInputElement;
+    const note = crelt("span", { class: "dari-pref-note", role: "status" });
+    el.addEventListener("change", () => {
+      other.value = "";
+      note.textContent = "";
+      change({ [name]: el.value });
+    });
+    other.addEventListener("change", () => {
+      const family = other.value.trim();
+      if (!isFontName(family)) return void (note.textContent = t("ui:prefs.fontBadName"));
+      if (!family) return;
+      if (![...el.options].some((o) => o.value === family)) el.appendChild(crelt("option", { value: family }, family));
+      el.value = family;
+      note.textContent = fontInstalled(family) ? "" : t("ui:prefs.fontNotFound", { font: family });
+      change({ [name]: family });
+    });
+    return [field(name, label, el), crelt("div", { class: "dari-pref-row" }, crelt("label", { for: other.id }, otherLabel), other, note)];
+  };
   const titleId = id("title");
   const closeButton = crelt("button", { type: "button", class: "primary", "data-action": "prefs-close" }, t("ui:prefs.close")) as HTMLButtonElement;
   const dialog = crelt(
@@ -69,14 +93,14 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
       field("theme", t("ui:prefs.theme"), select("theme", [["system", t("ui:prefs.themeSystem")], ["light", t("ui:prefs.themeLight")], ["dark", t("ui:prefs.themeDark")]])),
       field("fontSize", t("ui:prefs.fontSize"), number("fontSize", FONT_SIZE)),
       field("lineHeight", t("ui:prefs.lineHeight"), number("lineHeight", LINE_HEIGHT)),
-      field("koFont", t("ui:prefs.koFont"), select("koFont", fonts(KO_FONTS))),
-      field("enFont", t("ui:prefs.enFont"), select("enFont", fonts(EN_FONTS))),
+      ...fontChoice("koFont", t("ui:prefs.koFont"), t("ui:prefs.koFontOther"), KO_FONTS),
+      ...fontChoice("enFont", t("ui:prefs.enFont"), t("ui:prefs.enFontOther"), EN_FONTS),
     ),
     crelt(
       "fieldset",
       crelt("legend", t("ui:prefs.tags")),
       field("tagStyle", t("ui:prefs.tagStyle"), select("tagStyle", [["underline", t("ui:prefs.tagUnderline")], ["highlight", t("ui:prefs.tagHighlight")]])),
-      // Coding stripes are kept in the settings but not offered until they are drawn.
+      check("stripes", t("ui:prefs.stripes")),
       check("suggestions", t("ui:prefs.suggestions")),
     ),
     crelt("fieldset", crelt("legend", t("ui:prefs.checking")), check("spelling", t("ui:prefs.spelling"))),

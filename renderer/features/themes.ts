@@ -25,6 +25,7 @@ import { ThemesPanel } from "./themes/themes-panel";
 import { CodebookPanel } from "./themes/codebook-panel";
 import { spanDragPlugin } from "./themes/span-drag";
 import { uiLang } from "./themes/shared";
+import { stripesPlugin } from "./themes/stripes";
 import { display, isDark, onDisplayChange } from "../display";
 import { readableColor, LIGHT_BACKGROUND, DARK_BACKGROUND } from "../../app/themes/contrast";
 import { afterNextFrame } from "../after-frame";
@@ -44,7 +45,8 @@ function redrawOnDisplayChange(ctx: AppContext): void {
     if (view) view.dispatch(view.state.tr.setMeta(themeDecorationKey, { rebuild: true }));
   };
   onDisplayChange((p, before) => {
-    if (p.theme !== before.theme) redraw();
+    // Coding stripes are widgets of the theme decorations: drawn or dropped by redrawing.
+    if (p.theme !== before.theme || p.stripes !== before.stripes) redraw();
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
 }
@@ -58,7 +60,8 @@ function plugins(ctx: AppContext) {
     codingModePlugin(),
     codingModeSwitch(ctx),
     themeKeys(ctx),
-    themeDecorations({ label, paint, gutter: gutterWidget(ctx), memo: memoMark(ctx), later: afterNextFrame }),
+    themeDecorations({ label, paint, gutter: gutterWidget(ctx), memo: memoMark(ctx), stripesOn: () => display().stripes, later: afterNextFrame }),
+    stripesPlugin(),
     suggestionDecorations({ label, on: display().suggestions }),
     themePopover(ctx),
     copyNoticePlugin(ctx),
