@@ -85,6 +85,14 @@ test("the start screen's recent projects carry title, last change and progress; 
   assert.deepEqual(list.map((r) => [r.path, r.title, r.missing]), [[gone, "gone.dari", true], [a, "t", false]]);
   assert.ok(Date.now() - Date.parse(list[1].modified!) < 60_000);
   assert.equal(list[1].percent, 0);
+  // Read again only when the file changed: a new title and a reviewed segment show at once.
+  const reviewed = serializeProject({ meta: emptyMeta("검토한 논평"), codebook: [], glossary: [], doc: buildDoc([{ segments: [{ ko: "가나다.", en: "ABC.", status: "reviewed" }] }]) });
+  ok(await api.saveProject({ path: a, text: reviewed, saveAs: false }));
+  const again = ok(await api.recentProjects()).find((r) => r.path === a)!;
+  assert.deepEqual([again.title, again.percent], ["검토한 논평", 100]);
+  // A file damaged since is listed as missing, not as what was read before.
+  await writeFile(a, "{ not a project");
+  assert.equal(ok(await api.recentProjects()).find((r) => r.path === a)!.missing, true);
 });
 
 test("save asks where when untitled, keeps a .bak, remembers recent files; cancel writes nothing", async () => {

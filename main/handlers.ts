@@ -13,17 +13,16 @@ import { importWarnings } from "../app/import/build-project";
 import { importQdpx } from "../app/import/qdpx";
 import { exporters } from "../app/export/index";
 import type { Side } from "../app/schema";
-import { saveAtomic, readFileBytes, readProjectFile, writeRecovery, readRecovery, discardRecovery } from "./files";
+import { saveAtomic, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
 import { writeOutputFile } from "./output";
 import { validateRequest } from "../app/ipc-schema";
 import { IPC_METHODS, PRELOAD_METHODS } from "../app/ipc";
 import { acceptDropped } from "./drop";
 import { createPathGrants, type PathGrants } from "./grants";
-import { importInWorker, checkProjectInWorker, type ImportRunnerOptions } from "./import-runner";
+import { importInWorker, checkProjectInWorker, summarizeProjectInWorker, type ImportRunnerOptions } from "./import-runner";
 import { stat } from "node:fs/promises";
 import { newProject } from "../app/document/new-project";
-import { translationProgress } from "../app/translate/progress";
 import { createLibraryHandlers, type LibraryDialogs } from "./library-handlers";
 import { projectSaved } from "./library";
 
@@ -78,13 +77,25 @@ function fileNameOnly(name: string): string {
     .slice(0, 200);
 }
 
-/** A recent file as the start screen shows it; a file that is gone or damaged is listed as such, never an error. */
-async function recentProject(path: string): Promise<RecentProject> {
+/** What the start screen last read of a recent file, kept while its time and size stay the same. */
+type RecentSummary = { mtimeMs: number; size: number; title: string; percent: number };
+
+/**
+ * A recent file as the start screen shows it; a file that is gone or damaged is
+ * listed as such, never an error. The file is read in the import worker (a
+ * book-length project would hold main for a second) and only when it changed.
+ */
+async function recentProject(path: string, seen: Map<string, RecentSummary>, runner: ImportRunnerOptions | undefined): Promise<RecentProject> {
   try {
-    const modified = (await stat(path)).mtime.toISOString();
-    const project = parseProject(await readProjectFile(path));
-    return { path, title: project.meta.title || basename(path), modified, percent: translationProgress(project.doc).percent, missing: false };
+    const st = await stat(path);
+    let known = seen.get(path);
+    if (!known || known.mtimeMs !== st.mtimeMs || known.size !== st.size) {
+      const { title, percent } = await summarizeProjectInWorker(path, await readFileBytes(path), runner);
+      seen.set(path, (known = { mtimeMs: st.mtimeMs, size: st.size, title, percent }));
+    }
+    return { path, title: known.title || basename(path), modified: st.mtime.toISOString(), percent: known.percent, missing: false };
   } catch {
+    seen.delete(path);
     return { path, title: basename(path), modified: null, percent: 0, missing: true };
   }
 }
@@ -129,6 +140,7 @@ export function createHandlers(deps: HandlerDeps): DariApi & PreloadApi {
 function createUncheckedHandlers(deps: HandlerDeps): DariApi & PreloadApi {
   /** The files exported in this session: the only ones openExported opens. */
   const exported = new Set<string>();
+  const recentSeen = new Map<string, RecentSummary>();
   const settings = createSettingsStore(deps.userData);
   const grants = deps.grants ?? createPathGrants();
   /** The import being read, so the window's Stop can cancel it. */
@@ -197,7 +209,7 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi & PreloadApi {
     recentProjects: () =>
       result(async () => {
         const list = (await settings.get()).recentFiles;
-        return Promise.all(list.map((path) => recentProject(path)));
+        return Promise.all(list.map((path) => recentProject(path, recentSeen, deps.importWorker)));
       }),
 
     showContextMenu: (items) => result(async () => (deps.showContextMenu ? deps.showContextMenu(items) : null)),

@@ -115,6 +115,11 @@ export function importInWorker(
  * whole validation) and gives its text. Main's own heap and event loop stay out
  * of a large or hostile project. Throws DariError naming the file and the place.
  */
+/** A .dari's title and translation progress, read in the worker (the start screen's recent projects). Throws DariError. */
+export function summarizeProjectInWorker(path: string, bytes: Uint8Array, runner: ImportRunnerOptions = {}): Promise<{ title: string; percent: number }> {
+  return run(path, bytes, { kind: "summary" }, runner) as Promise<{ title: string; percent: number }>;
+}
+
 export function checkProjectInWorker(path: string, bytes: Uint8Array, runner: ImportRunnerOptions = {}): Promise<string> {
   return run(path, bytes, { kind: "project" }, runner) as Promise<string>;
 }

@@ -8,7 +8,8 @@ import { importText, type LayoutOptions } from "../app/import/index";
 import { checkProjectSize } from "../app/import/size";
 import type { TextLang } from "../app/text/sentences";
 import { DariError, isDariError } from "../app/errors";
-import { checkProjectText } from "../app/document/parse";
+import { checkProjectText, parseProject } from "../app/document/parse";
+import { translationProgress } from "../app/translate/progress";
 import { readPdfAsset } from "./pdf-assets";
 
 export interface ImportJob {
@@ -27,6 +28,19 @@ export interface ProjectJob {
   /** The path, named in errors. */
   fileName: string;
   bytes: Uint8Array;
+}
+
+/** A recent project as the start screen lists it: read here, so a book-length project never holds up main. */
+export interface SummaryJob {
+  id: number;
+  kind: "summary";
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+function summarizeProject(job: SummaryJob): { title: string; percent: number } {
+  const project = parseProject(new TextDecoder("utf-8", { fatal: true }).decode(job.bytes));
+  return { title: project.meta.title, percent: translationProgress(project.doc).percent };
 }
 
 function checkProject(job: ProjectJob): string {
@@ -49,7 +63,7 @@ function checkProject(job: ProjectJob): string {
 /** The reads under way, so that main's cancel reaches them. */
 const reading = new Map<number, AbortController>();
 
-parentPort?.on("message", async (job: ImportJob | ProjectJob | { cancel: number }) => {
+parentPort?.on("message", async (job: ImportJob | ProjectJob | SummaryJob | { cancel: number }) => {
   if ("cancel" in job) {
     reading.get(job.cancel)?.abort();
     return;
@@ -59,6 +73,10 @@ parentPort?.on("message", async (job: ImportJob | ProjectJob | { cancel: number 
   try {
     if ("kind" in job && job.kind === "project") {
       parentPort!.postMessage({ id: job.id, ok: true, value: checkProject(job) });
+      return;
+    }
+    if ("kind" in job && job.kind === "summary") {
+      parentPort!.postMessage({ id: job.id, ok: true, value: summarizeProject(job) });
       return;
     }
     job = job as ImportJob;
