@@ -112,11 +112,12 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi | keyof PreloadApi]: re
       showStatus: bool(true),
       showConfidence: bool(true),
       orientation: oneOf(["portrait", "landscape"], { optional: true }),
-      // Export always asks where (the renderer may propose a name, never a path).
-      path: { kind: "null" },
+      // null asks where; a path is used only if chooseExportTarget's dialog returned it (checked by the handler).
+      path,
       suggestedName: str(MAX_NAME_CHARS, { optional: true }),
     }),
   ],
+  chooseExportTarget: [obj({ format: oneOf(EXPORT_FORMATS), suggestedName: str(MAX_NAME_CHARS, { optional: true }) })],
   cancelImport: [],
   // main opens only a file it exported in this session (checked by the handler).
   openExported: [obj({ path: str(MAX_PATH_CHARS), reveal: bool() })],

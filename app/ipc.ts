@@ -105,8 +105,11 @@ export interface ExportRequest {
   showStatus?: boolean;
   showConfidence?: boolean;
   orientation?: "portrait" | "landscape";
-  /** Always null: main asks where with its save dialog (the window may propose a name, never a path). */
-  path: null;
+  /**
+   * null: main asks where with its save dialog. A path: one chooseExportTarget
+   * returned, with this format's extension (main refuses any other).
+   */
+  path: string | null;
   /** The file name to propose in that dialog. */
   suggestedName?: string;
 }
@@ -155,6 +158,8 @@ export interface DariApi extends LibraryApi {
   cancelImport(): Promise<Result<void>>;
   /** Exports the project; returns the path written, null when cancelled. */
   exportProject(req: ExportRequest): Promise<Result<string | null>>;
+  /** Shows main's save dialog for an export in this format and returns the file chosen (null when cancelled); exportProject may then write there. */
+  chooseExportTarget(req: { format: ExportFormat; suggestedName?: string }): Promise<Result<string | null>>;
   /** Opens a file exported in this session (reveal: shows it in its folder instead). Main opens no other path. */
   openExported(req: { path: string; reveal: boolean }): Promise<Result<void>>;
   getSettings(): Promise<Result<Settings>>;
@@ -238,6 +243,7 @@ export const IPC_METHODS = [
   "saveLibraryPicture",
   "readCodingToCompare",
   "openExported",
+  "chooseExportTarget",
 ] as const satisfies readonly (keyof DariApi)[];
 
 // Every method of DariApi is listed: this fails to compile when one is missing.

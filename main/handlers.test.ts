@@ -17,6 +17,8 @@ let answers: { open: (string | null)[]; save: (string | null)[]; text: (string |
 let api: DariApi;
 let startup: string | null;
 let state: { title?: string; dirty?: boolean } = {};
+/** The names main's export dialog proposed, in order. */
+let exportAsked: string[] = [];
 const noDialogs: Dialogs = { openProject: async () => null, saveProject: async () => null, openText: async () => null, exportTo: async () => null, confirmDiscard: async () => "cancel" };
 
 function ok<T>(r: Result<T>): T {
@@ -37,9 +39,10 @@ beforeEach(async () => {
     openProject: async () => answers.open.shift() ?? null,
     saveProject: async () => answers.save.shift() ?? null,
     openText: async () => answers.text.shift() ?? null,
-    exportTo: async () => answers.exportTo.shift() ?? null,
+    exportTo: async (name) => (exportAsked.push(name), answers.exportTo.shift() ?? null),
     confirmDiscard: async () => "cancel",
   };
+  exportAsked = [];
   api = createHandlers({
     userData: join(dir, "user"),
     dialogs,
@@ -151,6 +154,62 @@ test("export writes through the registry to the chosen file", async () => {
   assert.equal(await readFile(target, "utf8"), "가나다.\tABC.\n");
 });
 
+// ------------------------------------------------------------- the export dialog's Browse… (issue 17, requirement 11)
+
+test("Browse… asks main's dialog once; Export then writes to that file without asking again", async () => {
+  const target = join(dir, "chosen.tsv");
+  answers.exportTo.push(target);
+  assert.equal(ok(await api.chooseExportTarget({ format: "tsv", suggestedName: "notes/report.docx" })), target);
+  assert.deepEqual(exportAsked, ["report.tsv"], "the dialog proposed the name with this format's extension");
+  const written = ok(await api.exportProject({ format: "tsv", projectText: projectText(), path: target }));
+  assert.equal(written, target);
+  assert.equal(await readFile(target, "utf8"), "가나다.\tABC.\n");
+  assert.equal(exportAsked.length, 1, "no second dialog");
+  // Exporting there again (the same format) is allowed: the user chose that file for it.
+  ok(await api.exportProject({ format: "tsv", projectText: projectText("라마.", "DE."), path: target }));
+  assert.equal(await readFile(target, "utf8"), "라마.\tDE.\n");
+});
+
+test("Browse… cancelled returns null and grants nothing; Export with no destination asks as before", async () => {
+  assert.equal(ok(await api.chooseExportTarget({ format: "html" })), null);
+  assert.deepEqual(exportAsked, ["dari.html"]);
+  const target = join(dir, "later.html");
+  answers.exportTo.push(target);
+  assert.equal(ok(await api.exportProject({ format: "html", projectText: projectText(), path: null })), target);
+  assert.equal(exportAsked.length, 2, "Export asked where");
+  assert.match(await readFile(target, "utf8"), /^<!DOCTYPE html>/);
+});
+
+test("Export refuses a path its dialog did not return for this format, and writes nothing", async () => {
+  // A file the user has (even one main opened itself, a project) is never an export destination named by the window.
+  const project = join(dir, "mine.dari");
+  await writeFile(project, projectText());
+  const before = await readFile(project, "utf8");
+  answers.open.push(project);
+  ok(await api.openProject(null));
+  const never = join(dir, "never-chosen.tsv");
+  const chosenForTsv = join(dir, "chosen.tsv");
+  answers.exportTo.push(chosenForTsv);
+  ok(await api.chooseExportTarget({ format: "tsv" }));
+  for (const [path, format] of [
+    [project, "dari"],
+    [never, "tsv"],
+    // Chosen for TSV, then the format changed: the grant was for .tsv only.
+    [chosenForTsv, "html"],
+  ] as const) {
+    const r = await api.exportProject({ format, projectText: projectText("덮어쓰기.", "Overwrite."), path });
+    assert.equal(r.ok, false, path);
+    if (!r.ok) {
+      assert.equal(r.error.key, "file.notExportTarget");
+      assert.ok(r.error.message.includes(path), `the message names the file: ${r.error.message}`);
+    }
+  }
+  assert.equal(await readFile(project, "utf8"), before, "the project is untouched");
+  await assert.rejects(stat(never), "nothing was written");
+  await assert.rejects(stat(chosenForTsv), "nothing was written");
+  assert.equal(exportAsked.length, 1, "no dialog was shown by the refused exports");
+});
+
 test("settings and document state", async () => {
   assert.equal(ok(await api.systemLocale()), "ko-KR");
   const s = ok(await api.setSettings({ uiLanguage: "ko", layout: "stacked" }));
@@ -202,9 +261,10 @@ test("a path the renderer sends is refused for save, export, open and import unl
   refused(await api.openProject(victim), "ipc.notGranted", victim);
   refused(await api.readTextForImport({ path: elsewhere, side: "ko" }), "ipc.notGranted", elsewhere);
   refused(await api.autosave({ path: victim, text: projectText() }), "ipc.notGranted", victim);
-  // Export never takes a path at all: main always asks.
+  // Export takes only a path main's own export dialog returned (Browse…): otherwise it asks.
   const out = join(dir, "out.html");
-  refused(await api.exportProject({ format: "html", projectText: projectText(), path: out as never }), "ipc.badRequest");
+  refused(await api.exportProject({ format: "html", projectText: projectText(), path: out }), "file.notExportTarget", out);
+  refused(await api.exportProject({ format: "dari", projectText: projectText("덮어쓴 글."), path: victim }), "file.notExportTarget", victim);
 
   assert.equal(await readFile(victim, "utf8"), before, "the file is untouched");
   await assert.rejects(stat(victim + ".bak"), "no backup either: nothing was written");

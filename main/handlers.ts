@@ -11,7 +11,7 @@ import { importInterchangeBytes, INTERCHANGE_EXTENSIONS } from "../app/import/in
 import type { ImportWarning } from "../app/import/languages";
 import { importWarnings } from "../app/import/build-project";
 import { importQdpx } from "../app/import/qdpx";
-import { exporters } from "../app/export/index";
+import { exporters, type ExportFormat } from "../app/export/index";
 import type { Side } from "../app/schema";
 import { saveAtomic, readFileBytes, writeRecovery, readRecovery, discardRecovery } from "./files";
 import { createSettingsStore } from "./settings";
@@ -163,6 +163,21 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi & PreloadApi {
     return path;
   };
 
+  /** The files main's export dialog returned, with the extension it asked for: the only paths exportProject takes from the window. */
+  const exportTargets = new Map<string, string>();
+  const exporterOf = (format: ExportFormat) => {
+    const exporter = format === "pdf" ? exporters.html : exporters[format];
+    if (!exporter) throw new DariError("cli.unknownFormat", { format, allowed: Object.keys(exporters).join(", ") });
+    return { exporter, extension: format === "pdf" ? "pdf" : exporter.extension };
+  };
+  /** Main's save dialog for an export: the file chosen is granted for this format's extension only. */
+  const askExportTarget = async (format: ExportFormat, base: string): Promise<string | null> => {
+    const { extension } = exporterOf(format);
+    const target = chosen(await deps.dialogs.exportTo(`${basename(base, extname(base))}.${extension}`, extension));
+    if (target) exportTargets.set(resolve(target), extension);
+    return target;
+  };
+
   const openAt = async (path: string, untitled = false): Promise<OpenedProject> => {
     // A TMX or XLIFF file opens as a new, untitled project made from it (the file itself is never written).
     if (extname(path).toLowerCase() === ".qdpx") {
@@ -261,15 +276,16 @@ function createUncheckedHandlers(deps: HandlerDeps): DariApi & PreloadApi {
         importing?.abort();
       }),
 
+    chooseExportTarget: ({ format, suggestedName }) => result(() => askExportTarget(format, fileNameOnly(suggestedName ?? "") || "dari")),
+
     exportProject: (req: ExportRequest) =>
       result(async () => {
-        const exporter = req.format === "pdf" ? exporters.html : exporters[req.format];
-        if (!exporter) throw new DariError("cli.unknownFormat", { format: req.format, allowed: Object.keys(exporters).join(", ") });
+        const { exporter, extension } = exporterOf(req.format);
         const project = parseProject(req.projectText);
-        const extension = req.format === "pdf" ? "pdf" : exporter.extension;
-        // The renderer may propose a name, never a path: export always asks where (the schema refuses a path).
-        const base = fileNameOnly(req.suggestedName ?? "") || fileNameOnly(project.meta.title) || "dari";
-        const target = chosen(await deps.dialogs.exportTo(`${basename(base, extname(base))}.${extension}`, extension));
+        // A path from the window is written only if main's export dialog returned it for this format (Browse…);
+        // otherwise main asks where now (the window may propose a name, never a path of its own).
+        if (req.path !== null && exportTargets.get(resolve(req.path)) !== extension) throw new DariError("file.notExportTarget", { file: req.path, extension });
+        const target = req.path ?? (await askExportTarget(req.format, fileNameOnly(req.suggestedName ?? "") || fileNameOnly(project.meta.title) || "dari"));
         if (!target) return null;
         const content = await exporter.run(project, {
           side: req.side,

@@ -1,7 +1,8 @@
 // The export dialog (File ▸ Export, Ctrl+E): the format, the options that
-// format takes (each exporter declares them in app/export/index.ts), and the
-// file name to propose; main always asks where with its save dialog (it never
-// writes to a path the window names). Main runs the exporter
+// format takes (each exporter declares them in app/export/index.ts), the file
+// name to propose, and the destination: Browse… has main show its save dialog
+// now, otherwise main asks when exporting. Either way the file is one main's
+// own dialog returned (it writes to no other path the window names). Main runs the exporter
 // (app/export) and writes the file; while it works the dialog shows progress
 // and stays open, so the analyst sees the result or the error in place.
 import "./export-dialog.css";
@@ -58,6 +59,10 @@ class ExportDialog {
   private confidence: HTMLInputElement;
   private orientation: HTMLSelectElement;
   private fileName: HTMLInputElement;
+  /** The file main's dialog returned for Browse…, for the format chosen then; null: main asks when exporting. */
+  private target: string | null = null;
+  private destination = crelt("span", { class: "dari-export-target", id: `dari-export-target-${Date.now()}` });
+  private browseButton: HTMLButtonElement;
   private rows: Record<ExportChoice, HTMLElement>;
   private progress = crelt("progress", { class: "dari-export-progress", hidden: "", max: "1" }) as HTMLProgressElement;
   private segments = 0;
@@ -96,7 +101,18 @@ class ExportDialog {
       showConfidence: row(t("export:dialog.showConfidence"), this.confidence),
       orientation: row(t("export:dialog.orientation"), this.orientation),
     };
-    this.format.addEventListener("change", () => this.updateRows());
+    this.format.addEventListener("change", () => {
+      this.updateRows();
+      // Main granted the chosen file for the old format's extension only: ask again (the row says why).
+      if (this.target !== null) this.setTarget(null, t("export:dialog.destinationCleared"));
+    });
+    this.browseButton = crelt(
+      "button",
+      { type: "button", "data-action": "export-browse", "aria-describedby": this.destination.id, onclick: () => void this.browse() },
+      t("export:dialog.browse"),
+    ) as HTMLButtonElement;
+    this.setTarget(null, t("export:dialog.choose"));
+    const destinationLabel = crelt("span", { id: `${this.destination.id}-label` }, t("export:dialog.destination"));
     this.exportButton = crelt("button", { type: "button", class: "primary", "data-action": "export-run", onclick: () => void this.run() }, t("export:dialog.export")) as HTMLButtonElement;
     this.cancelButton = crelt("button", { type: "button", "data-action": "export-cancel", onclick: () => this.close() }, t("export:dialog.cancel")) as HTMLButtonElement;
     const titleId = `dari-export-${Date.now()}`;
@@ -107,6 +123,7 @@ class ExportDialog {
       row(t("export:dialog.format"), this.format),
       crelt("fieldset", crelt("legend", t("export:dialog.options")), Object.values(this.rows)),
       row(t("export:dialog.fileName"), this.fileName),
+      crelt("div", { class: "dari-export-row", role: "group", "aria-labelledby": destinationLabel.id }, destinationLabel, this.destination, this.browseButton),
       crelt("div", { class: "dari-export-status" }, this.progress, this.progressLabel),
       this.error,
       crelt("div", { class: "dari-dialog-buttons" }, this.cancelButton, this.exportButton),
@@ -142,7 +159,7 @@ class ExportDialog {
     if (e.key === "Escape") {
       e.preventDefault();
       if (!this.busy) this.close();
-    } else if (e.key === "Enter" && !(e.target instanceof HTMLSelectElement) && !this.busy) {
+    } else if (e.key === "Enter" && !(e.target instanceof HTMLSelectElement) && !(e.target instanceof HTMLButtonElement) && !this.busy) {
       e.preventDefault();
       void this.run();
     } else trapTab(this.dialog, e);
@@ -152,6 +169,7 @@ class ExportDialog {
     this.busy = busy;
     this.exportButton.disabled = busy;
     this.cancelButton.disabled = busy;
+    this.browseButton.disabled = busy;
     // Indeterminate until main reports how far it got (onProgress below).
     this.progress.hidden = !busy || segments < LARGE;
     this.progress.removeAttribute("value");
@@ -176,7 +194,7 @@ class ExportDialog {
     const req: ExportRequest = {
       format,
       projectText: this.ctx.projectText(),
-      path: null,
+      path: this.target,
       suggestedName: last.fileName || this.suggestedName(),
       ...(Object.fromEntries(taken.map((o) => [o, options[o]])) as ExportChoices),
     };
@@ -209,6 +227,24 @@ class ExportDialog {
       this.setBusy(false, segments);
       this.error.textContent = this.ctx.t("export:dialog.failed", { message: this.ctx.errorText(e) });
     }
+  }
+
+  /** Shows the chosen file in the Destination row, or `none` when main is to ask. */
+  private setTarget(path: string | null, none: string): void {
+    this.target = path;
+    this.destination.textContent = path ?? none;
+    this.destination.classList.toggle("chosen", path !== null);
+  }
+
+  /** Browse…: main's save dialog now, for this format; the file it returns is where Export writes. */
+  private async browse(): Promise<void> {
+    if (this.busy) return;
+    this.error.textContent = "";
+    const result = await this.ctx.api.chooseExportTarget({ format: this.chosen, suggestedName: this.fileName.value.trim() || this.suggestedName() });
+    if (!result.ok) this.error.textContent = this.ctx.t("export:dialog.failed", { message: this.ctx.errorText(result.error) });
+    // Cancelled: the earlier choice stands.
+    else if (result.value !== null) this.setTarget(result.value, "");
+    this.browseButton.focus();
   }
 
   private suggestedName(): string | undefined {
