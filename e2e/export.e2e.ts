@@ -88,6 +88,54 @@ test("txt asks for the side; an unwritable destination shows the error and keeps
   }
 });
 
+test("Browse… chooses the destination through main's dialog; Export writes there without asking again and offers Open and Show in folder", async () => {
+  const app = await launchApp({ browser: browser(), locale: "en-US" });
+  try {
+    const { page } = app;
+    await openDialog(app);
+    const dialog = page.locator(".dari-export-dialog");
+    const destination = dialog.locator(".dari-export-target");
+    assert.equal(await destination.textContent(), "Asked when you export");
+    await dialog.locator("select[name=format]").selectOption("tsv");
+    await dialog.locator("input[name=fileName]").fill("chapter one");
+    // By keyboard: Tab from the file name reaches Browse…, Enter presses it (not Export).
+    const browse = dialog.locator("[data-action=export-browse]");
+    assert.equal(await browse.getAttribute("aria-describedby"), await destination.getAttribute("id"));
+    const target = join(app.tmp, "chosen.tsv");
+    app.dialogs.exportAnswers.push(target);
+    await dialog.locator("input[name=fileName]").focus();
+    await page.keyboard.press("Tab");
+    assert.equal(await browse.evaluate((el) => el === document.activeElement), true, "Browse… follows the file name");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector(".dari-export-target")?.classList.contains("chosen"));
+    assert.equal(await destination.textContent(), target);
+    assert.deepEqual(app.dialogs.asked.filter((a) => a.startsWith("exportTo:")), ["exportTo:chapter one.tsv"]);
+    assert.equal(existsSync(target), false, "Browse… only chooses; nothing is written yet");
+
+    // Changing the format clears the choice (main granted it for .tsv), and the row says so.
+    await dialog.locator("select[name=format]").selectOption("html");
+    assert.equal(await destination.textContent(), "Asked when you export: the format changed, so choose again");
+    await dialog.locator("select[name=format]").selectOption("tsv");
+    app.dialogs.exportAnswers.push(target);
+    await browse.click();
+    await page.waitForFunction(() => document.querySelector(".dari-export-target")?.classList.contains("chosen"));
+
+    await dialog.locator("[data-action=export-run]").click();
+    await dialog.waitFor({ state: "detached" });
+    assert.equal(app.dialogs.asked.filter((a) => a.startsWith("exportTo:")).length, 2, "Export did not ask again");
+    const segments = await page.locator(".dari-segment").count();
+    assert.equal((await readFile(target, "utf8")).trimEnd().split("\n").length, segments);
+    const message = page.locator(".dari-statusbar .dari-message");
+    assert.match((await message.textContent()) ?? "", /Exported to .*chosen\.tsv/);
+    await message.locator("button", { hasText: "Open" }).click();
+    await message.locator("button", { hasText: "Show in folder" }).click();
+    for (let i = 0; i < 50 && app.opened.length < 2; i++) await page.waitForTimeout(20);
+    assert.deepEqual(app.opened, [`open:${target}`, `reveal:${target}`]);
+  } finally {
+    await app.close();
+  }
+});
+
 test("a long export reports its progress from main to the dialog", async () => {
   const dir = await mkdtemp(join(tmpdir(), "dari-export-large-"));
   const file = join(dir, "large.dari");
