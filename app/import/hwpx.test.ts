@@ -114,3 +114,11 @@ test("a damaged or protected HWPX is refused, naming the file and the part", asy
     await assert.rejects(importParagraphs(name, bytes), (e: unknown) => e instanceof DariError && e.key === key && message.test(e.message), name);
   }
 });
+
+test("a DOCTYPE that only names a DTD is read; one that declares entities, or refers to a parameter entity, is refused", () => {
+  const doc = (prolog: string) => hwpx({ "Contents/content.hpf": hpf(["section0"]), "Contents/section0.xml": section(p(t("우주 협력")), prolog) });
+  assert.deepEqual(hwpxText("named.hwpx", doc('<!DOCTYPE hs:sec SYSTEM "section.dtd">')).paragraphs, ["우주 협력"]);
+  for (const prolog of ['<!DOCTYPE hs:sec [<!ENTITY x "y">]>', '<!DOCTYPE hs:sec [%pe;]>']) {
+    assert.throws(() => hwpxText("bad.hwpx", doc(prolog)), (e: DariError) => e.key === "export:interchange.doctype", prolog);
+  }
+});

@@ -61,7 +61,7 @@ function notXml(file: string, problem: string, at?: { line: number; column?: num
  * inside the subset nothing is skipped, so neither a comment nor a quote can
  * hide a declaration (at worst a harmless subset that mentions one is refused).
  */
-function declaresEntities(doctype: string): boolean {
+export function declaresEntities(doctype: string): boolean {
   const id = /^\s*[^\s[]+(?:\s+(?:SYSTEM|PUBLIC)(?:\s*(?:"[^"]*"|'[^']*'))+)?/.exec(doctype)?.[0] ?? "";
   const open = doctype.indexOf("[", id.length);
   if (open < 0) return false;
