@@ -111,10 +111,12 @@ test("Browse… chooses the destination through main's dialog; Export writes the
     assert.equal(await destination.textContent(), target);
     assert.deepEqual(app.dialogs.asked.filter((a) => a.startsWith("exportTo:")), ["exportTo:chapter one.tsv"]);
     assert.equal(existsSync(target), false, "Browse… only chooses; nothing is written yet");
+    assert.equal(await dialog.locator("input[name=fileName]").isDisabled(), true, "the name to propose is moot once the file is chosen");
 
     // Changing the format clears the choice (main granted it for .tsv), and the row says so.
     await dialog.locator("select[name=format]").selectOption("html");
     assert.equal(await destination.textContent(), "Asked when you export: the format changed, so choose again");
+    assert.equal(await dialog.locator("input[name=fileName]").isDisabled(), false);
     await dialog.locator("select[name=format]").selectOption("tsv");
     app.dialogs.exportAnswers.push(target);
     await browse.click();

@@ -234,6 +234,8 @@ class ExportDialog {
     this.target = path;
     this.destination.textContent = path ?? none;
     this.destination.classList.toggle("chosen", path !== null);
+    // The name to propose means nothing once the file is chosen.
+    this.fileName.disabled = path !== null;
   }
 
   /** Browse…: main's save dialog now, for this format; the file it returns is where Export writes. */
