@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, launchApp, stopServer, focusSide, sideLocator, CORPUS, type AppHandle } from "./helpers";
 import { buildDoc, emptyMeta, serializeProject } from "../app/document";
+import { OMISSION_PASSAGE } from "../test/fixtures/omission-passage";
 
 const gold = JSON.parse(await readFile(join(CORPUS, "commentary.gold.json"), "utf8")) as { ko: string[][]; en: string[][] };
 const [k0, k1, k2, k3] = gold.ko[0];
@@ -112,20 +113,10 @@ test("merge with next, split at the cursor, undo, and re-align a passage from th
 test("Ctrl+Alt+R re-aligns a passage with the word pairs learned from the user memory", async () => {
   // A passage whose second Korean sentence has no English: by lengths alone its
   // neighbour's English lands on it; the learned pairs say where each English sentence belongs.
-  const ko = [
-    "고양이가 정원 구석에서 하루 종일 조용히 잠을 잤다.",
-    "강아지는 넓은 마당에서 신나게 빨간 공을 쫓았다.",
-    "할머니는 부엌에서 맛있는 김치찌개를 끓이셨다.",
-    "아이들은 저녁이 되자 숙제를 마치고 책을 읽었다.",
-  ];
-  const en = [
-    "The cat slept quietly all day in a corner of the garden.",
-    "Grandmother cooked a delicious kimchi stew in the kitchen.",
-    "In the evening the children finished their homework and read books.",
-  ];
+  const { ko, en } = OMISSION_PASSAGE;
   const learnedFile = join(dir, "learned.dari");
   await writeFile(learnedFile, serializeProject({ meta: emptyMeta("learned"), codebook: [], glossary: [], doc: buildDoc([{ segments: [{ ko: ko.join(" "), en: en.join(" ") }] }]) }));
-  const pairs = [["고양이", "cat"], ["정원", "garden"], ["할머니", "grandmother"], ["부엌", "kitchen"], ["아이들", "children"], ["숙제", "homework"], ["저녁", "evening"]];
+  const pairs = OMISSION_PASSAGE.pairs;
   const app = await launchApp({ browser, startupFile: learnedFile });
   try {
     const { page } = app;

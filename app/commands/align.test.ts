@@ -24,6 +24,7 @@ import {
 } from "./align";
 import { corpus } from "../../test/support";
 import { learnedLexicon, readLearnedPairs } from "../align/learn";
+import { OMISSION_PASSAGE } from "../../test/fixtures/omission-passage";
 
 const gold = JSON.parse(corpus("commentary.gold.json")) as { ko: string[][]; en: string[][] };
 const [k0, k1, k2, k3] = gold.ko[0];
@@ -222,21 +223,11 @@ test("re-align the passage at the cursor: unconfirmed text is re-cut, confirmed 
 });
 
 test("re-aligning a passage uses the pairs learned from the analyst's memory: an untranslated sentence is found, not paired with the next one's English", () => {
-  const ko = [
-    "고양이가 정원 구석에서 하루 종일 조용히 잠을 잤다.",
-    "강아지는 넓은 마당에서 신나게 빨간 공을 쫓았다.",
-    "할머니는 부엌에서 맛있는 김치찌개를 끓이셨다.",
-    "아이들은 저녁이 되자 숙제를 마치고 책을 읽었다.",
-  ];
-  const en = [
-    "The cat slept quietly all day in a corner of the garden.",
-    "Grandmother cooked a delicious kimchi stew in the kitchen.",
-    "In the evening the children finished their homework and read books.",
-  ];
+  const { ko, en } = OMISSION_PASSAGE;
   // As the window keeps them (localStorage "dari.learnedLexicon"), read back through the same validation.
   const stored = JSON.parse(
     JSON.stringify(
-      [["고양이", "cat"], ["정원", "garden"], ["할머니", "grandmother"], ["부엌", "kitchen"], ["아이들", "children"], ["숙제", "homework"], ["저녁", "evening"]].map(([k, e]) => ({ ko: k, en: e, dice: 0.9, count: 12 })),
+      OMISSION_PASSAGE.pairs.map(([k, e]) => ({ ko: k, en: e, dice: 0.9, count: 12 })),
     ),
   );
   const learned = learnedLexicon(readLearnedPairs(stored));
