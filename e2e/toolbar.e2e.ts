@@ -22,6 +22,8 @@ test("the toolbar is one row of grouped icon buttons at 1280 px, each named with
     const save = toolbar.locator('[data-action="save"]');
     assert.equal((await save.textContent())!.trim(), "");
     assert.equal(await save.locator("svg").count(), 1);
+    const bare = await toolbar.locator("button.dari-tool:visible").evaluateAll((bs) => bs.filter((b) => b.querySelectorAll("svg").length !== 1).map((b) => b.getAttribute("aria-label")));
+    assert.deepEqual(bare, [], "every button shows one icon");
     assert.equal(await save.getAttribute("aria-label"), "Save");
     assert.equal(await save.getAttribute("title"), "Save (Ctrl+S)");
     assert.equal(await toolbar.locator('[data-action="language"], [data-action="toolbar.language"]').count(), 0, "the UI language is not among the editing commands");
@@ -34,6 +36,11 @@ test("the toolbar is one row of grouped icon buttons at 1280 px, each named with
     await toolbar.locator('[data-panel="themes"]').click();
     assert.equal(await toolbar.locator('[data-panel="themes"]').getAttribute("aria-pressed"), "true");
     assert.ok(await page.locator(".dari-sidebar.open").isVisible());
+    // With the sidebar open, the status bar still holds its items on one line (English, its longer labels).
+    await page.locator('.dari-statusbar [data-action="toolbar.language"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    const statusItems = await page.locator(".dari-statusbar button:visible").evaluateAll((bs) => bs.filter((b) => b.getBoundingClientRect().height > 24).map((b) => b.textContent));
+    assert.deepEqual(statusItems, [], "no status bar button wraps its words");
   });
 });
 

@@ -15,6 +15,7 @@ import command from "lucide-static/icons/command.svg?raw";
 import database from "lucide-static/icons/database.svg?raw";
 import ellipsis from "lucide-static/icons/ellipsis.svg?raw";
 import fileInput from "lucide-static/icons/file-input.svg?raw";
+import gitMergeConflict from "lucide-static/icons/git-merge-conflict.svg?raw";
 import fileOutput from "lucide-static/icons/file-output.svg?raw";
 import filePlus from "lucide-static/icons/file-plus.svg?raw";
 import folderOpen from "lucide-static/icons/folder-open.svg?raw";
@@ -68,6 +69,7 @@ export const ICONS: Record<string, string> = {
   "panel:translate": database,
   "panel:glossary": bookText,
   "panel:qa": shieldCheck,
+  "panel:conflicts": gitMergeConflict,
   "more": ellipsis,
   "palette": command,
   "preferences": settings,
