@@ -4,33 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { useBrowser, withApp, sideLocator } from "./helpers";
+import { useBrowser, withApp, sideLocator, selectPhrase } from "./helpers";
 
 const browser = useBrowser();
-
-/** Selects a phrase of one side of the n-th segment (a text node of the plain sample). */
-async function selectPhrase(page: Page, n: number, side: "ko" | "en", phrase: string): Promise<void> {
-  await sideLocator(page, n, side).scrollIntoViewIfNeeded();
-  await page.evaluate(`(() => {
-    const [n, side, phrase] = ${JSON.stringify([n, side, phrase])};
-    const el = document.querySelectorAll(".dari-segment")[n].querySelector(".dari-" + side);
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const at = t.data.indexOf(phrase);
-      if (at < 0) continue;
-      el.closest(".ProseMirror").focus();
-      const range = document.createRange();
-      range.setStart(t, at);
-      range.setEnd(t, at + phrase.length);
-      const sel = window.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error("not found: " + phrase);
-  })()`);
-  await page.waitForTimeout(40);
-}
 
 /** Right-clicks the middle of the current selection. */
 async function rightClickSelection(page: Page): Promise<void> {

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { useBrowser, withApp, CORPUS, type AppHandle } from "./helpers";
+import { useBrowser, withApp, CORPUS, selectPhrase, type AppHandle } from "./helpers";
 import { serializeProject, buildDoc, emptyMeta, parseProject } from "../app/document";
 import { defaultCodebook } from "../app/themes/default-codebook";
 
@@ -216,29 +216,6 @@ async function dragSelectionTo(page: Page, target: string): Promise<{ highlighte
   })()`) as Promise<{ highlighted: boolean; taken: boolean }>;
 }
 
-/** Selects a phrase of one side of the first segment. */
-async function selectPhrase(page: Page, side: "ko" | "en", phrase: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const [side, phrase] = ${JSON.stringify([side, phrase])};
-    const el = document.querySelector(".dari-segment .dari-" + side);
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const i = t.data.indexOf(phrase);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(t, i);
-      range.setEnd(t, i + phrase.length);
-      el.closest(".ProseMirror").focus();
-      const sel = window.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error("not found: " + phrase);
-  })()`);
-  await page.waitForTimeout(50);
-}
-
 /** The themes tagged on `phrase` in the first segment's side. */
 async function themesOn(page: Page, side: "ko" | "en", phrase: string): Promise<string[]> {
   const p = await projectOf(page);
@@ -258,7 +235,7 @@ test("a selected span dragged onto a theme in the Themes panel, or in the Codebo
     const [first, second] = [codebook[0], codebook[1]];
     await page.locator('button[data-panel="themes"]').click();
     await page.locator(`.dari-themes-table tr[data-code="${first.id}"]`).waitFor();
-    await selectPhrase(page, "ko", "보스토치니 우주기지");
+    await selectPhrase(page, 0, "ko", "보스토치니 우주기지");
     const r = await dragSelectionTo(page, `.dari-themes-table tr[data-code="${first.id}"]`);
     assert.deepEqual(r, { highlighted: true, taken: true }, "the theme row lights up under the drag and takes the drop");
     assert.deepEqual(await themesOn(page, "ko", "보스토치니 우주기지"), [first.id]);
@@ -268,7 +245,7 @@ test("a selected span dragged onto a theme in the Themes panel, or in the Codebo
 
     await page.locator('button[data-panel="codebook"]').click();
     await page.locator(`.dari-code[data-code="${second.id}"]`).waitFor();
-    await selectPhrase(page, "en", "Vostochny");
+    await selectPhrase(page, 0, "en", "Vostochny");
     const again = await dragSelectionTo(page, `.dari-code[data-code="${second.id}"]`);
     assert.deepEqual(again, { highlighted: true, taken: true });
     assert.deepEqual(await themesOn(page, "en", "Vostochny"), [second.id]);

@@ -325,3 +325,27 @@ export async function clearSide(page: Page, n: number, side: Side): Promise<void
   await page.waitForTimeout(30);
   await page.keyboard.press("Delete");
 }
+
+/** Selects a phrase of one side of the n-th segment (a text node of the plain sample). */
+export async function selectPhrase(page: Page, n: number, side: "ko" | "en", phrase: string): Promise<void> {
+  await sideLocator(page, n, side).scrollIntoViewIfNeeded();
+  await page.evaluate(`(() => {
+    const [n, side, phrase] = ${JSON.stringify([n, side, phrase])};
+    const el = document.querySelectorAll(".dari-segment")[n].querySelector(".dari-" + side);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const at = t.data.indexOf(phrase);
+      if (at < 0) continue;
+      el.closest(".ProseMirror").focus();
+      const range = document.createRange();
+      range.setStart(t, at);
+      range.setEnd(t, at + phrase.length);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return;
+    }
+    throw new Error("not found: " + phrase);
+  })()`);
+  await page.waitForTimeout(40);
+}
