@@ -150,3 +150,30 @@ test("a citation's year counts once: a cited pair gains the citation anchor's we
   close(withIt.koTotal[0] - without.koTotal[0], withIt.weight[cite], "Korean total");
   close(withIt.enTotal[0] - without.enTotal[0], withIt.weight[cite], "English total");
 });
+
+test("loanwords written in Hangul anchor to the English word, and native words that sound alike do not", () => {
+  const ko = [
+    "북한은 로켓 기술을 시험했다.",
+    "그러나 새 시스템과 프로그램을 함께 공개했다.",
+    "포탄 공급은 이미 늘었다.",
+    "양국 간 인적교류가 거의 없었다.",
+    "무역은 줄었다.",
+  ];
+  const en = [
+    "North Korea tested its rocket technology.",
+    "It showed new systems and a program together, and its arsenal has grown.",
+    "Between them, the supply of shells has already grown.",
+    "There were hardly any personal exchanges between the two countries.",
+    "Trade fell.",
+  ];
+  const t = buildAnchors(ko, en);
+  const shared = (i: number, j: number) => [...t.ko[i]].filter((id) => t.en[j].includes(id)).map((id) => t.keys[id]);
+  assert.ok(shared(0, 0).includes("o:rocket"), "로켓 ~ rocket");
+  assert.ok(shared(1, 1).includes("o:system"), "시스템 ~ systems");
+  assert.ok(shared(1, 1).includes("o:program"), "프로그램 ~ program");
+  // 그러나 (but) ~ grown and 포탄 (shells) ~ between sound alike only roughly.
+  assert.ok(!t.keys.some((k) => k === "o:grown" || k === "o:between"), t.keys.join(" "));
+  // 교류 is an exchange, 무역 is trade: "exchanges" no longer says trade.
+  assert.ok(shared(3, 3).includes("l:exchange"));
+  assert.ok(!shared(3, 3).includes("l:trade") && shared(4, 4).includes("l:trade"));
+});

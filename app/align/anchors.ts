@@ -3,7 +3,7 @@
 // script words kept in the Korean (TASS, Kalibr); citations in brackets
 // ((TASS 2023a) is not (TASS 2023b)); quotations; questions; pairs from the
 // glossary and the built-in lexicon; proper nouns matched through
-// romanization (푸틴 ~ Putin).
+// romanization (푸틴 ~ Putin), and loanwords written in Hangul (로켓 ~ rocket).
 //
 // Each sentence gets a set of anchor keys. Only keys found on both sides of
 // the document count, and each is weighted by its kind and by how rare it is
@@ -24,6 +24,7 @@ const KIND_WEIGHT: Record<string, number> = {
   c: 1.6, // citation year (2023a)
   w: 1.3, // Latin-script word
   x: 0.8, // proper noun through romanization
+  o: 0.8, // loanword through romanization (로켓 ~ rocket, 시스템 ~ system)
   g: 1.0, // glossary pair
   l: 0.6, // built-in lexicon pair
   t: 0.8, // pair learned from the analyst's own translations (app/align/learn.ts)
@@ -170,13 +171,32 @@ function englishNames(sentences: readonly string[]): Set<string> {
   return names;
 }
 
-function sentenceKeysKo(text: string, lex: Lexicon, names: NameMatcher): Set<string> {
+// Loanwords: Korean writes many English words in Hangul (로켓, 미사일,
+// 시스템, 프로그램), which the name matcher finds among the English words
+// written in lower case too (in the singular: 드론 ~ drones).
+const LOWER_WORD = /(?<![A-Za-z'’-])[a-z]{4,}(?![A-Za-z'’-])/g;
+
+function singular(word: string): string {
+  return /[^su]s$/.test(word) ? word.slice(0, -1) : word;
+}
+
+function loanwordCandidates(sentences: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const s of sentences) for (const m of s.matchAll(LOWER_WORD)) if (!STOP_NAMES.has(m[0])) words.add(singular(m[0]));
+  return words;
+}
+
+function sentenceKeysKo(text: string, lex: Lexicon, names: NameMatcher, loans: NameMatcher, loansFound: Set<string>): Set<string> {
   const out = new Set<string>();
   numberAndCitationKeys(text, "ko", out);
   for (const m of text.matchAll(LATIN_WORD)) if (m[0].length >= 2) out.add(`w:${m[0].toLowerCase()}`);
   for (const m of text.matchAll(HANGUL_WORD)) {
     if (m[0].length < 2) continue;
     for (const name of names.match(m[0])) out.add(`x:${name}`);
+    for (const word of loans.match(m[0])) {
+      out.add(`o:${word}`);
+      loansFound.add(word);
+    }
   }
   lex.koKeys(text, out);
   if (QUOTE.test(text)) out.add("q:");
@@ -184,9 +204,15 @@ function sentenceKeysKo(text: string, lex: Lexicon, names: NameMatcher): Set<str
   return out;
 }
 
-function sentenceKeysEn(text: string, lex: Lexicon): Set<string> {
+function sentenceKeysEn(text: string, lex: Lexicon, loansFound: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   numberAndCitationKeys(text, "en", out);
+  if (loansFound.size) {
+    for (const m of text.matchAll(LOWER_WORD)) {
+      const word = singular(m[0]);
+      if (loansFound.has(word)) out.add(`o:${word}`);
+    }
+  }
   const tokens = enTokens(text);
   for (const m of text.matchAll(LATIN_WORD)) {
     const w = m[0].toLowerCase();
@@ -206,9 +232,11 @@ export function buildAnchors(ko: readonly string[], en: readonly string[], opts:
   for (const g of opts.glossary ?? []) lex.add(`g:${g.id}`, [g.ko], [g.en]);
   for (const p of opts.learned ?? []) lex.add(`t:${p.id}`, p.ko, p.en);
   const names = new NameMatcher(englishNames(en));
+  const loans = new NameMatcher(loanwordCandidates(en), { loanwords: true });
+  const loansFound = new Set<string>();
 
-  const koSets = ko.map((s) => sentenceKeysKo(s, lex, names));
-  const enSets = en.map((s) => sentenceKeysEn(s, lex));
+  const koSets = ko.map((s) => sentenceKeysKo(s, lex, names, loans, loansFound));
+  const enSets = en.map((s) => sentenceKeysEn(s, lex, loansFound));
 
   // Only keys present on both sides can anchor anything.
   const koDf = new Map<string, number>();

@@ -108,11 +108,20 @@ function stems(word: string): string[] {
 export class NameMatcher {
   private bySkeleton = new Map<string, { name: string; key: NameKey }[]>();
   private cache = new Map<string, string[]>();
+  private readonly exact: boolean;
 
-  constructor(englishNames: Iterable<string>) {
+  /**
+   * With `loanwords`, the English words are common nouns (rocket, system):
+   * there are thousands of them, so a Korean word must sound exactly like
+   * one (vowel classes and all, a silent final e aside: 드론 ~ drone) with
+   * three consonants at least, or native words match by chance (그러나 ~
+   * grown, 포탄 ~ between).
+   */
+  constructor(englishNames: Iterable<string>, { loanwords = false } = {}) {
+    this.exact = loanwords;
     for (const name of englishNames) {
-      const key = nameKey(name);
-      if (key.skeleton.length < 2) continue;
+      const key = nameKey(loanwords ? name.replace(/([^aeiouy])e$/, "$1") : name);
+      if (key.skeleton.length < (loanwords ? 3 : 2)) continue;
       let list = this.bySkeleton.get(key.skeleton);
       if (!list) this.bySkeleton.set(key.skeleton, (list = []));
       if (!list.some((e) => e.name === name)) list.push({ name, key });
@@ -130,7 +139,7 @@ export class NameMatcher {
     if (this.bySkeleton.size) {
       for (const stem of stems(koWord)) {
         const key = nameKey(romanizeWord(stem), true);
-        for (const e of this.bySkeleton.get(key.skeleton) ?? []) if (sameName(key, e.key)) found.push(e.name);
+        for (const e of this.bySkeleton.get(key.skeleton) ?? []) if (this.exact ? key.coarse === e.key.coarse : sameName(key, e.key)) found.push(e.name);
         if (found.length) break;
       }
     }
