@@ -29,5 +29,7 @@ export default defineConfig({
       outDir: "out/renderer",
       rollupOptions: { input: { index: resolve(root, "renderer/index.html") } },
     },
+    // The spelling worker loads only the dictionaries of the chosen variant (separate chunks): a module worker.
+    worker: { format: "es" },
   },
 });

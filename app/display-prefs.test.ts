@@ -4,7 +4,7 @@ import { sanitizeDisplay, DEFAULT_DISPLAY, zoomed } from "./display-prefs";
 
 test("display preferences keep valid values and fall back on anything else", () => {
   assert.deepEqual(sanitizeDisplay(undefined), DEFAULT_DISPLAY);
-  const p = sanitizeDisplay({ theme: "dark", fontSize: 99, lineHeight: 0.5, koFont: "Nanum Gothic", enFont: "x; background:url(evil)", tagStyle: "stripes", suggestions: true, spelling: "yes" });
+  const p = sanitizeDisplay({ theme: "dark", fontSize: 99, lineHeight: 0.5, koFont: "Nanum Gothic", enFont: "x; background:url(evil)", tagStyle: "stripes", suggestions: true, spelling: "yes", spellingVariant: "en-AU" });
   assert.equal(p.theme, "dark");
   assert.equal(p.fontSize, 32, "clamped");
   assert.equal(p.lineHeight, 1.2, "clamped");
@@ -13,6 +13,8 @@ test("display preferences keep valid values and fall back on anything else", () 
   assert.equal(p.tagStyle, "underline");
   assert.equal(p.suggestions, true);
   assert.equal(p.spelling, true, "not a boolean: the default");
+  assert.equal(p.spellingVariant, "en-US", "a variant Dari has no dictionary for: the default");
+  assert.equal(sanitizeDisplay({ spellingVariant: "en-GB-oxendict" }).spellingVariant, "en-GB-oxendict");
   assert.equal(DEFAULT_DISPLAY.suggestions, false, "suggestions are off until asked for");
 });
 

@@ -17,7 +17,12 @@ export interface DisplayPrefs {
   /** Keyword suggestions: off until the analyst asks for them. */
   suggestions: boolean;
   spelling: boolean;
+  /** Whose English spelling the checker knows (BCP 47): American, British (-ise), or British with Oxford -ize. */
+  spellingVariant: SpellingVariant;
 }
+
+export const SPELLING_VARIANTS = ["en-US", "en-GB", "en-GB-oxendict"] as const;
+export type SpellingVariant = (typeof SPELLING_VARIANTS)[number];
 
 export const DEFAULT_DISPLAY: Readonly<DisplayPrefs> = Object.freeze({
   theme: "system",
@@ -29,6 +34,7 @@ export const DEFAULT_DISPLAY: Readonly<DisplayPrefs> = Object.freeze({
   stripes: true,
   suggestions: false,
   spelling: true,
+  spellingVariant: "en-US",
 });
 
 export const FONT_SIZE = { min: 10, max: 32, step: 1 };
@@ -78,6 +84,7 @@ export function sanitizeDisplay(raw: unknown, base: DisplayPrefs = { ...DEFAULT_
   for (const k of ["koFont", "enFont"] as const) if (typeof r[k] === "string" && isFontName(r[k] as string)) out[k] = (r[k] as string).trim();
   if (r.tagStyle === "underline" || r.tagStyle === "highlight") out.tagStyle = r.tagStyle;
   for (const k of ["stripes", "suggestions", "spelling"] as const) if (typeof r[k] === "boolean") out[k] = r[k] as boolean;
+  if ((SPELLING_VARIANTS as readonly unknown[]).includes(r.spellingVariant)) out.spellingVariant = r.spellingVariant as SpellingVariant;
   return out;
 }
 

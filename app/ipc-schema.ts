@@ -11,7 +11,7 @@ import { EXPORT_FORMATS } from "./export/index";
 import { UI_LANGUAGES } from "./i18n";
 import { SEGMENT_STATUSES, SIDES } from "./schema";
 import { REPORT_FORMATS } from "./library/report";
-import { FONT_SIZE, LINE_HEIGHT } from "./display-prefs";
+import { FONT_SIZE, LINE_HEIGHT, SPELLING_VARIANTS } from "./display-prefs";
 import type { DariApi, PreloadApi } from "./ipc";
 
 /** Longest path main accepts (Windows' long paths are 32,767 UTF-16 units). */
@@ -139,6 +139,7 @@ export const IPC_SCHEMAS: { readonly [M in keyof DariApi | keyof PreloadApi]: re
           stripes: bool(true),
           suggestions: bool(true),
           spelling: bool(true),
+          spellingVariant: oneOf(SPELLING_VARIANTS, { optional: true }),
         },
         true,
       ),

@@ -118,6 +118,45 @@ test("Preferences switch spell checking off and on", async () => {
   });
 });
 
+test("English spelling: American, British or Oxford, chosen in Preferences, each with its own dictionary", async () => {
+  await withApp(browser(), async ({ page }) => {
+    // The sample is written in Oxford spelling: "signalling", but "realizing" (and "militarization", a glossary term, never checked).
+    const word = (w: string) => page.locator(".dari-en .dari-misspelled", { hasText: new RegExp(`^${w}$`) });
+    await word("signalling").waitFor();
+    assert.equal(await word("realizing").count(), 0, "American: -ize is right");
+    await focusSide(page, 2, "en");
+    await page.keyboard.type(" The colour of the organisation, the color of the organization. ");
+    await word("colour").waitFor();
+    assert.equal(await word("organization").count(), 0);
+
+    const choose = async (variant: string) => {
+      await page.keyboard.press("Control+,");
+      const select = page.locator('.dari-preferences select[data-pref="spellingVariant"]');
+      await select.selectOption(variant);
+      await page.keyboard.press("Escape");
+    };
+    await choose("en-GB-oxendict");
+    await word("color").waitFor();
+    for (const w of ["signalling", "realizing", "colour", "organization"]) assert.equal(await word(w).count(), 0, `${w} is Oxford spelling`);
+    // The suggestion for an American spelling is the Oxford one.
+    let menu = await rightClick(page, word("color"));
+    assert.equal(await menu.locator('[data-command="spell:suggest:0"]').textContent(), "colour");
+    await page.keyboard.press("Escape");
+
+    await choose("en-GB");
+    await word("organization").waitFor();
+    await word("realizing").waitFor();
+    for (const w of ["signalling", "colour", "organisation"]) assert.equal(await word(w).count(), 0, `${w} is British spelling`);
+
+    await choose("en-US");
+    await word("signalling").waitFor();
+    assert.equal(await word("organization").count(), 0);
+    menu = await rightClick(page, word("colour"));
+    assert.equal(await menu.locator('[data-command="spell:suggest:0"]').textContent(), "color");
+    await page.keyboard.press("Escape");
+  });
+});
+
 test("in Korean: the spelling entries of the context menu and the preference", async () => {
   await withApp(
     browser(),

@@ -16,5 +16,7 @@ export default defineConfig({
     target: "chrome120",
     sourcemap: true,
   },
+  // The spelling worker loads only the dictionaries of the chosen variant (separate chunks): a module worker.
+  worker: { format: "es" },
   logLevel: "warn",
 });

@@ -103,7 +103,16 @@ export function openPreferences(t: TFunction, prefs: DisplayPrefs, change: (patc
       check("stripes", t("ui:prefs.stripes")),
       check("suggestions", t("ui:prefs.suggestions")),
     ),
-    crelt("fieldset", crelt("legend", t("ui:prefs.checking")), check("spelling", t("ui:prefs.spelling"))),
+    crelt(
+      "fieldset",
+      crelt("legend", t("ui:prefs.checking")),
+      check("spelling", t("ui:prefs.spelling")),
+      field(
+        "spellingVariant",
+        t("ui:prefs.spellingVariant"),
+        select("spellingVariant", [["en-US", t("ui:prefs.spellingUS")], ["en-GB", t("ui:prefs.spellingGB")], ["en-GB-oxendict", t("ui:prefs.spellingOxford")]]),
+      ),
+    ),
     crelt("div", { class: "dari-dialog-buttons" }, closeButton),
   );
   const backdrop = crelt("div", { class: "dari-dialog-backdrop" }, dialog);

@@ -71,7 +71,7 @@ async function entries(ctx: AppContext, s: Speller, view: EditorView, pos: numbe
 function speller(ctx: AppContext): Speller {
   let s = spellers.get(ctx);
   if (s) return s;
-  const made: Speller = { client: new SpellClient(), words: new UserWords() };
+  const made: Speller = { client: new SpellClient(display().spellingVariant), words: new UserWords() };
   s = made;
   spellers.set(ctx, made);
   // Suggestions offer the analyst's own words too.
@@ -79,7 +79,12 @@ function speller(ctx: AppContext): Speller {
   addContextEntries((view, pos) => entries(ctx, made, view, pos));
   onDisplayChange((p, before) => {
     const view = ctx.view() as EditorView | undefined;
-    if (view && p.spelling !== before.spelling) meta(view, { on: p.spelling });
+    if (p.spellingVariant !== before.spellingVariant) {
+      made.client.setVariant(p.spellingVariant);
+      void made.client.learn(loadPersonalWords()).catch(() => {});
+      // Everything is checked again with the other dictionary.
+      if (view) meta(view, { on: p.spelling });
+    } else if (view && p.spelling !== before.spelling) meta(view, { on: p.spelling });
   });
   return made;
 }

@@ -1,9 +1,10 @@
 // The renderer's side of the spelling worker: what the worker said of each
 // word is remembered (a project repeats its words), so only words never seen
 // are sent, and the decorations can be drawn at once from the answers.
+import type { SpellingVariant } from "../../../app/display-prefs";
 import type { SpellReply, SpellRequest } from "./protocol";
 
-type Pending = { resolve(reply: SpellReply): void; reject(e: Error): void };
+type Pending = { kind: Ask["kind"]; resolve(reply: SpellReply): void; reject(e: Error): void };
 type Ask = { kind: "check"; words: string[] } | { kind: "suggest"; word: string } | { kind: "add"; words: string[] };
 
 export class SpellClient {
@@ -14,10 +15,31 @@ export class SpellClient {
   private readonly verdicts = new Map<string, boolean>();
   /** Set once the worker failed (it cannot start, or the dictionary cannot be read): spelling then stays off. */
   failed: string | null = null;
+  /** Bumped when the dictionary changes: verdicts asked of the one before are not kept. */
+  private generation = 0;
+
+  constructor(private variant: SpellingVariant = "en-US") {}
+
+  /**
+   * Checks with another variant's dictionaries from now on: a new worker,
+   * every verdict forgotten. What the old worker was still asked is answered
+   * as if by nobody (no misspelling, no suggestion), so nothing waits on it.
+   */
+  setVariant(variant: SpellingVariant): void {
+    if (variant === this.variant) return;
+    this.variant = variant;
+    this.generation++;
+    this.verdicts.clear();
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [id, p] of this.pending) p.resolve(p.kind === "check" ? { id, wrong: [] } : p.kind === "suggest" ? { id, suggestions: [] } : { id, done: true });
+    this.pending.clear();
+  }
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+    // The worker reads its variant from its name (worker.ts).
+    const w = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: this.variant });
     w.onmessage = (e: MessageEvent<SpellReply>) => {
       const p = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
@@ -47,7 +69,7 @@ export class SpellClient {
     }
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { kind: req.kind, resolve, reject });
       worker.postMessage({ id, ...req } as SpellRequest);
     });
   }
@@ -61,7 +83,9 @@ export class SpellClient {
   async check(words: Iterable<string>): Promise<void> {
     const unknown = [...new Set(words)].filter((w) => !this.verdicts.has(w));
     if (!unknown.length) return;
+    const generation = this.generation;
     const reply = await this.ask({ kind: "check", words: unknown });
+    if (generation !== this.generation) return;
     const wrong = new Set("wrong" in reply ? reply.wrong : []);
     for (const w of unknown) this.verdicts.set(w, !wrong.has(w));
   }
