@@ -139,6 +139,30 @@ test("a PDF dropped opens the import dialog on the side its text suggests, with 
   });
 });
 
+test("a glossary dropped on the start screen is left aside with a message, not merged into the empty project behind it", async () => {
+  await withApp(
+    browser(),
+    async (app) => {
+      const { page } = app;
+      const csv = join(app.tmp, "space-terms.csv");
+      await writeFile(csv, "ko,en,note\n누리호,Nuri,\n");
+      app.dropPaths.set("space-terms.csv", csv);
+      await page.evaluate(`(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(["?"], "space-terms.csv"));
+        const target = document.querySelector(".dari-start");
+        for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      })()`);
+      await page.waitForFunction(() => /space-terms\.csv/.test(document.querySelector(".dari-message")?.textContent ?? ""));
+      assert.match(await message(page), /space-terms\.csv was left aside: open or create a project first/);
+      assert.ok(await page.locator(".dari-start").isVisible(), "the start screen stays");
+      assert.ok(!(await projectOf(page)).glossary.some((g) => g.ko === "누리호"), "nothing merged behind the start screen");
+      assert.equal(app.documentState?.dirty ?? false, false);
+    },
+    { startScreen: true },
+  );
+});
+
 test("a TMX dropped opens as a new project; a .qdc merges into the codebook and a CSV into the glossary", async () => {
   await withApp(browser(), async (app) => {
     const { page } = app;

@@ -131,6 +131,9 @@ export class DariApp implements AppContext, Shell {
   currentPath(): string | null {
     return this.path;
   }
+  projectShown(): boolean {
+    return !this.startScreen.shown;
+  }
   projectText(): string {
     return serializeProject(projectFromState(this.editor.state));
   }

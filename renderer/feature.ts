@@ -27,6 +27,8 @@ export interface AppContext {
   openFrom(request: () => Promise<Result<OpenedProject | null>>): Promise<boolean>;
   /** The path of the open project, null while untitled. */
   currentPath(): string | null;
+  /** Whether a project is on screen: false while the start screen stands in front of the empty one. */
+  projectShown(): boolean;
   /** The open project as the text of a .dari file. */
   projectText(): string;
 }

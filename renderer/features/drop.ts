@@ -102,6 +102,12 @@ async function dropped(ctx: AppContext, r: Result<DropResult>): Promise<void> {
     // Codebooks and glossaries go into the project the dialog makes; without them the next drop need not wait (it may join the dialog).
     if (plan.codebook.length || plan.glossary.length) await closed;
   }
+  // On the start screen with nothing to open, a codebook or glossary has no project to join:
+  // merging it into the empty one behind the screen would lose it at the first Open.
+  if (!plan.open && !plan.import.length && !ctx.projectShown()) {
+    for (const f of [...plan.codebook, ...plan.glossary]) problems.push(ctx.t("ui:drop.noProject", { file: f.name }));
+    return say();
+  }
   const merged: string[] = [];
   for (const f of plan.codebook) if (mergeQdcText(ctx, f.text ?? "", f.name)) merged.push(ctx.t("ui:drop.codebookMerged", { file: f.name }));
   for (const f of plan.glossary) if (mergeGlossaryText(ctx, f.text ?? "", f.name)) merged.push(ctx.t("ui:drop.glossaryMerged", { file: f.name }));
