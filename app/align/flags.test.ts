@@ -69,8 +69,18 @@ test("typing keeps the flags on their segments; confirming removes one; a redraw
   assert.deepEqual(flags().map((f) => f.from), unsure(state.doc));
   for (const f of flags()) assert.equal(state.doc.nodeAt(f.from)!.nodeSize, f.to - f.from);
 
+  const others = flags().filter((f) => f.from !== first);
   toggleConfirmed(state, (tr) => (state = state.apply(tr)));
   assert.ok(!flags().some((f) => f.from === first), "the confirmed segment lost its flag");
+  assert.deepEqual(flags().map((f) => f.from), unsure(state.doc));
+  // Only that segment was redrawn: the other flags are the same objects (a book has thousands).
+  // (A decoration's type holds its attributes; mapping makes new decorations around the same type.)
+  const typeOf = (f: object) => (f as { type?: unknown }).type;
+  const kept = new Set(flags().map(typeOf));
+  assert.ok(others.every((f) => kept.has(typeOf(f))), "the other flags were rebuilt");
+  // Unconfirming brings its flag back, with the rest still kept.
+  toggleConfirmed(state, (tr) => (state = state.apply(tr)));
+  assert.ok(flags().some((f) => f.from === first));
   assert.deepEqual(flags().map((f) => f.from), unsure(state.doc));
 
   language = "ko";

@@ -1,8 +1,9 @@
 // The gutter's flag on segments the aligner was unsure of (below the
 // confidence threshold of app/commands/align.ts), kept until the analyst
-// confirms them. Typing only maps the flags; a change of structure or of
-// attributes (confirming, re-aligning) rebuilds them, and so does a
-// transaction carrying the plugin's key (the UI language changed).
+// confirms them. Typing only maps the flags; a change of attributes
+// (confirming) redraws the segments it touched; a change of structure
+// (re-aligning, splitting) rebuilds them, and so does a transaction carrying
+// the plugin's key (the UI language changed).
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
@@ -10,7 +11,7 @@ import { AttrStep } from "prosemirror-transform";
 import { isTextOnly } from "../commands/structure";
 import { isLowConfidence } from "../commands/align";
 import { segmentAttrs } from "../schema";
-import { buildAll, buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, type SegmentBuilder } from "../themes/segment-decorations";
+import { buildAll, buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, updateBySegment, type SegmentBuilder } from "../themes/segment-decorations";
 import { nextTask, type Later } from "../later";
 
 /** The flags, and where the segments not yet flagged start (a large project just opened), or null when all are. */
@@ -42,7 +43,7 @@ export function lowConfidenceFlags(doc: PMNode, title: FlagTitle): DecorationSet
   return buildAll(doc, segmentFlag(title));
 }
 
-/** Typing only maps the flags; a change of structure or of attributes (confirm) rebuilds them. */
+/** Typing only maps the flags. */
 function onlyTyping(tr: Transaction): boolean {
   return isTextOnly(tr) && !tr.steps.some((s) => s instanceof AttrStep);
 }
@@ -65,7 +66,10 @@ export function alignFlags(title: FlagTitle, later: Later = nextTask): Plugin<Al
         if (meta === BATCH) return value.pending === null ? value : buildBatch(state.doc, value.set, segmentFlag(title), value.pending, SEGMENT_BATCH);
         const redraw = !!meta;
         if (!tr.docChanged && !redraw) return value;
-        if (tr.docChanged && onlyTyping(tr) && !redraw) return { set: value.set.map(tr.mapping, tr.doc), pending: value.pending === null ? null : tr.mapping.map(value.pending, -1) };
+        const pending = value.pending === null ? null : tr.mapping.map(value.pending, -1);
+        if (tr.docChanged && onlyTyping(tr) && !redraw) return { set: value.set.map(tr.mapping, tr.doc), pending };
+        // Confirming a segment (Ctrl+Enter) in a book: one flag, not thousands (20–100 ms each time).
+        if (tr.docChanged && isTextOnly(tr) && !redraw) return { set: updateBySegment(value.set, tr, segmentFlag(title)), pending };
         return { set: lowConfidenceFlags(tr.doc, title), pending: null };
       },
     },

@@ -5,7 +5,7 @@
 import type { Transaction } from "prosemirror-state";
 import { DecorationSet, type Decoration } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
-import { AddMarkStep, RemoveMarkStep, type Step } from "prosemirror-transform";
+import { AddMarkStep, AttrStep, RemoveMarkStep, type Step } from "prosemirror-transform";
 import { forEachSegment, segmentAt } from "./annotations";
 
 export type SegmentBuilder = (segment: PMNode, pos: number) => Decoration[];
@@ -55,8 +55,9 @@ export function changedRanges(tr: Transaction): { from: number; to: number }[] {
   tr.steps.forEach((step: Step, i) => {
     const rest = tr.mapping.slice(i + 1);
     const add = (from: number, to: number) => out.push({ from: rest.map(from, -1), to: rest.map(to, 1) });
-    // Mark steps leave positions as they are, so their step map is empty.
+    // Mark and attribute steps leave positions as they are, so their step map is empty.
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) add(step.from, step.to);
+    else if (step instanceof AttrStep) add(step.pos, step.pos + 1);
     else step.getMap().forEach((_oS, _oE, from, to) => add(from, to));
   });
   return out;
