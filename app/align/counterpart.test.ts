@@ -68,8 +68,10 @@ test("an English phrase finds its Korean as whole words, without the particles a
 });
 
 test("the project glossary and the learned lexicon find what the built-in anchors do not", () => {
-  assert.equal(counterpart("인공위성 개발"), null, "no built-in anchor for 인공위성");
+  assert.equal(counterpart("인공위성"), null, "no built-in anchor for 인공위성");
   const glossary = [{ id: "sat", ko: "인공위성", en: "satellite", note: "", forbidden: [] }];
+  assert.equal(counterpart("인공위성", { glossary }), "satellite");
+  // With the lexicon's 개발 ~ development, the glossary's pair widens to the phrase.
   assert.equal(counterpart("인공위성 개발", { glossary }), "satellite development");
   assert.equal(counterpart("5만 톤의 밀", { learned: [{ id: "wheat", ko: ["밀"], en: ["wheat"] }] }), "50,000 tonnes of wheat");
 });

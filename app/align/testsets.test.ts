@@ -51,10 +51,11 @@ test("the review flag: about half the flagged segments are wrong ones, few wrong
   const wrongAmongFlagged = all.flaggedWrong / all.flagged;
   const unflaggedWrong = all.wrongUnflagged / wrong;
   console.log(`# flagged ${all.flagged} of ${all.segments}: ${(100 * wrongAmongFlagged).toFixed(1)}% of them wrong; ${(100 * unflaggedWrong).toFixed(1)}% of ${wrong} wrong segments not flagged`);
-  // Measured when the confidence was recalibrated (issue 14): 49.3% and 12.2% (before: 32.4% and 12.2%);
-  // with loanword anchors, 51.4% and 12.2%.
-  assert.ok(wrongAmongFlagged >= 0.45, `only ${wrongAmongFlagged} of the flagged segments are wrong`);
-  assert.ok(unflaggedWrong <= 0.15, `${unflaggedWrong} of the wrong segments are not flagged`);
+  // Measured when the confidence was recalibrated (issue 14): 49.3% and 12.2% (5 of 41; before: 32.4% and 12.2%);
+  // with loanword anchors and the lexicon's policy vocabulary, 55.1% and 15.6%: 5 of 32, the
+  // same five wrong segments unflagged, among fewer wrong ones. A regression lets more through.
+  assert.ok(wrongAmongFlagged >= 0.5, `only ${wrongAmongFlagged} of the flagged segments are wrong`);
+  assert.ok(all.wrongUnflagged <= 5 && unflaggedWrong <= 0.16, `${all.wrongUnflagged} (${unflaggedWrong}) of the wrong segments are not flagged`);
   // Segments that are a gold bead with three sentences on one side: none under the review threshold.
   const threeSided: { text: string; confidence: number }[] = [];
   docs.forEach((d, i) => {
