@@ -42,6 +42,17 @@ async function dropFiles(app: AppHandle, files: Record<string, string>): Promise
   assert.equal(await drop(app.page), true, "the drop is taken by the window");
 }
 
+/** A file dropped on the start screen (a drop goes all the way there: enter, over, drop). */
+async function dropOnStartScreen(app: AppHandle, name: string, path: string): Promise<void> {
+  app.dropPaths.set(name, path);
+  await app.page.evaluate(`(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["?"], ${JSON.stringify(name)}));
+    const target = document.querySelector(".dari-start");
+    for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  })()`);
+}
+
 const message = (page: Page) => page.locator(".dari-message").textContent().then((t) => t ?? "");
 const projectOf = (page: Page) => page.evaluate(`window.dariApp.projectText()`).then((t) => parseProject(t as string));
 const importSide = (page: Page, side: "ko" | "en") => page.locator(`.dari-import-dialog [data-side=${side}]`);
@@ -86,13 +97,7 @@ test("a .dari dropped on the start screen opens it", async () => {
       const { page } = app;
       const file = join(app.tmp, "first.dari");
       await writeFile(file, serializeProject({ meta: emptyMeta("첫 논평"), codebook: [], glossary: [], doc: buildDoc([{ segments: [{ ko: "첫 문장이다.", en: "The first sentence." }] }]) }));
-      app.dropPaths.set("first.dari", file);
-      await page.evaluate(`(() => {
-        const dt = new DataTransfer();
-        dt.items.add(new File(["?"], "first.dari"));
-        const target = document.querySelector(".dari-start");
-        for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      })()`);
+      await dropOnStartScreen(app, "first.dari", file);
       await page.locator(".dari-start").waitFor({ state: "hidden" });
       await page.waitForFunction(() => document.querySelectorAll(".dari-segment").length === 1);
       assert.equal(await page.locator(".dari-segment .dari-en").first().textContent(), "The first sentence.");
@@ -146,13 +151,7 @@ test("a glossary dropped on the start screen is left aside with a message, not m
       const { page } = app;
       const csv = join(app.tmp, "space-terms.csv");
       await writeFile(csv, "ko,en,note\n누리호,Nuri,\n");
-      app.dropPaths.set("space-terms.csv", csv);
-      await page.evaluate(`(() => {
-        const dt = new DataTransfer();
-        dt.items.add(new File(["?"], "space-terms.csv"));
-        const target = document.querySelector(".dari-start");
-        for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      })()`);
+      await dropOnStartScreen(app, "space-terms.csv", csv);
       await page.waitForFunction(() => /space-terms\.csv/.test(document.querySelector(".dari-message")?.textContent ?? ""));
       assert.match(await message(page), /space-terms\.csv was left aside: open or create a project first/);
       assert.ok(await page.locator(".dari-start").isVisible(), "the start screen stays");

@@ -6,7 +6,9 @@ import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import { history, undo } from "prosemirror-history";
 import type { Node as PMNode } from "prosemirror-model";
 import { buildDoc, emptyMeta, type PassageInput } from "../document";
-import { createProjectState } from "../project-state";
+import { createProjectState, projectData, updateProjectData } from "../project-state";
+import { checkSegment } from "../translate/qa";
+import { IgnoredFindings, ignoredEntry } from "../translate/qa-ignore";
 import { schema, segmentAttrs, sideText, type Side } from "../schema";
 import { structureGuard } from "./structure";
 import { sideStart } from "./structure";
@@ -260,4 +262,32 @@ test("commands refuse what makes no sense, and confirm works on a selection of s
   const all = [...segs(s, 0), ...segs(s, 1)];
   assert.ok(all.every((x) => segmentAttrs(x).confirmed));
   assert.equal(realignPassage(at(s, 0, 0, "ko")), false, "a passage with every segment confirmed has nothing to re-align");
+});
+
+test("a QA finding the analyst ignored stays ignored when its segment is split or merged, and undo puts the list back", () => {
+  // The second sentence's year is missing from the English: a finding the analyst chose to ignore.
+  const ko = "정상회담이 열렸다. 2019년의 방문과는 달랐다.";
+  const en = "The summit took place. It was unlike the earlier visit.";
+  let state = stateOf([{ segments: [{ ko, en }] }]);
+  const [finding] = checkSegment(ko, en).filter((f) => Object.values(f.params).includes("2019"));
+  assert.ok(finding, "the missing year is a finding");
+  const id = segmentAttrs(segs(state)[0]).id;
+  state = state.apply(updateProjectData(state, state.tr, { qaIgnored: [ignoredEntry(id, finding)] }));
+  /** The findings of a segment the analyst has not set aside. */
+  const shown = (s: EditorState, seg: PMNode) => checkSegment(sideText(seg, "ko"), sideText(seg, "en")).filter((f) => !new IgnoredFindings(projectData(s).qaIgnored).has(segmentAttrs(seg).id, f));
+
+  // Split before the second sentence: the finding goes with it into a new segment, still ignored.
+  const split = run(at(state, 0, 0, "ko", "2019"), splitSegment);
+  const [first, second] = segs(split);
+  assert.equal(sideText(second, "ko"), "2019년의 방문과는 달랐다.");
+  assert.deepEqual(shown(split, second), [], "still ignored after the split");
+  assert.notEqual(segmentAttrs(first).id, segmentAttrs(second).id);
+
+  // Merged back: the finding is in the merged segment, still ignored.
+  const merged = run(at(split, 0, 0, "ko", 0), mergeWithNext);
+  const [whole] = segs(merged);
+  assert.deepEqual(shown(merged, whole), [], "still ignored after the merge");
+
+  // Undo takes the list back with the text.
+  assert.deepEqual(projectData(undone(undone(merged))).qaIgnored, projectData(state).qaIgnored);
 });

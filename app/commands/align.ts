@@ -10,7 +10,8 @@ import { Fragment, type Node as PMNode } from "prosemirror-model";
 import { schema, segmentAttrs, type SegmentAttrs, type Side } from "../schema";
 import { newId } from "../ids";
 import { sentenceSpans } from "../text/sentences";
-import { projectKey } from "../project-state";
+import { projectKey, updateProjectData } from "../project-state";
+import { ignoredAfterMerge, ignoredAfterSplit, type QaIgnored } from "../translate/qa-ignore";
 import { LOW_CONFIDENCE, realignPassages } from "../align/project";
 import type { LexiconPair } from "../align/lexicon";
 
@@ -110,6 +111,13 @@ function place(tr: Transaction, pos: number): Transaction {
   return tr.setSelection(TextSelection.create(tr.doc, Math.max(0, Math.min(pos, tr.doc.content.size)))).scrollIntoView();
 }
 
+/** QA findings the analyst ignored follow their text through a split or merge (in the same undo step). */
+function keepIgnored(state: EditorState, tr: Transaction, next: (list: QaIgnored[] | undefined) => QaIgnored[] | null): void {
+  const data = projectKey.getState(state);
+  const list = data && next(data.qaIgnored);
+  if (list) updateProjectData(state, tr, { qaIgnored: list });
+}
+
 /** Merges the segment at the cursor with the next one of its passage. */
 export const mergeWithNext: Command = (state, dispatch) => {
   const h = here(state);
@@ -122,6 +130,7 @@ export const mergeWithNext: Command = (state, dispatch) => {
   const attrs = edited(segmentAttrs(a), en, { note: joinNotes(segmentAttrs(a).note, segmentAttrs(b).note) });
   const merged = makeSegment(attrs, ko, en);
   const tr = state.tr.replaceWith(h.segmentPos, h.segmentPos + a.nodeSize + b.nodeSize, merged);
+  keepIgnored(state, tr, (list) => ignoredAfterMerge(list, segmentAttrs(a).id, segmentAttrs(b).id));
   dispatch(markStructural(place(tr, sideStart(h.segmentPos, merged, h.side) + h.offset)));
   return true;
 };
@@ -150,6 +159,7 @@ export const splitSegment: Command = (state, dispatch) => {
   const first = makeSegment(edited(attrs, en1), ko1, en1);
   const second = makeSegment(edited(attrs, en2, { id: newId("s"), note: "" }), ko2, en2);
   const tr = state.tr.replaceWith(h.segmentPos, h.segmentPos + h.segment.nodeSize, [first, second]);
+  keepIgnored(state, tr, (list) => ignoredAfterSplit(list, attrs.id, segmentAttrs(second).id));
   const secondPos = h.segmentPos + first.nodeSize;
   dispatch(markStructural(place(tr, sideStart(secondPos, second, h.side))));
   return true;

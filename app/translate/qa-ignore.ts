@@ -6,7 +6,7 @@
 import type { QaFinding } from "./qa";
 
 export interface QaIgnored {
-  /** The segment's id (stable across edits, splits keep it on the first part). */
+  /** The segment's id (stable across edits; a split copies the entry to its second part, a merge moves it). */
   segment: string;
   /** The check's rule, as in the message key without "qa." (termMissing, numberExtra …). */
   rule: string;
@@ -52,6 +52,27 @@ export function toggleIgnored(list: readonly QaIgnored[] = [], segmentId: string
   const entry = ignoredEntry(segmentId, f);
   const id = idOf(entry);
   return list.some((e) => idOf(e) === id) ? list.filter((e) => idOf(e) !== id) : [...list, entry];
+}
+
+/**
+ * After a split (the second part gets a new id): what was ignored in the
+ * segment stays ignored in both parts, wherever the finding goes. Null when
+ * nothing was ignored there.
+ */
+export function ignoredAfterSplit(list: readonly QaIgnored[] = [], segmentId: string, newId: string): QaIgnored[] | null {
+  const copies = list.filter((e) => e.segment === segmentId).map((e) => ({ ...e, segment: newId }));
+  return copies.length ? [...list, ...copies] : null;
+}
+
+/** After a merge: what was ignored in the segment merged away is ignored in the one it joined. Null when nothing was. */
+export function ignoredAfterMerge(list: readonly QaIgnored[] = [], keptId: string, goneId: string): QaIgnored[] | null {
+  if (!list.some((e) => e.segment === goneId)) return null;
+  const out = new Map<string, QaIgnored>();
+  for (const e of list) {
+    const moved = e.segment === goneId ? { ...e, segment: keptId } : e;
+    out.set(idOf(moved), moved);
+  }
+  return [...out.values()];
 }
 
 /** The segments whose ignored findings differ between two lists (to redraw their flags). */
