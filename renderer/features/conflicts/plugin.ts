@@ -1,15 +1,17 @@
 // The editor's side of merge conflicts (app/merge, app/commands/conflicts):
 // a flag in the gutter of every segment a merge left with a conflict, and
 // their version shown under ours, so the analyst reads both before choosing.
-// Typing only maps the decorations; anything else (a choice taken, a
-// structural edit, the UI language changing) rebuilds them.
+// Typing only maps the decorations; a choice taken (or a segment confirmed)
+// redraws the segments it touched; a structural edit or the UI language
+// changing rebuilds them.
 import crelt from "crelt";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { AttrStep } from "prosemirror-transform";
 import { isTextOnly } from "../../../app/commands/structure";
-import { conflictList, theirSide } from "../../../app/commands/conflicts";
+import { theirSide } from "../../../app/commands/conflicts";
+import { buildAll, updateBySegment, type SegmentBuilder } from "../../../app/themes/segment-decorations";
 import type { SegmentConflict, Side } from "../../../app/schema";
 import type { AppContext } from "../../feature";
 
@@ -45,21 +47,25 @@ export function conflictCount(state: EditorState): number {
   return conflictFlagsKey.getState(state)?.find(undefined, undefined, (spec) => spec === CONFLICT_SPEC).length ?? 0;
 }
 
-export function conflictDecorations(ctx: AppContext, doc: PMNode): DecorationSet {
-  const decos: Decoration[] = [];
+/** The flag and their version of one segment, if a merge left it with a conflict. */
+function segmentConflict(ctx: AppContext): SegmentBuilder {
   const title = ctx.t("library:conflicts.flag");
-  for (const c of conflictList(doc)) {
-    const seg = doc.nodeAt(c.pos)!;
-    decos.push(Decoration.node(c.pos, c.pos + seg.nodeSize, { class: "dari-conflict", title }, CONFLICT_SPEC));
-    decos.push(
-      Decoration.widget(c.pos + seg.nodeSize - 1, () => theirsWidget(ctx, c.conflict), {
+  return (seg, pos) => {
+    const conflict = seg.attrs.conflict as SegmentConflict | null;
+    if (!conflict) return [];
+    return [
+      Decoration.node(pos, pos + seg.nodeSize, { class: "dari-conflict", title }, CONFLICT_SPEC),
+      Decoration.widget(pos + seg.nodeSize - 1, () => theirsWidget(ctx, conflict), {
         side: 1,
         ignoreSelection: true,
-        key: `conflict-${c.id}-${ctx.i18n.language}-${JSON.stringify(c.conflict).length}`,
+        key: `conflict-${seg.attrs.id}-${ctx.i18n.language}-${JSON.stringify(conflict).length}`,
       }),
-    );
-  }
-  return DecorationSet.create(doc, decos);
+    ];
+  };
+}
+
+export function conflictDecorations(ctx: AppContext, doc: PMNode): DecorationSet {
+  return buildAll(doc, segmentConflict(ctx));
 }
 
 function onlyTyping(tr: Transaction): boolean {
@@ -74,7 +80,10 @@ export function conflictFlags(ctx: AppContext): Plugin<DecorationSet> {
       apply(tr, set) {
         const redraw = !!tr.getMeta(conflictFlagsKey);
         if (!tr.docChanged && !redraw) return set;
-        return tr.docChanged && onlyTyping(tr) && !redraw ? set.map(tr.mapping, tr.doc) : conflictDecorations(ctx, tr.doc);
+        if (tr.docChanged && onlyTyping(tr) && !redraw) return set.map(tr.mapping, tr.doc);
+        // A choice taken, a segment confirmed: only the segments it touched are drawn again.
+        if (tr.docChanged && isTextOnly(tr) && !redraw) return updateBySegment(set, tr, segmentConflict(ctx));
+        return conflictDecorations(ctx, tr.doc);
       },
     },
     props: { decorations: (state) => conflictFlagsKey.getState(state) },
