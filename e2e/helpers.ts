@@ -190,7 +190,9 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     cdp: () => context.newCDPSession(page),
     close: async () => {
       await context.close();
-      await rm(tmp, { recursive: true, force: true });
+      // Main's handlers may still be finishing a write into user-data (settings, a recent-projects
+      // summary): retry while the folder fills behind rm (ENOTEMPTY), as seen once in CI.
+      await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
   const handlers = createHandlers({
