@@ -66,6 +66,30 @@ test("the same side edited differently on both branches keeps both versions, fla
   assert.deepEqual(seg.attrs.conflict, { en: { type: "en", content: [{ type: "text", text: "Theirs." }] } });
 });
 
+test("a conflict resolved on one branch and left alone on the other stays resolved", () => {
+  const s0 = start();
+  const id = segmentList(s0.doc)[3].node.attrs.id;
+  const first = mergeProjectTexts(file(s0, "base"), file(setSide(s0, 3, "en", "Mine."), "ours"), file(setSide(s0, 3, "en", "Theirs."), "theirs"));
+  assert.deepEqual(first.conflicts, [id]);
+  // Both analysts pull the conflicted project; one resolves it, the other translates elsewhere.
+  const conflicted = createProjectState(parseProject(first.text));
+  const seg = segmentList(conflicted.doc)[3];
+  const resolved = conflicted.apply(conflicted.tr.setNodeAttribute(seg.pos, "conflict", null));
+  const elsewhere = setSide(conflicted, 7, "en", "Theirs translated that.");
+  const r = mergeProjectTexts(file(conflicted, "base"), file(resolved, "ours"), file(elsewhere, "theirs"));
+  assert.deepEqual(r.conflicts, [], "the resolved conflict does not come back");
+  const segs = segmentList(parseProject(r.text).doc);
+  assert.equal(segs[3].node.attrs.conflict, null);
+  assert.equal(segs[3].node.child(1).textContent, "Mine.");
+  assert.equal(segs[7].node.child(1).textContent, "Theirs translated that.");
+  // The same when the other analyst also edited that segment (its Korean): merged, and still resolved.
+  const koEdited = setSide(conflicted, 3, "ko", "다른 분석가가 고친 문장이다.");
+  const both = mergeProjectTexts(file(conflicted, "base"), file(resolved, "ours"), file(koEdited, "theirs"));
+  assert.deepEqual(both.conflicts, []);
+  const merged = segmentList(parseProject(both.text).doc)[3].node;
+  assert.deepEqual([merged.child(0).textContent, merged.child(1).textContent, merged.attrs.conflict], ["다른 분석가가 고친 문장이다.", "Mine.", null]);
+});
+
 test("a re-alignment on one branch and a translation on the other both land", () => {
   const s0 = start();
   // Ours merges segments 4 and 5 (a re-alignment); theirs translates segment 9 and tags in segment 0.

@@ -216,12 +216,12 @@ function mergeSide(type: "ko" | "en", base: SideJSON | undefined, ours: SideJSON
 function mergeSegment(base: SegmentJSON | undefined, ours: SegmentJSON, theirs: SegmentJSON, kept: string[]): SegmentJSON {
   const { conflict: oc, ...oa } = ours.attrs;
   const { conflict: tc, ...ta } = theirs.attrs;
-  const { conflict: _bc, ...ba } = base?.attrs ?? ({} as SegmentJSON["attrs"]);
+  const { conflict: bc, ...ba } = base?.attrs ?? ({} as SegmentJSON["attrs"]);
   const attrs = mergeRecord(base ? ba : undefined, oa, ta, `segment ${ours.attrs.id}`, kept) as SegmentJSON["attrs"];
   const ko = mergeSide("ko", base?.content[0], ours.content[0], theirs.content[0]);
   const en = mergeSide("en", base?.content[1], ours.content[1], theirs.content[1]);
-  // A conflict one branch already carries (unresolved from an earlier merge) stays.
-  let conflict: SegmentConflict | null = oc ?? tc ?? null;
+  // A conflict from an earlier merge: resolved on one branch, it stays resolved; one a branch carries stays.
+  let conflict: SegmentConflict | null = (base ? pick(bc ?? null, oc ?? null, tc ?? null).value : (oc ?? tc)) ?? null;
   if (ko.clash || en.clash) {
     conflict = { ...(conflict ?? {}) };
     if (ko.clash) conflict.ko = ko.clash;
@@ -252,10 +252,18 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
   const qaIgnored = mergeIgnored(ignored(base), ignored(ours), ignored(theirs));
 
   const [bs, os, ts] = [segmentsOf(base), segmentsOf(ours), segmentsOf(theirs)];
+  // Each segment's JSON as text, once: most segments of two versions are the same, and a
+  // segment that only one branch changed is that branch's, with no need to merge it.
+  const texts = new Map<SegmentJSON, string>();
+  const textOf = (seg: SegmentJSON) => {
+    let t = texts.get(seg);
+    if (t === undefined) texts.set(seg, (t = JSON.stringify(seg)));
+    return t;
+  };
   const changed = (side: Map<string, SegmentInfo>) => (id: string) => {
     const b = bs.get(id);
     const x = side.get(id);
-    return !b || !x || !same(b.seg, x.seg);
+    return !b || !x || textOf(b.seg) !== textOf(x.seg);
   };
   const deletedChanged = new Map<string, "ours" | "theirs">();
   const order = mergeOrder(segmentOrder(base), segmentOrder(ours), segmentOrder(theirs), changed(os), changed(ts), (id, by) => deletedChanged.set(id, by));
@@ -266,10 +274,10 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
     if (o && t) return b && b.passage.attrs.id === o.passage.attrs.id && b.passage.attrs.id !== t.passage.attrs.id ? t.passage : o.passage;
     return (o ?? t)!.passage;
   };
+  const passagesById = (f: ProjectFileJSON) => new Map(f.doc.content.map((x) => [x.attrs.id, x]));
+  const [bp0, op0, tp0] = [passagesById(base), passagesById(ours), passagesById(theirs)];
   const passageAttrs = (p: PassageJSON) => {
-    const bp = base.doc.content.find((x) => x.attrs.id === p.attrs.id);
-    const op = ours.doc.content.find((x) => x.attrs.id === p.attrs.id);
-    const tp = theirs.doc.content.find((x) => x.attrs.id === p.attrs.id);
+    const [bp, op, tp] = [bp0.get(p.attrs.id), op0.get(p.attrs.id), tp0.get(p.attrs.id)];
     if (op && tp) return mergeRecord(bp?.attrs, op.attrs, tp.attrs, `passage ${p.attrs.id}`, kept) as PassageJSON["attrs"];
     return { ...p.attrs };
   };
@@ -281,8 +289,12 @@ export function mergeProjects(base: ProjectFileJSON, ours: ProjectFileJSON, thei
   for (const id of order) {
     const [b, o, t] = [bs.get(id), os.get(id), ts.get(id)];
     let seg: SegmentJSON;
-    if (o && t) seg = mergeSegment(b?.seg, o.seg, t.seg, kept);
-    else {
+    if (o && t) {
+      const [bt, ot, tt] = [b && textOf(b.seg), textOf(o.seg), textOf(t.seg)];
+      // The same in both, or changed by one branch only: that version (attributes copied, as they may change below).
+      const one = ot === tt || bt === tt ? o.seg : bt === ot ? t.seg : null;
+      seg = one ? { ...one, attrs: { ...one.attrs } } : mergeSegment(b?.seg, o.seg, t.seg, kept);
+    } else {
       seg = structuredClone((o ?? t)!.seg);
       const by = deletedChanged.get(id);
       if (by) seg.attrs.conflict = { ...(seg.attrs.conflict ?? {}), deleted: by };
