@@ -4,14 +4,13 @@
 // (confirming) redraws the segments it touched; a change of structure
 // (re-aligning, splitting) rebuilds them, and so does a transaction carrying
 // the plugin's key (the UI language changed).
-import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
+import { Plugin, PluginKey } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
-import { AttrStep } from "prosemirror-transform";
-import { isTextOnly } from "../commands/structure";
+import { isTextOnly, isTypingOnly } from "../commands/structure";
 import { isLowConfidence } from "../commands/align";
 import { segmentAttrs } from "../schema";
-import { buildAll, buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, updateBySegment, type SegmentBuilder } from "../themes/segment-decorations";
+import { buildAll, buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, updateBySegment, batchesLater, type SegmentBuilder } from "../themes/segment-decorations";
 import { nextTask, type Later } from "../later";
 
 /** The flags, and where the segments not yet flagged start (a large project just opened), or null when all are. */
@@ -43,11 +42,6 @@ export function lowConfidenceFlags(doc: PMNode, title: FlagTitle): DecorationSet
   return buildAll(doc, segmentFlag(title));
 }
 
-/** Typing only maps the flags. */
-function onlyTyping(tr: Transaction): boolean {
-  return isTextOnly(tr) && !tr.steps.some((s) => s instanceof AttrStep);
-}
-
 /** The meta that asks for the next batch of flags (any other value of the key redraws them all). */
 const BATCH = "batch";
 
@@ -67,24 +61,13 @@ export function alignFlags(title: FlagTitle, later: Later = nextTask): Plugin<Al
         const redraw = !!meta;
         if (!tr.docChanged && !redraw) return value;
         const pending = value.pending === null ? null : tr.mapping.map(value.pending, -1);
-        if (tr.docChanged && onlyTyping(tr) && !redraw) return { set: value.set.map(tr.mapping, tr.doc), pending };
+        if (tr.docChanged && isTypingOnly(tr) && !redraw) return { set: value.set.map(tr.mapping, tr.doc), pending };
         // Confirming a segment (Ctrl+Enter) in a book: one flag, not thousands (20–100 ms each time).
         if (tr.docChanged && isTextOnly(tr) && !redraw) return { set: updateBySegment(value.set, tr, segmentFlag(title)), pending };
         return { set: lowConfidenceFlags(tr.doc, title), pending: null };
       },
     },
     props: { decorations: (state) => alignFlagsKey.getState(state)?.set },
-    view(view) {
-      let cancel: (() => void) | null = null;
-      const schedule = () => {
-        if (cancel || alignFlagsKey.getState(view.state)?.pending == null) return;
-        cancel = later(() => {
-          cancel = null;
-          if (alignFlagsKey.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(alignFlagsKey, BATCH));
-        });
-      };
-      schedule();
-      return { update: schedule, destroy: () => cancel?.() };
-    },
+    view: batchesLater(alignFlagsKey, later, BATCH),
   });
 }

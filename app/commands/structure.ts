@@ -6,7 +6,7 @@
 // side into blocks: only the alignment commands change structure, and they
 // say so with the STRUCTURAL meta.
 import { Plugin, Selection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
-import { ReplaceStep, ReplaceAroundStep, type Step } from "prosemirror-transform";
+import { AttrStep, ReplaceStep, ReplaceAroundStep, type Step } from "prosemirror-transform";
 import { Fragment, Slice, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { schema, type Side } from "../schema";
 import { neighbourSegment } from "../document/segments";
@@ -45,6 +45,11 @@ export function isTextOnly(tr: Transaction): boolean {
     if ((step instanceof ReplaceStep || step instanceof ReplaceAroundStep) && !isInlineStep(step, tr.docs[i])) return false;
   }
   return true;
+}
+
+/** Typing only: text-only, and no attribute changed (a confirm or a choice taken is not typing). */
+export function isTypingOnly(tr: Transaction): boolean {
+  return isTextOnly(tr) && !tr.steps.some((s) => s instanceof AttrStep);
 }
 
 /**

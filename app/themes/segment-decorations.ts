@@ -2,8 +2,9 @@
 // transaction only the segments it touched are rebuilt, the rest of the set is
 // mapped through the change. This is what keeps tagging and typing in a
 // 20,000-segment document within a frame (issue 4, requirement 10).
-import type { Transaction } from "prosemirror-state";
-import { DecorationSet, type Decoration } from "prosemirror-view";
+import type { PluginKey, Transaction } from "prosemirror-state";
+import { DecorationSet, type Decoration, type EditorView } from "prosemirror-view";
+import type { Later } from "../later";
 import type { Node as PMNode } from "prosemirror-model";
 import { AddMarkStep, AttrStep, RemoveMarkStep, type Step } from "prosemirror-transform";
 import { forEachSegment, segmentAt } from "./annotations";
@@ -47,6 +48,26 @@ export function buildBatch(doc: PMNode, set: DecorationSet, build: SegmentBuilde
   });
   const stale = set.find(from, pending ?? doc.content.size).filter((d) => d.from >= from);
   return { set: (stale.length ? set.remove(stale) : set).add(doc, decos), pending };
+}
+
+/**
+ * The view part of a plugin decorating in batches: while its state says a
+ * batch is pending, asks for it (a transaction with `meta` under the key)
+ * when `later` runs, one batch at a time.
+ */
+export function batchesLater<S extends { pending: number | null }>(key: PluginKey<S>, later: Later, meta: unknown) {
+  return (view: EditorView) => {
+    let cancel: (() => void) | null = null;
+    const schedule = () => {
+      if (cancel || key.getState(view.state)?.pending == null) return;
+      cancel = later(() => {
+        cancel = null;
+        if (key.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(key, meta));
+      });
+    };
+    schedule();
+    return { update: schedule, destroy: () => cancel?.() };
+  };
 }
 
 /** The ranges of the final document that a transaction changed, marks included. */

@@ -7,7 +7,7 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
 import { isTextOnly, sideAt } from "../../app/commands/structure";
 import "./decoration-lookup";
-import { buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, type SegmentBuilder } from "../../app/themes/segment-decorations";
+import { batchesLater, buildBatch, FIRST_SEGMENTS, SEGMENT_BATCH, type SegmentBuilder } from "../../app/themes/segment-decorations";
 import { afterNextFrame } from "../after-frame";
 
 function numberSegments(doc: PMNode): DecorationSet {
@@ -57,18 +57,7 @@ export function gutterPlugin(): Plugin<GutterState> {
     props: {
       decorations: (state) => gutterKey.getState(state)!.set,
     },
-    view(view) {
-      let cancel: (() => void) | null = null;
-      const schedule = () => {
-        if (cancel || gutterKey.getState(view.state)?.pending == null) return;
-        cancel = afterNextFrame(() => {
-          cancel = null;
-          if (gutterKey.getState(view.state)?.pending != null) view.dispatch(view.state.tr.setMeta(gutterKey, "batch"));
-        });
-      };
-      schedule();
-      return { update: schedule, destroy: () => cancel?.() };
-    },
+    view: batchesLater(gutterKey, afterNextFrame, "batch"),
   });
 }
 

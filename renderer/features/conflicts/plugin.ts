@@ -5,11 +5,10 @@
 // redraws the segments it touched; a structural edit or the UI language
 // changing rebuilds them.
 import crelt from "crelt";
-import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Node as PMNode } from "prosemirror-model";
-import { AttrStep } from "prosemirror-transform";
-import { isTextOnly } from "../../../app/commands/structure";
+import { isTextOnly, isTypingOnly } from "../../../app/commands/structure";
 import { theirSide } from "../../../app/commands/conflicts";
 import { buildAll, updateBySegment, type SegmentBuilder } from "../../../app/themes/segment-decorations";
 import type { SegmentConflict, Side } from "../../../app/schema";
@@ -68,10 +67,6 @@ export function conflictDecorations(ctx: AppContext, doc: PMNode): DecorationSet
   return buildAll(doc, segmentConflict(ctx));
 }
 
-function onlyTyping(tr: Transaction): boolean {
-  return isTextOnly(tr) && !tr.steps.some((s) => s instanceof AttrStep);
-}
-
 export function conflictFlags(ctx: AppContext): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: conflictFlagsKey,
@@ -80,7 +75,7 @@ export function conflictFlags(ctx: AppContext): Plugin<DecorationSet> {
       apply(tr, set) {
         const redraw = !!tr.getMeta(conflictFlagsKey);
         if (!tr.docChanged && !redraw) return set;
-        if (tr.docChanged && onlyTyping(tr) && !redraw) return set.map(tr.mapping, tr.doc);
+        if (tr.docChanged && isTypingOnly(tr) && !redraw) return set.map(tr.mapping, tr.doc);
         // A choice taken, a segment confirmed: only the segments it touched are drawn again.
         if (tr.docChanged && isTextOnly(tr) && !redraw) return updateBySegment(set, tr, segmentConflict(ctx));
         return conflictDecorations(ctx, tr.doc);
