@@ -7,6 +7,7 @@ import crelt from "crelt";
 import type { i18n } from "i18next";
 import { rankCommands, withRecent, type PaletteCandidate } from "../../app/palette/match";
 import { trapTab } from "../dialog";
+import { loadStoredList } from "../stored";
 
 export interface PaletteEntry {
   id: string;
@@ -21,12 +22,7 @@ export interface PaletteEntry {
 const RECENT_STORAGE = "dari.palette.recent";
 
 function loadRecent(): string[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(RECENT_STORAGE) ?? "[]");
-    return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
+  return loadStoredList(RECENT_STORAGE, (v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []));
 }
 
 let counter = 0;

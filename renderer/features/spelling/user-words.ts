@@ -5,15 +5,12 @@
 // settings.json is for the window's preferences; a word list that grows with
 // every commentary would make each preference change rewrite it.
 import { KnownWords, normalizeWord, readPersonalWords } from "../../../app/text/spelling";
+import { loadStoredList } from "../../stored";
 
 const WORDS_KEY = "dari.spellingWords";
 
 export function loadPersonalWords(): string[] {
-  try {
-    return readPersonalWords(JSON.parse(localStorage.getItem(WORDS_KEY) ?? "[]"));
-  } catch {
-    return [];
-  }
+  return loadStoredList(WORDS_KEY, readPersonalWords);
 }
 
 /** Adds a word to the personal dictionary; false when it could not be kept (storage full or refused). */

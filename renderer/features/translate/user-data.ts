@@ -8,6 +8,7 @@ import { readGlossaryJson, type DroppedGlossaryEntry, type GlossaryEntry } from 
 import type { TmUnit } from "../../../app/translate/tm";
 import { readLearnedPairs, type LearnedPair } from "../../../app/align/learn";
 import type { AppContext } from "../../feature";
+import { loadStoredList } from "../../stored";
 
 const GLOSSARY_KEY = "dari.userGlossary";
 /** Where an unreadable user glossary is copied before anything can overwrite it. */
@@ -141,11 +142,7 @@ const LEARNED_KEY = "dari.learnedLexicon";
 
 /** The word pairs learned from the user memory (issue 14): small, kept beside the user glossary for the aligner. */
 export function loadLearnedLexicon(): LearnedPair[] {
-  try {
-    return readLearnedPairs(JSON.parse(localStorage.getItem(LEARNED_KEY) ?? "[]"));
-  } catch {
-    return [];
-  }
+  return loadStoredList(LEARNED_KEY, readLearnedPairs);
 }
 
 export function saveLearnedLexicon(pairs: readonly LearnedPair[]): void {
